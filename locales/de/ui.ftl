@@ -1,0 +1,24 @@
+language-name = Deutsch
+site-title = Hilfe-Center
+skip-to-content = Zum Inhalt springen
+nav-home = Startseite
+nav-breadcrumb = Brotkrumennavigation
+language-switcher = Sprache
+on-this-page = Auf dieser Seite
+related-articles = Verwandte Artikel
+available-for = Verfügbar für
+not-translated = Dieser Artikel ist noch nicht ins Deutsche übersetzt und wird daher in seiner Originalsprache angezeigt.
+home-heading = Wie können wir helfen?
+home-intro = Durchsuchen Sie die Artikel nach Thema.
+section-general = Allgemein
+not-found-title = Seite nicht gefunden
+not-found-text = Die gesuchte Seite existiert nicht oder wurde verschoben.
+not-found-home = Zur Startseite des Hilfe-Centers
+redirect-text = Diese Seite wurde verschoben. Falls nichts passiert, folgen Sie diesem Link:
+footer-text = Erstellt mit helpgen.
+
+offer-essential = Essential
+offer-advanced = Advanced
+offer-enterprise = Enterprise
+offer-classic = Classic
+offer-enterprise-on-premise = Enterprise On-Premise

@@ -1,0 +1,24 @@
+language-name = Français
+site-title = Centre d’aide
+skip-to-content = Aller au contenu
+nav-home = Accueil
+nav-breadcrumb = Fil d’Ariane
+language-switcher = Langue
+on-this-page = Sur cette page
+related-articles = Articles connexes
+available-for = Disponible pour
+not-translated = Cet article n’est pas encore traduit en français ; il s’affiche dans sa langue d’origine.
+home-heading = Comment pouvons-nous vous aider ?
+home-intro = Parcourez les articles par thème.
+section-general = Général
+not-found-title = Page introuvable
+not-found-text = La page que vous cherchez n’existe pas ou a été déplacée.
+not-found-home = Retour à l’accueil du centre d’aide
+redirect-text = Cette page a été déplacée. Si rien ne se passe, suivez ce lien :
+footer-text = Généré avec helpgen.
+
+offer-essential = Essential
+offer-advanced = Advanced
+offer-enterprise = Enterprise
+offer-classic = Classic
+offer-enterprise-on-premise = Enterprise on-premise

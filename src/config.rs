@@ -1,0 +1,210 @@
+//! Site configuration: the optional `helpgen.toml` at the site root, merged
+//! with command-line overrides into one immutable `Config`. Every key has a
+//! default, so a folder with only `content/` builds.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, LineIndex, Location};
+use crate::ids::LangId;
+
+pub const CONFIG_FILE: &str = "helpgen.toml";
+
+/// Titles that translation tools write into `overwrite_title` when a title was
+/// not translated; they mean "use the target's own title".
+const DEFAULT_PLACEHOLDER_TITLES: &[&str] = &["Add title for untranslated source"];
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub title: String,
+    pub base_url: BaseUrl,
+    /// `None` means: `en` if the site has it, otherwise the first language.
+    pub default_language: Option<LangId>,
+    /// `None` means: every language folder found under `content/`.
+    pub languages: Option<Vec<LangId>>,
+    pub theme: String,
+    pub placeholder_titles: Vec<String>,
+}
+
+/// What the command line may override.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    title: Option<String>,
+    base_url: Option<String>,
+    default_language: Option<String>,
+    languages: Option<Vec<String>>,
+    theme: Option<String>,
+    placeholder_titles: Option<Vec<String>>,
+}
+
+impl Config {
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    pub fn locales_dir(&self) -> PathBuf {
+        self.root.join("locales")
+    }
+
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+
+    pub fn is_placeholder_title(&self, title: &str) -> bool {
+        let title = title.trim();
+        title.is_empty() || self.placeholder_titles.iter().any(|p| p.eq_ignore_ascii_case(title))
+    }
+
+    /// Reads `<root>/helpgen.toml` if present. A malformed file is a content
+    /// problem with a position, not an internal failure.
+    pub fn load(root: &Path, overrides: Overrides) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let file = match std::fs::read_to_string(&path) {
+            Ok(text) => parse_file(&text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                ConfigFile::empty()
+            }
+            Err(e) => {
+                return Err(Diagnostic::error("config.unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
+                    .at(Location::file(CONFIG_FILE)))
+            }
+        };
+        let at_file = || Location::file(CONFIG_FILE);
+        let lang = |tag: &str| {
+            LangId::parse(tag).ok_or_else(|| {
+                Diagnostic::error("config.invalid", format!("`{tag}` is not a language tag"))
+                    .at(at_file())
+                    .with_help("use a tag such as `en`, `fr`, `de` or `pt-BR`")
+            })
+        };
+        let default_language = file.default_language.as_deref().map(lang).transpose()?;
+        let languages = match file.languages {
+            Some(tags) => Some(tags.iter().map(|t| lang(t)).collect::<Result<Vec<_>, _>>()?),
+            None => None,
+        };
+        let base_url = overrides.base_url.or(file.base_url).unwrap_or_else(|| "/".to_string());
+        let base_url = BaseUrl::parse(&base_url).map_err(|reason| {
+            Diagnostic::error("config.invalid", format!("base URL `{base_url}` is unusable: {reason}"))
+                .at(at_file())
+        })?;
+        Ok(Config {
+            root: root.to_path_buf(),
+            output: overrides.output.unwrap_or_else(|| root.join("public")),
+            title: file.title.unwrap_or_else(|| "Help Center".to_string()),
+            base_url,
+            default_language,
+            languages,
+            theme: file.theme.unwrap_or_else(|| "default".to_string()),
+            placeholder_titles: file
+                .placeholder_titles
+                .unwrap_or_else(|| DEFAULT_PLACEHOLDER_TITLES.iter().map(|s| s.to_string()).collect()),
+        })
+    }
+}
+
+impl ConfigFile {
+    fn empty() -> ConfigFile {
+        ConfigFile {
+            title: None,
+            base_url: None,
+            default_language: None,
+            languages: None,
+            theme: None,
+            placeholder_titles: None,
+        }
+    }
+}
+
+fn parse_file(text: &str) -> Result<ConfigFile, Diagnostic> {
+    toml::from_str(text).map_err(|e| {
+        let location = match e.span() {
+            Some(span) => LineIndex::new(text).location(Path::new(CONFIG_FILE), text, span.start),
+            None => Location::file(CONFIG_FILE),
+        };
+        Diagnostic::error("config.invalid", e.message().to_string()).at(location)
+    })
+}
+
+/// Where the site is published. Absolute URLs (`https://help.example.com/docs/`)
+/// give absolute sitemap and hreflang links; a bare path (`/docs/`) works for
+/// previews. Either way pages link to each other with root-relative paths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host without a trailing slash, empty for a bare path.
+    origin: String,
+    /// Starts and ends with `/`.
+    path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(raw: &str) -> Result<BaseUrl, &'static str> {
+        let raw = raw.trim();
+        if raw.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '?' | '#')) {
+            return Err("it contains a space, a quote, `?`, `#` or an angle bracket");
+        }
+        let (origin, path) = match raw.split_once("://") {
+            Some((scheme, rest)) => {
+                if scheme != "http" && scheme != "https" {
+                    return Err("only http and https URLs can be published");
+                }
+                let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+                if host.is_empty() {
+                    return Err("the host is missing");
+                }
+                (format!("{scheme}://{host}"), path)
+            }
+            None if raw.starts_with('/') => (String::new(), raw),
+            None => return Err("write an absolute URL (https://host/path/) or a path starting with `/`"),
+        };
+        let mut path = path.trim_end_matches('/').to_string();
+        path.push('/');
+        Ok(BaseUrl { origin, path })
+    }
+
+    /// Root-relative path of a site path such as `fr/browser-setup/`.
+    pub fn path_of(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+    }
+
+    /// Absolute URL when the origin is known, root-relative path otherwise.
+    pub fn url_of(&self, site_path: &str) -> String {
+        format!("{}{}", self.origin, self.path_of(site_path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        let b = BaseUrl::parse("https://help.example.com").unwrap();
+        assert_eq!(b.path_of("fr/a/"), "/fr/a/");
+        assert_eq!(b.url_of("fr/a/"), "https://help.example.com/fr/a/");
+        let b = BaseUrl::parse("https://example.com/docs").unwrap();
+        assert_eq!(b.path_of("/fr/"), "/docs/fr/");
+        let b = BaseUrl::parse("/").unwrap();
+        assert_eq!(b.url_of("sitemap.xml"), "/sitemap.xml");
+        assert!(BaseUrl::parse("ftp://x").is_err());
+        assert!(BaseUrl::parse("help.example.com").is_err());
+        assert!(BaseUrl::parse("https://x/\"><script>").is_err());
+    }
+
+    #[test]
+    fn config_errors_have_positions() {
+        let err = parse_file("title = \"x\"\nbase_ulr = \"/\"\n").unwrap_err();
+        assert_eq!(err.code, "config.invalid");
+        assert_eq!(err.location.unwrap().line, 2);
+        assert!(err.message.contains("base_ulr"), "{}", err.message);
+    }
+}

@@ -1,0 +1,272 @@
+//! Front matter: split the YAML block off an article and read it into a typed
+//! `FrontMatter`. Errors point at the line in the article file, not at a line
+//! inside the YAML block.
+
+use std::collections::BTreeMap;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+/// The typed front matter of one article. Keys helpgen does not know are kept
+/// in `extra` and passed to templates as they are.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    pub description: Option<String>,
+    pub product_label: Vec<String>,
+    pub related_articles: Vec<RelatedArticle>,
+    pub toc: bool,
+    pub redirect_from: Vec<String>,
+    pub redirect_reason: Option<String>,
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+pub struct RelatedArticle {
+    pub filepath: String,
+    #[serde(default)]
+    pub overwrite_title: Option<String>,
+}
+
+/// A problem in the front matter, at a byte offset of the article text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub offset: usize,
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl FrontMatterError {
+    fn new(offset: usize, code: &'static str, message: impl Into<String>) -> Self {
+        FrontMatterError { offset, code, message: message.into(), help: None }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Where the parts of an article are, as byte offsets into its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    pub yaml_start: usize,
+    pub yaml_end: usize,
+    pub body_start: usize,
+}
+
+/// Finds the `---` fences. The text must already be free of a BOM and CRLF.
+pub fn split(text: &str) -> Result<Split, FrontMatterError> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(FrontMatterError::new(0, "front-matter.missing", "the article has no front matter")
+            .help("start the file with a line `---`, then `title: Your title`, then another `---` line"));
+    }
+    let yaml_start = (first_line_end + 1).min(text.len());
+    let mut line_start = yaml_start;
+    while line_start < text.len() {
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line = text[line_start..line_end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split { yaml_start, yaml_end: line_start, body_start: (line_end + 1).min(text.len()) });
+        }
+        line_start = line_end + 1;
+    }
+    Err(FrontMatterError::new(0, "front-matter.unterminated", "the front matter that starts here is never closed")
+        .help("add a line containing only `---` after the last front matter key"))
+}
+
+/// Parses the YAML between the fences of `text` into a `FrontMatter`.
+pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> {
+    let yaml = &text[split.yaml_start..split.yaml_end];
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
+        let offset = split.yaml_start + e.location().map_or(0, |l| l.index());
+        FrontMatterError::new(offset, "front-matter.yaml", format!("invalid YAML: {}", strip_position(&e)))
+    })?;
+    let mut map = match value {
+        serde_yaml::Value::Mapping(map) => map,
+        serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+        _ => {
+            return Err(FrontMatterError::new(split.yaml_start, "front-matter.yaml", "the front matter is not a list of `key: value` lines"))
+        }
+    };
+    let mut fields = Fields { map: &mut map, yaml, yaml_start: split.yaml_start };
+    let title: Option<Scalar> = fields.take("title", "a single line of text")?;
+    let title = title.map(|s| s.0).filter(|t| !t.trim().is_empty()).ok_or_else(|| {
+        FrontMatterError::new(split.yaml_start.saturating_sub(4), "front-matter.missing-title", "the front matter has no `title`")
+            .help("add a line such as `title: Supported browsers` between the `---` lines")
+    })?;
+    let description: Option<Scalar> = fields.take("description", "text")?;
+    let product_label: Option<OneOrMany> = fields.take("product_label", "a list of offer ids")?;
+    let related_articles: Option<Vec<RelatedArticle>> =
+        fields.take("related_articles", "a list of `filepath:` entries")?;
+    let toc: Option<bool> = fields.take("toc", "true or false")?;
+    let redirect_from: Option<OneOrMany> = fields.take("redirect_from", "a list of old URLs")?;
+    let redirect_reason: Option<Scalar> = fields.take("redirect_reason", "text")?;
+
+    let extra = map
+        .into_iter()
+        .filter_map(|(k, v)| match k {
+            serde_yaml::Value::String(k) => Some((k, v)),
+            _ => None,
+        })
+        .collect();
+    Ok(FrontMatter {
+        title: title.trim().to_string(),
+        description: description.map(|s| s.0),
+        product_label: product_label.map(|l| l.0).unwrap_or_default(),
+        related_articles: related_articles.unwrap_or_default(),
+        toc: toc.unwrap_or(false),
+        redirect_from: redirect_from.map(|l| l.0).unwrap_or_default(),
+        redirect_reason: redirect_reason.map(|s| s.0),
+        extra,
+    })
+}
+
+/// The front matter mapping, from which known keys are taken one by one.
+struct Fields<'a> {
+    map: &'a mut serde_yaml::Mapping,
+    yaml: &'a str,
+    yaml_start: usize,
+}
+
+impl Fields<'_> {
+    /// Removes `key` and types its value; a wrong type is reported at the
+    /// key's line, since serde_yaml cannot locate values it already parsed.
+    fn take<T: DeserializeOwned>(&mut self, key: &str, expected: &str) -> Result<Option<T>, FrontMatterError> {
+        let Some(value) = self.map.remove(key) else { return Ok(None) };
+        serde_yaml::from_value(value).map(Some).map_err(|e| {
+            let offset = self.yaml_start + find_key(self.yaml, key).unwrap_or(0);
+            FrontMatterError::new(offset, "front-matter.type", format!("`{key}` should be {expected}: {}", strip_position(&e)))
+        })
+    }
+}
+
+/// The YAML error text without serde_yaml's own " at line X column Y", which
+/// would count from the start of the YAML block and contradict our location.
+fn strip_position(e: &serde_yaml::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Offset of a top-level `key:` line in the YAML block.
+fn find_key(yaml: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A scalar read as text: writers type `title: 2024` and mean the text "2024".
+struct Scalar(String);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match serde_yaml::Value::deserialize(d)? {
+            serde_yaml::Value::String(s) => Ok(Scalar(s)),
+            serde_yaml::Value::Number(n) => Ok(Scalar(n.to_string())),
+            serde_yaml::Value::Bool(b) => Ok(Scalar(b.to_string())),
+            other => Err(D::Error::custom(format!("found {}", describe(&other)))),
+        }
+    }
+}
+
+/// A list of strings, or one string standing for a list of one.
+struct OneOrMany(Vec<String>);
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match serde_yaml::Value::deserialize(d)? {
+            serde_yaml::Value::Null => Ok(OneOrMany(Vec::new())),
+            serde_yaml::Value::Sequence(items) => items
+                .into_iter()
+                .map(|item| match item {
+                    serde_yaml::Value::String(s) => Ok(s),
+                    other => Err(D::Error::custom(format!("an item is {}", describe(&other)))),
+                })
+                .collect::<Result<_, _>>()
+                .map(OneOrMany),
+            serde_yaml::Value::String(s) => Ok(OneOrMany(vec![s])),
+            other => Err(D::Error::custom(format!("found {}", describe(&other)))),
+        }
+    }
+}
+
+fn describe(value: &serde_yaml::Value) -> &'static str {
+    match value {
+        serde_yaml::Value::Null => "nothing",
+        serde_yaml::Value::Bool(_) => "true/false",
+        serde_yaml::Value::Number(_) => "a number",
+        serde_yaml::Value::String(_) => "text",
+        serde_yaml::Value::Sequence(_) => "a list",
+        serde_yaml::Value::Mapping(_) => "a set of `key: value` pairs",
+        serde_yaml::Value::Tagged(_) => "a tagged value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<FrontMatter, FrontMatterError> {
+        parse(text, split(text)?)
+    }
+
+    #[test]
+    fn reads_every_known_key() {
+        let text = "---\ntitle: Prérequis\ndescription: Quoi\nproduct_label:\n  - essential\n  - classic\nrelated_articles:\n  - filepath: a/b.md\n    overwrite_title: X\ntoc: true\nredirect_from: /old\npromote-service: yes\n---\nBody";
+        let fm = read(text).unwrap();
+        assert_eq!(fm.title, "Prérequis");
+        assert_eq!(fm.description.as_deref(), Some("Quoi"));
+        assert_eq!(fm.product_label, ["essential", "classic"]);
+        assert_eq!(fm.related_articles[0].filepath, "a/b.md");
+        assert_eq!(fm.related_articles[0].overwrite_title.as_deref(), Some("X"));
+        assert!(fm.toc);
+        assert_eq!(fm.redirect_from, ["/old"]);
+        assert!(fm.extra.contains_key("promote-service"));
+        assert_eq!(&text[split(text).unwrap().body_start..], "Body");
+    }
+
+    #[test]
+    fn split_errors() {
+        assert_eq!(split("title: x\n").unwrap_err().code, "front-matter.missing");
+        assert_eq!(split("---\ntitle: x\n").unwrap_err().code, "front-matter.unterminated");
+        let s = split("---\n---\n").unwrap();
+        assert_eq!((s.yaml_start, s.yaml_end, s.body_start), (4, 4, 8));
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let text = "---\ntitle: ok\nbad: [unclosed\n---\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(err.code, "front-matter.yaml");
+        assert!(err.offset >= text.find("bad").unwrap(), "{err:?}");
+        assert!(!err.message.contains(" at line "), "{}", err.message);
+    }
+
+    #[test]
+    fn type_errors_name_the_key_line() {
+        let text = "---\ntitle: ok\ntoc: maybe\n---\n";
+        let err = read(text).unwrap_err();
+        assert_eq!(err.code, "front-matter.type");
+        assert_eq!(err.offset, text.find("toc").unwrap());
+        assert!(err.message.starts_with("`toc` should be true or false"), "{}", err.message);
+    }
+
+    #[test]
+    fn missing_or_empty_title() {
+        assert_eq!(read("---\ndescription: x\n---\n").unwrap_err().code, "front-matter.missing-title");
+        assert_eq!(read("---\ntitle: '  '\n---\n").unwrap_err().code, "front-matter.missing-title");
+        assert_eq!(read("---\ntitle: 2024\n---\n").unwrap().title, "2024");
+    }
+}

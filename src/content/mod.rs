@@ -1,0 +1,147 @@
+//! Stage 1, load: find every article under `content/<lang>/`, read it, and
+//! split and type its front matter. Nothing here knows about Markdown or HTML.
+//!
+//! Steps: discover language folders and files (sorted), then read and parse
+//! the files in parallel; each unreadable file becomes a diagnostic, never a
+//! panic, so one run reports every broken file.
+
+mod front_matter;
+mod walk;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+pub use front_matter::{FrontMatter, RelatedArticle};
+pub use walk::Languages;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::ids::{ArticlePath, LangId};
+
+/// Articles larger than this are certainly a mistake (a pasted log, a binary).
+const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// One article as written, before any Markdown is parsed.
+#[derive(Debug, Clone)]
+pub struct SourceArticle {
+    pub lang: LangId,
+    pub path: ArticlePath,
+    /// Relative to the site root, for messages: `content/fr/a/b.md`.
+    pub file: PathBuf,
+    /// The whole file with any BOM removed and CRLF turned into LF, so offsets
+    /// into it map to the lines the writer sees.
+    pub text: String,
+    pub body_start: usize,
+    pub front: FrontMatter,
+    pub lines: LineIndex,
+}
+
+impl SourceArticle {
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// Location of a byte offset of `text`.
+    pub fn location(&self, offset: usize) -> Location {
+        self.lines.location(&self.file, &self.text, offset)
+    }
+
+    /// Location of the front matter line that holds `needle`, or the first
+    /// line; used for values inside the front matter, which serde does not
+    /// locate for us.
+    pub fn front_matter_location(&self, needle: &str) -> Location {
+        let front = &self.text[..self.body_start];
+        self.location(front.find(needle).unwrap_or(0))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub languages: Languages,
+    /// Sorted by language (in `languages.all` order) and then by path.
+    pub articles: Vec<SourceArticle>,
+}
+
+pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
+    let (languages, files) = walk::discover(config, diags)?;
+    let results: Vec<Result<SourceArticle, Diagnostic>> = files.into_par_iter().map(read_article).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(d) => diags.push(d),
+        }
+    }
+    Some(Content { languages, articles })
+}
+
+fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
+    let at_file = || Location::file(&found.display);
+    let size = std::fs::metadata(&found.absolute)
+        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?
+        .len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(Diagnostic::error(
+            "content.too-large",
+            format!("the file is {size} bytes; articles are limited to {MAX_ARTICLE_BYTES} bytes"),
+        )
+        .at(at_file())
+        .with_help("split the article, or move large data out of it"));
+    }
+    let bytes = std::fs::read(&found.absolute)
+        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?;
+    let text = decode(bytes).map_err(|(valid_prefix, bad_offset)| {
+        let (line, column) = LineIndex::new(&valid_prefix).line_col(&valid_prefix, bad_offset);
+        Diagnostic::error("content.encoding", "the file is not valid UTF-8")
+            .at(Location::new(&found.display, line, column))
+            .with_help("save the file with UTF-8 encoding")
+    })?;
+    SourceArticle::parse(found.lang, found.path, found.display, text)
+}
+
+impl SourceArticle {
+    /// Splits and types the front matter of an already decoded article.
+    pub fn parse(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> Result<SourceArticle, Diagnostic> {
+        let lines = LineIndex::new(&text);
+        let fm_error = |e: front_matter::FrontMatterError| {
+            let mut d = Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
+            d.help = e.help;
+            d
+        };
+        let split = front_matter::split(&text).map_err(fm_error)?;
+        let front = front_matter::parse(&text, split).map_err(fm_error)?;
+        Ok(SourceArticle { lang, path, file, body_start: split.body_start, front, lines, text })
+    }
+}
+
+/// UTF-8 text without BOM and with LF line ends; on invalid UTF-8, the valid
+/// prefix and the offset of the first bad byte.
+fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.into_bytes();
+        (String::from_utf8_lossy(&bytes[..valid]).into_owned(), valid)
+    })?;
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn decode_strips_bom_and_crlf() {
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap(), "---\ntitle: x\n---\n");
+    }
+
+    #[test]
+    fn decode_reports_the_first_bad_byte() {
+        let (prefix, offset) = decode(b"ok\nbad \xFF here".to_vec()).unwrap_err();
+        assert_eq!(prefix, "ok\nbad ");
+        assert_eq!(offset, 7);
+    }
+}

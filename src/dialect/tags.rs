@@ -1,0 +1,105 @@
+//! Tokenizer for Liquid-style tags: `{% name args %}` and `{{ expression }}`,
+//! with Liquid's `{%-`/`-%}` whitespace-control dashes accepted.
+
+/// One tag as written, with byte offsets into the scanned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TagKind,
+    pub name: &'a str,
+    pub args: &'a str,
+    /// Offset of `args` in the scanned text.
+    pub args_start: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagKind {
+    /// `{% ... %}`
+    Statement,
+    /// `{{ ... }}`
+    Output,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unterminated {
+    pub start: usize,
+    pub kind: TagKind,
+}
+
+/// The next tag at or after `from`, skipping nothing: callers decide which
+/// ranges (code) to ignore.
+pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>> {
+    let rest = text.get(from..)?;
+    let (relative, kind) = rest
+        .match_indices('{')
+        .find_map(|(i, _)| match rest.as_bytes().get(i + 1) {
+            Some(b'%') => Some((i, TagKind::Statement)),
+            Some(b'{') => Some((i, TagKind::Output)),
+            _ => None,
+        })?;
+    let start = from + relative;
+    let close = match kind {
+        TagKind::Statement => "%}",
+        TagKind::Output => "}}",
+    };
+    let inner_start = start + 2;
+    // A tag never spans a blank line: an unclosed `{%` must not swallow the
+    // rest of the article.
+    let limit = text[inner_start..].find("\n\n").map_or(text.len(), |i| inner_start + i);
+    let Some(close_at) = text[inner_start..limit].find(close).map(|i| inner_start + i) else {
+        return Some(Err(Unterminated { start, kind }));
+    };
+    let mut inner_from = inner_start;
+    if text[inner_from..close_at].starts_with('-') {
+        inner_from += 1;
+    }
+    let mut inner_to = close_at;
+    if inner_to > inner_from && text[..inner_to].ends_with('-') {
+        inner_to -= 1;
+    }
+    let inner = &text[inner_from..inner_to];
+    let trimmed_start = inner_from + (inner.len() - inner.trim_start().len());
+    let inner = inner.trim();
+    let (name, args, args_start) = match kind {
+        TagKind::Output => ("", inner, trimmed_start),
+        TagKind::Statement => {
+            let name_len = inner.find(char::is_whitespace).unwrap_or(inner.len());
+            let after_name = &inner[name_len..];
+            let args = after_name.trim_start();
+            (&inner[..name_len], args, trimmed_start + name_len + (after_name.len() - args.len()))
+        }
+    };
+    Some(Ok(Tag { start, end: close_at + 2, kind, name, args, args_start }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statement_tags_have_name_and_args() {
+        let text = "See {% link_new The page | a/b.md %} now";
+        let tag = next_tag(text, 0).unwrap().unwrap();
+        assert_eq!(tag.kind, TagKind::Statement);
+        assert_eq!(tag.name, "link_new");
+        assert_eq!(tag.args, "The page | a/b.md");
+        assert_eq!(&text[tag.args_start..tag.args_start + 3], "The");
+        assert_eq!(&text[tag.start..tag.end], "{% link_new The page | a/b.md %}");
+    }
+
+    #[test]
+    fn whitespace_control_and_output_tags() {
+        let tag = next_tag("{%- raw -%}", 0).unwrap().unwrap();
+        assert_eq!((tag.name, tag.args), ("raw", ""));
+        let tag = next_tag("x {{ 1 | image: 'Alt' }}", 0).unwrap().unwrap();
+        assert_eq!((tag.kind, tag.args), (TagKind::Output, "1 | image: 'Alt'"));
+    }
+
+    #[test]
+    fn unterminated_tags_stop_at_a_blank_line() {
+        let err = next_tag("a {% link_new x | y.md\n\nlater %}", 0).unwrap().unwrap_err();
+        assert_eq!(err.start, 2);
+        assert!(next_tag("no tags { here }", 0).is_none());
+    }
+}

@@ -1,0 +1,28 @@
+//! Fatal failures: problems that stop a build outright (I/O on the output,
+//! a broken theme template). Problems in content are `Diagnostic`s instead.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot {action} `{}`", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("theme template `{name}` is invalid:\n{message}")]
+    Template { name: String, message: String },
+    #[error("the output directory `{}` is unusable: {reason}", path.display())]
+    Output { path: PathBuf, reason: String },
+}
+
+impl Error {
+    pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { action, path, source }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

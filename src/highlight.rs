@@ -1,0 +1,85 @@
+//! Code highlighting, kept behind this one module so the highlighter can be
+//! swapped. syntect's sets are loaded once per build and passed around as a
+//! value; output uses CSS classes (`hl-*`), never inline styles, so the
+//! theme's stylesheet decides the colours and a strict CSP is not needed.
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+pub struct Highlighter {
+    syntaxes: SyntaxSet,
+}
+
+impl Default for Highlighter {
+    fn default() -> Self {
+        Highlighter::new()
+    }
+}
+
+impl Highlighter {
+    pub fn new() -> Highlighter {
+        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines() }
+    }
+
+    /// `<pre><code>` for a fenced block. Unknown or missing languages give
+    /// plain escaped text rather than an error: a writer's `~~~ foo` is fine.
+    pub fn highlight(&self, code: &str, lang: &str) -> String {
+        let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+        let syntax = (!lang.is_empty())
+            .then(|| self.syntaxes.find_syntax_by_token(lang))
+            .flatten();
+        let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", crate::escape::html(lang)) };
+        let inner = match syntax {
+            Some(syntax) => {
+                let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+                let ok = LinesWithEndings::from(code).all(|line| html.parse_html_for_line_which_includes_newline(line).is_ok());
+                if ok { html.finalize() } else { crate::escape::html(code) }
+            }
+            None => crate::escape::html(code),
+        };
+        format!("<pre class=\"hl-code\"><code{class}>{inner}</code></pre>\n")
+    }
+
+    /// The stylesheet for the `hl-*` classes.
+    pub fn stylesheet() -> String {
+        let themes = ThemeSet::load_defaults();
+        themes
+            .themes
+            .get("InspiredGitHub")
+            .and_then(|theme| css_for_theme_with_class_style(theme, CLASS_STYLE).ok())
+            .unwrap_or_default()
+    }
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_languages_get_classes_and_no_inline_style() {
+        let h = Highlighter::new();
+        let html = h.highlight("key: <value>\n", "yaml");
+        assert!(html.starts_with("<pre class=\"hl-code\"><code class=\"language-yaml\">"), "{html}");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(!html.contains("style="), "{html}");
+        assert!(html.contains("&lt;value&gt;"), "{html}");
+    }
+
+    #[test]
+    fn unknown_languages_are_escaped_plain_text() {
+        let h = Highlighter::new();
+        let html = h.highlight("<b>\n", "no-such-lang\"x");
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+        assert!(html.contains("language-no-such-lang&quot;x"), "{html}");
+    }
+
+    #[test]
+    fn stylesheet_uses_the_prefix() {
+        assert!(Highlighter::stylesheet().contains(".hl-"));
+    }
+}

@@ -1,0 +1,10 @@
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod dialect;
+pub mod error;
+pub mod escape;
+pub mod highlight;
+pub mod i18n;
+pub mod ids;
+pub mod markdown;

@@ -1,0 +1,106 @@
+//! kramdown inline attribute lists (`{:.class #id key="value"}`), as written
+//! right after an emphasis: `_Menu_{:.menu-item}`.
+
+use crate::escape;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Attributes {
+    pub id: Option<String>,
+    pub classes: Vec<String>,
+    pub pairs: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttributeError {
+    /// Not an attribute list at all (no closing brace...): leave the text.
+    NotAList,
+    /// Looks like a list but holds something helpgen will not emit.
+    Invalid(String),
+}
+
+/// Parses a list at the start of `text`; returns it and its length in bytes.
+pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
+    let inner_start = 2;
+    if !text.starts_with("{:") {
+        return Err(AttributeError::NotAList);
+    }
+    let close = text.find('}').ok_or(AttributeError::NotAList)?;
+    let mut rest = &text[inner_start..close];
+    let mut attrs = Attributes::default();
+    loop {
+        rest = rest.trim_start();
+        let Some(first) = rest.chars().next() else { break };
+        let token_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        match first {
+            '.' | '#' => {
+                let name = &rest[1..token_end];
+                if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_')) {
+                    return Err(AttributeError::Invalid(format!("`{}` is not a valid class or id", &rest[..token_end])));
+                }
+                if first == '.' {
+                    attrs.classes.push(name.to_string());
+                } else {
+                    attrs.id = Some(name.to_string());
+                }
+                rest = &rest[token_end..];
+            }
+            _ => {
+                let eq = rest.find('=').ok_or_else(|| AttributeError::Invalid(format!("`{}` is not `key=\"value\"`", &rest[..token_end])))?;
+                let key = &rest[..eq];
+                if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')) {
+                    return Err(AttributeError::Invalid(format!("`{key}` is not a valid attribute name")));
+                }
+                if key.to_ascii_lowercase().starts_with("on") {
+                    return Err(AttributeError::Invalid(format!("event handler attributes such as `{key}` are not allowed")));
+                }
+                let after = &rest[eq + 1..];
+                let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
+                let Some(quote) = quote else {
+                    return Err(AttributeError::Invalid(format!("the value of `{key}` must be quoted")));
+                };
+                let value_end = after[1..].find(quote).ok_or_else(|| AttributeError::Invalid(format!("the value of `{key}` is not closed")))?;
+                attrs.pairs.push((key.to_string(), after[1..1 + value_end].to_string()));
+                rest = &after[value_end + 2..];
+            }
+        }
+    }
+    Ok((attrs, close + 1))
+}
+
+impl Attributes {
+    /// ` id="…" class="…" key="…"`, escaped.
+    pub fn to_html(&self) -> String {
+        let mut out = String::new();
+        if let Some(id) = &self.id {
+            out.push_str(&format!(" id=\"{}\"", escape::html(id)));
+        }
+        if !self.classes.is_empty() {
+            out.push_str(&format!(" class=\"{}\"", escape::html(&self.classes.join(" "))));
+        }
+        for (key, value) in &self.pairs {
+            out.push_str(&format!(" {}=\"{}\"", key, escape::html(value)));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_ids_and_pairs() {
+        let (a, len) = parse("{:.menu-item .b #x title=\"A <b>\"} rest").unwrap();
+        assert_eq!(len, "{:.menu-item .b #x title=\"A <b>\"}".len());
+        assert_eq!(a.to_html(), " id=\"x\" class=\"menu-item b\" title=\"A &lt;b&gt;\"");
+    }
+
+    #[test]
+    fn rejects_what_it_cannot_emit_safely() {
+        assert_eq!(parse("{: no brace"), Err(AttributeError::NotAList));
+        assert_eq!(parse("plain"), Err(AttributeError::NotAList));
+        assert!(matches!(parse("{:onclick=\"x\"}"), Err(AttributeError::Invalid(_))));
+        assert!(matches!(parse("{:.\"bad}"), Err(AttributeError::Invalid(_))));
+        assert!(matches!(parse("{:title=x}"), Err(AttributeError::Invalid(_))));
+    }
+}

@@ -1,0 +1,75 @@
+//! Heading ids as kramdown's GFM parser and GitHub make them, so `#anchor`
+//! links written for the old help center keep working: lowercase, drop every
+//! character that is not a letter, digit, `_`, `-` or space, turn each space
+//! into `-`; repeated ids get `-1`, `-2`... in document order.
+
+use std::collections::HashMap;
+
+pub fn slugify(text: &str) -> String {
+    let id: String = text
+        .trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '_' || c == '-' => Some(c),
+            _ => None,
+        })
+        .collect();
+    if id.is_empty() { "section".to_string() } else { id }
+}
+
+/// Hands out unique ids within one article.
+#[derive(Default)]
+pub struct IdAllocator {
+    seen: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    /// Reserves an id written explicitly (`{#custom}`), which always wins.
+    pub fn reserve(&mut self, id: &str) {
+        self.seen.entry(id.to_string()).or_insert(0);
+    }
+
+    pub fn unique(&mut self, base: String) -> String {
+        let Some(&start) = self.seen.get(&base) else {
+            self.seen.insert(base.clone(), 0);
+            return base;
+        };
+        let mut count = start;
+        let candidate = loop {
+            count += 1;
+            let candidate = format!("{base}-{count}");
+            if !self.seen.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        self.seen.insert(base, count);
+        self.seen.insert(candidate.clone(), 0);
+        candidate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_style_ids() {
+        assert_eq!(slugify("Add a break activity"), "add-a-break-activity");
+        assert_eq!(slugify("Microsoft Edge en mode (IE)"), "microsoft-edge-en-mode-ie");
+        assert_eq!(slugify("URL de partage pour WebSockets"), "url-de-partage-pour-websockets");
+        assert_eq!(slugify("Prérequis : réseau"), "prérequis--réseau");
+        assert_eq!(slugify("Größe & Ports_2"), "größe--ports_2");
+        assert_eq!(slugify("?!"), "section");
+    }
+
+    #[test]
+    fn duplicates_are_numbered() {
+        let mut ids = IdAllocator::default();
+        ids.reserve("setup-1");
+        assert_eq!(ids.unique("setup".into()), "setup");
+        assert_eq!(ids.unique("setup".into()), "setup-2");
+        assert_eq!(ids.unique("other".into()), "other");
+    }
+}

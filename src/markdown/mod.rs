@@ -1,0 +1,154 @@
+//! Stage 2b, parse (Markdown): the one pulldown-cmark pass over an expanded
+//! article, followed by small named passes over the event list.
+//!
+//! Steps: parse with offsets and merge adjacent text; apply kramdown span
+//! attributes (`_Menu_{:.menu-item}`); give every heading a GitHub-style id;
+//! highlight fenced code. The result owns its events, so the render stage can
+//! turn it into HTML once per reader language without parsing again.
+
+mod attributes;
+mod heading_id;
+
+use std::ops::Range;
+
+use pulldown_cmark::utils::TextMergeWithOffset;
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+
+pub use heading_id::slugify;
+use heading_id::IdAllocator;
+
+use crate::content::SourceArticle;
+use crate::diag::Diagnostic;
+use crate::dialect::{markdown_options, Expanded};
+use crate::highlight::Highlighter;
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    /// Plain text, for the table of contents.
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParsedDoc {
+    pub events: Vec<Event<'static>>,
+    pub headings: Vec<Heading>,
+}
+
+impl ParsedDoc {
+    pub fn has_anchor(&self, id: &str) -> bool {
+        self.headings.iter().any(|h| h.id == id)
+    }
+}
+
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+pub fn parse(article: &SourceArticle, expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
+    let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
+    let mut events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
+    let locate = |offset: usize| article.location(expanded.map.to_source(offset));
+    apply_span_attributes(&mut events, |offset, message| {
+        diags.push(
+            Diagnostic::warning("dialect.attribute", message)
+                .at(locate(offset))
+                .with_help("write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written"),
+        )
+    });
+    let headings = assign_heading_ids(&mut events);
+    let events = highlight_code(events, highlighter);
+    ParsedDoc { events, headings }
+}
+
+/// `_Text_{:.menu-item}` arrives as an emphasis followed by text starting
+/// with `{:`; the emphasis becomes `<em class="menu-item">`.
+fn apply_span_attributes(events: &mut [Spanned], mut warn: impl FnMut(usize, String)) {
+    let mut open = Vec::new();
+    let mut last_closed: Option<(usize, usize)> = None;
+    for i in 0..events.len() {
+        match &events[i].0 {
+            Event::Start(Tag::Emphasis | Tag::Strong) => open.push(i),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => last_closed = open.pop().map(|start| (start, i)),
+            Event::Text(text) if text.starts_with("{:") => {
+                let Some((start, end)) = last_closed.filter(|&(_, end)| end + 1 == i) else { continue };
+                match attributes::parse(text) {
+                    Ok((attrs, len)) => {
+                        let element = if matches!(events[start].0, Event::Start(Tag::Strong)) { "strong" } else { "em" };
+                        let rest = text[len..].to_string();
+                        events[start].0 = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
+                        events[end].0 = Event::InlineHtml(format!("</{element}>").into());
+                        events[i].0 = Event::Text(rest.into());
+                    }
+                    Err(attributes::AttributeError::Invalid(message)) => warn(events[i].1.start, message),
+                    Err(attributes::AttributeError::NotAList) => {}
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn assign_heading_ids(events: &mut [Spanned]) -> Vec<Heading> {
+    let mut ids = IdAllocator::default();
+    for (event, _) in events.iter() {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            ids.reserve(id);
+        }
+    }
+    let mut headings = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[i].0 else {
+            i += 1;
+            continue;
+        };
+        let (level, explicit) = (*level as u8, id.clone());
+        let mut text = String::new();
+        let mut j = i + 1;
+        while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+            if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                text.push_str(t);
+            }
+            j += 1;
+        }
+        let id = match explicit {
+            Some(id) => id.to_string(),
+            None => ids.unique(slugify(&text)),
+        };
+        if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
+            *slot = Some(CowStr::from(id.clone()));
+        }
+        headings.push(Heading { level, id, text: text.trim().to_string() });
+        i = j + 1;
+    }
+    headings
+}
+
+/// Replaces each code block with its highlighted HTML and takes ownership of
+/// every event.
+fn highlight_code(events: Vec<Spanned>, highlighter: &Highlighter) -> Vec<Event<'static>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut code: Option<(String, String)> = None;
+    for (event, _) in events {
+        match (event, &mut code) {
+            (Event::Start(Tag::CodeBlock(kind)), _) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+            }
+            (Event::Text(text), Some((_, buffer))) => buffer.push_str(&text),
+            (Event::End(TagEnd::CodeBlock), Some(_)) => {
+                if let Some((lang, buffer)) = code.take() {
+                    out.push(Event::Html(highlighter.highlight(&buffer, &lang).into()));
+                }
+            }
+            (event, _) => out.push(event.into_static()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
