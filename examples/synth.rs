@@ -86,6 +86,8 @@ const CODE: &[(&str, &str, Option<&str>)] = &[
     ("text", "Team: {team}\nShift  Start  End\nearly  06:00  14:00\nlate   14:00  22:00\n", Some("")),
 ];
 
+const TEAMS: &[&str] = &["support", "sales", "billing", "night-shift"];
+
 type Words = &'static [&'static str];
 
 /// Per-language word lists; sentences are assembled from these pieces.
@@ -194,22 +196,26 @@ struct Rng(u64);
 impl Rng {
     /// An independent stream for a key such as `[stream tag, article, language]`.
     fn derive(seed: u64, key: &[u64]) -> Rng {
-        key.iter().fold(Rng(seed), |mut rng, &k| Rng(rng.next() ^ k))
+        let mut rng = Rng(seed);
+        for &k in key {
+            rng = Rng(rng.next_u64() ^ k);
+        }
+        rng
     }
-    fn next(&mut self) -> u64 {
+    fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let z = (self.0 ^ (self.0 >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
     fn range(&mut self, lo: usize, hi: usize) -> usize {
         lo + self.below(hi - lo + 1)
     }
     fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
@@ -261,7 +267,9 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         let primary = lang.split('-').next().unwrap_or_default();
         let valid = (2..=3).contains(&primary.len())
             && primary.bytes().all(|b| b.is_ascii_lowercase())
-            && lang.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+            && lang
+                .split('-')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         if !valid || langs[..i].contains(lang) {
             return Err(format!("bad or repeated language in --langs: {lang:?}"));
         }
@@ -270,14 +278,19 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         return Err("--articles must be at least 1".into());
     }
     let out = out.ok_or("--out DIR is required")?;
-    Ok(Some(Args { articles, langs, out, seed }))
+    Ok(Some(Args {
+        articles,
+        langs,
+        out,
+        seed,
+    }))
 }
 
 /// What all translations of one article share.
 struct Article {
-    path: String,                                      // relative to the language root
+    path: String,                                     // relative to the language root
     headings: Vec<(&'static str, Vec<&'static str>)>, // each `##` with its `###`s
-    ids: Vec<String>,                                  // heading ids, in document order
+    ids: Vec<String>,                                 // heading ids, in document order
     labels: Vec<&'static str>,
     related: Vec<(usize, usize)>, // (target, overwrite_title: 0 none, 1 real, 2 placeholder)
     links: Vec<(usize, Option<String>)>, // (target, heading id in the target)
@@ -294,12 +307,21 @@ fn heading_ids(texts: &[&str]) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let slug = |t: &str| -> String {
         let keep = |c: &char| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_');
-        t.trim().to_lowercase().chars().filter(keep).map(|c| if c == ' ' { '-' } else { c }).collect()
+        t.trim()
+            .to_lowercase()
+            .chars()
+            .filter(keep)
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect()
     };
     let mut unique = |base: String| {
         let count = seen.entry(base.clone()).or_insert(0);
         *count += 1;
-        if *count == 1 { base } else { format!("{base}-{}", *count - 1) }
+        if *count == 1 {
+            base
+        } else {
+            format!("{base}-{}", *count - 1)
+        }
     };
     texts.iter().map(|t| unique(slug(t))).collect()
 }
@@ -307,7 +329,10 @@ fn heading_ids(texts: &[&str]) -> Vec<String> {
 fn plan(args: &Args) -> Vec<Article> {
     let n = args.articles;
     let mut articles: Vec<Article> = (0..n).map(|i| plan_article(args, i)).collect();
-    for i in (0..n).filter(|_| n > 1) {
+    if n < 2 {
+        return articles; // nothing to link to
+    }
+    for i in 0..n {
         let mut rng = Rng::derive(args.seed, &[3, i as u64]);
         let mut related: Vec<(usize, usize)> = Vec::new();
         for _ in 0..rng.range(0, 3) {
@@ -333,12 +358,16 @@ fn plan_article(args: &Args, i: usize) -> Article {
     let mut rng = Rng::derive(args.seed, &[1, i as u64]);
     let (section, subs) = rng.pick(SECTIONS);
     let w = rng.sample(SLUG_WORDS, 2, 2);
-    let path = format!("{section}/{}/{}-{}-{}.md", rng.pick(subs), w[0], w[1], i + 1);
+    let slug = format!("{}-{}-{}", w[0], w[1], i + 1); // unique thanks to the index
+    let path = format!("{section}/{}/{slug}.md", rng.pick(subs));
     let mut h3s = rng.sample(H3, H3.len(), H3.len()).into_iter();
-    let headings: Vec<(&str, Vec<&str>)> = (rng.sample(H2, 3, 8).into_iter())
+    let h2s = rng.sample(H2, 3, 8);
+    let headings: Vec<(&str, Vec<&str>)> = h2s
+        .into_iter()
         .map(|h2| (h2, h3s.by_ref().take(rng.range(0, 2)).collect()))
         .collect();
-    let flat: Vec<&str> = (headings.iter())
+    let flat: Vec<&str> = headings
+        .iter()
         .flat_map(|(h2, subs)| std::iter::once(h2).chain(subs))
         .copied()
         .collect();
@@ -364,7 +393,10 @@ fn plan_article(args: &Args, i: usize) -> Article {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Read-only inputs for rendering any article in any language.
@@ -391,7 +423,10 @@ impl Site {
 
     fn front_matter(&self, i: usize, l: usize, description: &str) -> String {
         let a = &self.articles[i];
-        let mut fm = format!("---\ntitle: {}\ndescription: {description}\n", self.title(i, l));
+        let mut fm = format!(
+            "---\ntitle: {}\ndescription: {description}\n",
+            self.title(i, l)
+        );
         fm += "product_label:\n";
         for label in &a.labels {
             fm += &format!("  - {label}\n");
@@ -419,10 +454,19 @@ impl Site {
         let literal = (self.articles.len() > 1 && rng.chance(25))
             .then(|| self.link_tag(l, rng.other(self.articles.len(), i), None));
         // Links are placed with pop(), so reverse them to keep the planned order.
-        let links = (a.links.iter().rev())
+        let links = a
+            .links
+            .iter()
+            .rev()
             .map(|(t, anchor)| self.link_tag(l, *t, anchor.as_deref()))
             .collect();
-        let mut body = Body { out: String::new(), rng, v: self.vocabs[l], words: 0, links };
+        let mut body = Body {
+            out: String::new(),
+            rng,
+            v: self.vocabs[l],
+            words: 0,
+            links,
+        };
         let description = body.sentence(false);
         body.words = 0;
         body.out = self.front_matter(i, l, &description);
@@ -510,7 +554,9 @@ impl Body {
     }
 
     fn paragraph(&mut self) {
-        let mut text: Vec<String> = (0..self.rng.range(2, 6)).map(|_| self.sentence(true)).collect();
+        let mut text: Vec<String> = (0..self.rng.range(2, 6))
+            .map(|_| self.sentence(true))
+            .collect();
         if self.rng.chance(4) {
             text[0] += "<sup>1</sup>";
         }
@@ -528,11 +574,13 @@ impl Body {
 
     fn list(&mut self, numbered: bool) {
         for n in 1..=self.rng.range(3, 6) {
-            let item = match numbered {
-                true if n == 1 => format!("{} {}.", self.v.open, self.menu()),
-                _ => self.sentence(true),
+            let item = if numbered && n == 1 {
+                format!("{} {}.", self.v.open, self.menu())
+            } else {
+                self.sentence(true)
             };
-            let marker = if numbered { format!("{n}.") } else { "-".into() };
+            let number = format!("{n}.");
+            let marker = if numbered { &number } else { "-" };
             self.out += &format!("{marker} {item}\n");
         }
         self.out += "\n";
@@ -542,7 +590,8 @@ impl Body {
         let [a, b, c] = self.v.table;
         self.out += &format!("| {a} | {b} | {c} |\n| --- | --- | --- |\n");
         for _ in 0..self.rng.range(3, 6) {
-            let (ident, desc) = (self.rng.pick(IDENTS), capitalize(self.rng.pick(self.v.objects)));
+            let ident = self.rng.pick(IDENTS);
+            let desc = capitalize(self.rng.pick(self.v.objects));
             let default = match self.rng.below(3) {
                 0 => self.rng.pick(&self.v.yes_no).to_string(),
                 _ => self.rng.range(1, 480).to_string(),
@@ -555,7 +604,7 @@ impl Body {
     /// A fenced code block; `literal` is a link tag that must survive unexpanded.
     fn code(&mut self, literal: Option<&str>) {
         let (lang, template, comment) = self.rng.pick(CODE);
-        let team = self.rng.pick(&["support", "sales", "billing", "night-shift"]);
+        let team = self.rng.pick(TEAMS);
         let n = self.rng.range(1, 999).to_string();
         let mut code = template.replace("{team}", team).replace("{n}", &n);
         if let (Some(tag), Some(prefix)) = (literal, comment) {
@@ -579,7 +628,10 @@ fn write(path: &Path, text: &str, totals: &mut (usize, usize)) -> io::Result<()>
 fn prepare_out(dir: &Path) -> io::Result<()> {
     if dir.exists() {
         if fs::read_dir(dir)?.next().is_some() && !dir.join(MARKER).is_file() {
-            let msg = format!("refusing to write into non-empty {} (no {MARKER} file)", dir.display());
+            let msg = format!(
+                "refusing to write into non-empty {} (no {MARKER} file)",
+                dir.display()
+            );
             return Err(io::Error::other(msg));
         }
         let content = dir.join("content");
@@ -606,11 +658,17 @@ fn run(args: &Args) -> io::Result<()> {
     write(&args.out.join("helpgen.toml"), &config, &mut totals)?;
 
     let vocabs = args.langs.iter().map(|l| vocab(l)).collect();
-    let site = Site { seed: args.seed, articles: plan(args), vocabs };
+    let site = Site {
+        seed: args.seed,
+        articles: plan(args),
+        vocabs,
+    };
     for (l, lang) in args.langs.iter().enumerate() {
         let root = args.out.join("content").join(lang);
-        for (i, article) in site.articles.iter().enumerate().filter(|(_, a)| a.present[l]) {
-            write(&root.join(&article.path), &site.render(i, l), &mut totals)?;
+        for (i, article) in site.articles.iter().enumerate() {
+            if article.present[l] {
+                write(&root.join(&article.path), &site.render(i, l), &mut totals)?;
+            }
         }
     }
     let (files, bytes) = totals;

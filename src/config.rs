@@ -19,7 +19,8 @@ const DEFAULT_PLACEHOLDER_TITLES: &[&str] = &["Add title for untranslated source
 pub struct Config {
     pub root: PathBuf,
     pub output: PathBuf,
-    pub title: String,
+    /// `None`: the localized `site-title` message.
+    pub title: Option<String>,
     pub base_url: BaseUrl,
     /// `None` means: `en` if the site has it, otherwise the first language.
     pub default_language: Option<LangId>,
@@ -62,7 +63,11 @@ impl Config {
 
     pub fn is_placeholder_title(&self, title: &str) -> bool {
         let title = title.trim();
-        title.is_empty() || self.placeholder_titles.iter().any(|p| p.eq_ignore_ascii_case(title))
+        title.is_empty()
+            || self
+                .placeholder_titles
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(title))
     }
 
     /// Reads `<root>/helpgen.toml` if present. A malformed file is a content
@@ -71,12 +76,13 @@ impl Config {
         let path = root.join(CONFIG_FILE);
         let file = match std::fs::read_to_string(&path) {
             Ok(text) => parse_file(&text)?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                ConfigFile::empty()
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigFile::empty(),
             Err(e) => {
-                return Err(Diagnostic::error("config.unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
-                    .at(Location::file(CONFIG_FILE)))
+                return Err(Diagnostic::error(
+                    "config.unreadable",
+                    format!("cannot read {CONFIG_FILE}: {e}"),
+                )
+                .at(Location::file(CONFIG_FILE)))
             }
         };
         let at_file = || Location::file(CONFIG_FILE);
@@ -89,25 +95,38 @@ impl Config {
         };
         let default_language = file.default_language.as_deref().map(lang).transpose()?;
         let languages = match file.languages {
-            Some(tags) => Some(tags.iter().map(|t| lang(t)).collect::<Result<Vec<_>, _>>()?),
+            Some(tags) => Some(
+                tags.iter()
+                    .map(|t| lang(t))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
             None => None,
         };
-        let base_url = overrides.base_url.or(file.base_url).unwrap_or_else(|| "/".to_string());
+        let base_url = overrides
+            .base_url
+            .or(file.base_url)
+            .unwrap_or_else(|| "/".to_string());
         let base_url = BaseUrl::parse(&base_url).map_err(|reason| {
-            Diagnostic::error("config.invalid", format!("base URL `{base_url}` is unusable: {reason}"))
-                .at(at_file())
+            Diagnostic::error(
+                "config.invalid",
+                format!("base URL `{base_url}` is unusable: {reason}"),
+            )
+            .at(at_file())
         })?;
         Ok(Config {
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),
-            title: file.title.unwrap_or_else(|| "Help Center".to_string()),
+            title: file.title,
             base_url,
             default_language,
             languages,
             theme: file.theme.unwrap_or_else(|| "default".to_string()),
-            placeholder_titles: file
-                .placeholder_titles
-                .unwrap_or_else(|| DEFAULT_PLACEHOLDER_TITLES.iter().map(|s| s.to_string()).collect()),
+            placeholder_titles: file.placeholder_titles.unwrap_or_else(|| {
+                DEFAULT_PLACEHOLDER_TITLES
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            }),
         })
     }
 }
@@ -149,7 +168,10 @@ pub struct BaseUrl {
 impl BaseUrl {
     pub fn parse(raw: &str) -> Result<BaseUrl, &'static str> {
         let raw = raw.trim();
-        if raw.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '?' | '#')) {
+        if raw
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '?' | '#'))
+        {
             return Err("it contains a space, a quote, `?`, `#` or an angle bracket");
         }
         let (origin, path) = match raw.split_once("://") {
@@ -164,7 +186,11 @@ impl BaseUrl {
                 (format!("{scheme}://{host}"), path)
             }
             None if raw.starts_with('/') => (String::new(), raw),
-            None => return Err("write an absolute URL (https://host/path/) or a path starting with `/`"),
+            None => {
+                return Err(
+                    "write an absolute URL (https://host/path/) or a path starting with `/`",
+                )
+            }
         };
         let mut path = path.trim_end_matches('/').to_string();
         path.push('/');

@@ -33,7 +33,11 @@ pub struct Location {
 
 impl Location {
     pub fn new(file: impl Into<PathBuf>, line: u32, column: u32) -> Location {
-        Location { file: file.into(), line, column }
+        Location {
+            file: file.into(),
+            line,
+            column,
+        }
     }
 
     /// The whole file, when the problem has no narrower place.
@@ -76,7 +80,13 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity, code, message: message.into(), location: None, help: None }
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            location: None,
+            help: None,
+        }
     }
 
     pub fn at(mut self, location: Location) -> Diagnostic {
@@ -123,7 +133,12 @@ impl Diagnostics {
     /// deterministic whatever order parallel stages finished in.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (&a.location, a.severity, a.code, &a.message).cmp(&(&b.location, b.severity, b.code, &b.message))
+            (&a.location, a.severity, a.code, &a.message).cmp(&(
+                &b.location,
+                b.severity,
+                b.code,
+                &b.message,
+            ))
         });
         self.0.dedup();
         self.0
@@ -157,7 +172,9 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
         (line as u32 + 1, column as u32 + 1)
     }
 
@@ -168,7 +185,10 @@ impl LineIndex {
 }
 
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -225,6 +245,9 @@ mod tests {
         all.push(d);
         let sorted = all.into_sorted();
         assert_eq!(sorted.len(), 2);
-        assert_eq!(sorted[0].location.as_ref().unwrap().file, PathBuf::from("a.md"));
+        assert_eq!(
+            sorted[0].location.as_ref().unwrap().file,
+            PathBuf::from("a.md")
+        );
     }
 }

@@ -12,16 +12,23 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("theme template `{name}` is invalid:\n{message}")]
+    #[error("{name} failed:\n{message}")]
     Template { name: String, message: String },
     #[error("the output directory `{}` is unusable: {reason}", path.display())]
     Output { path: PathBuf, reason: String },
 }
 
 impl Error {
-    pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+    pub fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+    ) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
-        move |source| Error::Io { action, path, source }
+        move |source| Error::Io {
+            action,
+            path,
+            source,
+        }
     }
 }
 

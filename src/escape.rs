@@ -25,7 +25,10 @@ pub fn push_html(out: &mut String, text: &str) {
 mod tests {
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(super::html(r#"<a href="x" title='y'>&</a>"#), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+        assert_eq!(
+            super::html(r#"<a href="x" title='y'>&</a>"#),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;"
+        );
         assert_eq!(super::html("Prérequis\u{a0}:"), "Prérequis\u{a0}:");
     }
 }

@@ -22,7 +22,9 @@ impl Default for Highlighter {
 
 impl Highlighter {
     pub fn new() -> Highlighter {
-        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines() }
+        Highlighter {
+            syntaxes: SyntaxSet::load_defaults_newlines(),
+        }
     }
 
     /// `<pre><code>` for a fenced block. Unknown or missing languages give
@@ -32,12 +34,24 @@ impl Highlighter {
         let syntax = (!lang.is_empty())
             .then(|| self.syntaxes.find_syntax_by_token(lang))
             .flatten();
-        let class = if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", crate::escape::html(lang)) };
+        let class = if lang.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"language-{}\"", crate::escape::html(lang))
+        };
         let inner = match syntax {
             Some(syntax) => {
-                let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
-                let ok = LinesWithEndings::from(code).all(|line| html.parse_html_for_line_which_includes_newline(line).is_ok());
-                if ok { html.finalize() } else { crate::escape::html(code) }
+                let mut html =
+                    ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+                let ok = LinesWithEndings::from(code).all(|line| {
+                    html.parse_html_for_line_which_includes_newline(line)
+                        .is_ok()
+                });
+                if ok {
+                    html.finalize()
+                } else {
+                    crate::escape::html(code)
+                }
             }
             None => crate::escape::html(code),
         };
@@ -55,7 +69,6 @@ impl Highlighter {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,7 +77,10 @@ mod tests {
     fn known_languages_get_classes_and_no_inline_style() {
         let h = Highlighter::new();
         let html = h.highlight("key: <value>\n", "yaml");
-        assert!(html.starts_with("<pre class=\"hl-code\"><code class=\"language-yaml\">"), "{html}");
+        assert!(
+            html.starts_with("<pre class=\"hl-code\"><code class=\"language-yaml\">"),
+            "{html}"
+        );
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("&lt;value&gt;"), "{html}");

@@ -1,10 +1,11 @@
 //! UI strings: one Fluent bundle per language, built once per build and shared
-//! read-only by the parallel renderers. The strings shipped with helpgen are
-//! the base; a site's `locales/<lang>/*.ftl` override them message by message.
-//! A message missing in a language falls back to the default language, then
-//! to helpgen's English, so a page never shows a raw key.
+//! read-only by the parallel renderers. The theme's strings are the base; a
+//! site's `locales/<lang>/*.ftl` override them message by message (files in
+//! name order, a later file winning). A message missing in a language falls
+//! back to the default language, then to the theme's English, so a page never
+//! shows a raw key.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -13,31 +14,39 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::ids::LangId;
 
-/// The UI strings that ship with helpgen, by language.
-const BUILTIN: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en/ui.ftl")),
-    ("fr", include_str!("../locales/fr/ui.ftl")),
-    ("de", include_str!("../locales/de/ui.ftl")),
-];
-const BUILTIN_FALLBACK: &str = "en";
+/// The language of last resort, which every theme is expected to provide.
+const THEME_FALLBACK: &str = "en";
+
+/// Fluent files by language tag, then by file name: the theme's strings.
+pub type ThemeStrings = BTreeMap<String, BTreeMap<String, String>>;
 
 type Bundle = FluentBundle<FluentResource>;
 
 pub struct Localizer {
     bundles: HashMap<LangId, Bundle>,
     default: LangId,
-    builtin_fallback: Bundle,
+    theme_fallback: Bundle,
 }
 
 impl Localizer {
-    /// Builds one bundle per language from the built-in strings and the
+    /// Builds one bundle per language from the theme's strings and the
     /// site's `locales/` folder (which may be absent).
-    pub fn load(locales_dir: &Path, languages: &[LangId], default: &LangId, diags: &mut Diagnostics) -> Localizer {
+    pub fn load(
+        theme: &ThemeStrings,
+        locales_dir: &Path,
+        languages: &[LangId],
+        default: &LangId,
+        diags: &mut Diagnostics,
+    ) -> Localizer {
         let mut bundles = HashMap::new();
         for lang in languages {
             let mut bundle = new_bundle(lang);
-            if let Some((_, source)) = BUILTIN.iter().find(|(tag, _)| *tag == lang.as_str()) {
-                add_builtin(&mut bundle, source);
+            for source in theme
+                .get(lang.as_str())
+                .into_iter()
+                .flat_map(|files| files.values())
+            {
+                add_theme_strings(&mut bundle, source);
             }
             for (display, source) in read_site_files(locales_dir, lang, diags) {
                 match FluentResource::try_new(source) {
@@ -47,8 +56,15 @@ impl Localizer {
                         let lines = LineIndex::new(text);
                         for e in errors {
                             diags.push(
-                                Diagnostic::error("i18n.syntax", format!("Fluent syntax error: {}", e.kind))
-                                    .at(lines.location(&display, text, e.pos.start)),
+                                Diagnostic::error(
+                                    "i18n.syntax",
+                                    format!("Fluent syntax error: {}", e.kind),
+                                )
+                                .at(lines.location(
+                                    &display,
+                                    text,
+                                    e.pos.start,
+                                )),
                             );
                         }
                         // The entries that did parse are still usable.
@@ -58,23 +74,42 @@ impl Localizer {
             }
             bundles.insert(lang.clone(), bundle);
         }
-        let fallback_lang = LangId::parse(BUILTIN_FALLBACK).expect("built-in fallback is a valid tag");
-        let mut builtin_fallback = new_bundle(&fallback_lang);
-        add_builtin(&mut builtin_fallback, BUILTIN[0].1);
-        Localizer { bundles, default: default.clone(), builtin_fallback }
+        let fallback_lang = LangId::parse(THEME_FALLBACK).expect("the fallback is a valid tag");
+        let mut theme_fallback = new_bundle(&fallback_lang);
+        for source in theme
+            .get(THEME_FALLBACK)
+            .into_iter()
+            .flat_map(|files| files.values())
+        {
+            add_theme_strings(&mut theme_fallback, source);
+        }
+        Localizer {
+            bundles,
+            default: default.clone(),
+            theme_fallback,
+        }
     }
 
     /// The message `key` in `lang`, falling back to the default language and
-    /// then to helpgen's English. `None` only if no bundle has the message.
+    /// then to the theme's English. `None` only if no bundle has the message.
     pub fn get(&self, lang: &LangId, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let chain = [self.bundles.get(lang), self.bundles.get(&self.default), Some(&self.builtin_fallback)];
-        chain.into_iter().flatten().find_map(|bundle| format(bundle, key, args))
+        let chain = [
+            self.bundles.get(lang),
+            self.bundles.get(&self.default),
+            Some(&self.theme_fallback),
+        ];
+        chain
+            .into_iter()
+            .flatten()
+            .find_map(|bundle| format(bundle, key, args))
     }
 
     /// Like `get`, but only from `lang`'s own bundle: for strings such as a
     /// language's own name, where another language's text would be wrong.
     pub fn get_exact(&self, lang: &LangId, key: &str) -> Option<String> {
-        self.bundles.get(lang).and_then(|bundle| format(bundle, key, None))
+        self.bundles
+            .get(lang)
+            .and_then(|bundle| format(bundle, key, None))
     }
 }
 
@@ -86,10 +121,11 @@ fn new_bundle(lang: &LangId) -> Bundle {
     bundle
 }
 
-fn add_builtin(bundle: &mut Bundle, source: &str) {
-    // The built-in files are checked by a unit test; a parse failure here
-    // would mean a broken release, and the parsed part is still usable.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+fn add_theme_strings(bundle: &mut Bundle, source: &str) {
+    // The default theme's files are checked by a unit test; for a custom
+    // theme the part that parsed is still better than nothing.
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     bundle.add_resource_overriding(resource);
 }
 
@@ -101,9 +137,15 @@ fn format(bundle: &Bundle, key: &str, args: Option<&FluentArgs>) -> Option<Strin
 }
 
 /// `(display path, text)` of every `locales/<lang>/*.ftl`, sorted.
-fn read_site_files(locales_dir: &Path, lang: &LangId, diags: &mut Diagnostics) -> Vec<(std::path::PathBuf, String)> {
+fn read_site_files(
+    locales_dir: &Path,
+    lang: &LangId,
+    diags: &mut Diagnostics,
+) -> Vec<(std::path::PathBuf, String)> {
     let dir = locales_dir.join(lang.as_str());
-    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
     let mut paths: Vec<_> = entries
         .flatten()
         .map(|e| e.path())
@@ -112,15 +154,23 @@ fn read_site_files(locales_dir: &Path, lang: &LangId, diags: &mut Diagnostics) -
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
-        let display = Path::new("locales").join(lang.as_str()).join(path.file_name().unwrap_or_default());
+        let display = Path::new("locales")
+            .join(lang.as_str())
+            .join(path.file_name().unwrap_or_default());
         match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => files.push((display, text.trim_start_matches('\u{feff}').replace("\r\n", "\n"))),
+            Ok(Ok(text)) => files.push((
+                display,
+                text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
+            )),
             Ok(Err(_)) => diags.push(
                 Diagnostic::error("i18n.encoding", "the file is not valid UTF-8")
                     .at(Location::file(display))
                     .with_help("save the file with UTF-8 encoding"),
             ),
-            Err(e) => diags.push(Diagnostic::error("i18n.unreadable", format!("cannot read: {e}")).at(Location::file(display))),
+            Err(e) => diags.push(
+                Diagnostic::error("i18n.unreadable", format!("cannot read: {e}"))
+                    .at(Location::file(display)),
+            ),
         }
     }
     files
@@ -134,16 +184,38 @@ mod tests {
         LangId::parse(tag).unwrap()
     }
 
+    fn default_theme() -> ThemeStrings {
+        let files = |text: &str| BTreeMap::from([("ui.ftl".to_string(), text.to_string())]);
+        BTreeMap::from([
+            (
+                "en".to_string(),
+                files(include_str!("../themes/default/locales/en/ui.ftl")),
+            ),
+            (
+                "fr".to_string(),
+                files(include_str!("../themes/default/locales/fr/ui.ftl")),
+            ),
+            (
+                "de".to_string(),
+                files(include_str!("../themes/default/locales/de/ui.ftl")),
+            ),
+        ])
+    }
+
     #[test]
-    fn builtin_files_parse_cleanly() {
-        for (tag, source) in BUILTIN {
-            assert!(FluentResource::try_new(source.to_string()).is_ok(), "locales/{tag}/ui.ftl has a syntax error");
+    fn default_theme_strings_parse_cleanly() {
+        for (tag, files) in default_theme() {
+            assert!(
+                FluentResource::try_new(files["ui.ftl"].clone()).is_ok(),
+                "{tag}/ui.ftl has a syntax error"
+            );
         }
     }
 
     #[test]
-    fn builtin_languages_define_every_english_message() {
-        let english = FluentResource::try_new(BUILTIN[0].1.to_string()).unwrap();
+    fn default_theme_languages_define_every_english_message() {
+        let theme = default_theme();
+        let english = FluentResource::try_new(theme["en"]["ui.ftl"].clone()).unwrap();
         let ids = |r: &FluentResource| -> Vec<String> {
             r.entries()
                 .filter_map(|e| match e {
@@ -153,9 +225,12 @@ mod tests {
                 .collect()
         };
         let english_ids = ids(&english);
-        for (tag, source) in &BUILTIN[1..] {
-            let other = ids(&FluentResource::try_new(source.to_string()).unwrap());
-            let missing: Vec<_> = english_ids.iter().filter(|id| !other.contains(id)).collect();
+        for tag in ["fr", "de"] {
+            let other = ids(&FluentResource::try_new(theme[tag]["ui.ftl"].clone()).unwrap());
+            let missing: Vec<_> = english_ids
+                .iter()
+                .filter(|id| !other.contains(id))
+                .collect();
             assert!(missing.is_empty(), "locales/{tag}/ui.ftl lacks {missing:?}");
         }
     }
@@ -164,17 +239,30 @@ mod tests {
     fn missing_messages_fall_back_to_the_default_language() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("xx")).unwrap();
-        std::fs::write(dir.path().join("xx/ui.ftl"), "only-here = Ici\ngreeting = Salut { $name }\n").unwrap();
+        std::fs::write(
+            dir.path().join("xx/ui.ftl"),
+            "only-here = Ici\ngreeting = Salut { $name }\n",
+        )
+        .unwrap();
         let mut diags = Diagnostics::default();
         let langs = [lang("en"), lang("xx")];
-        let l10n = Localizer::load(dir.path(), &langs, &langs[0], &mut diags);
+        let l10n = Localizer::load(&default_theme(), dir.path(), &langs, &langs[0], &mut diags);
         assert!(diags.is_empty());
-        assert_eq!(l10n.get(&langs[1], "only-here", None).as_deref(), Some("Ici"));
+        assert_eq!(
+            l10n.get(&langs[1], "only-here", None).as_deref(),
+            Some("Ici")
+        );
         let mut args = FluentArgs::new();
         args.set("name", "Ana");
-        assert_eq!(l10n.get(&langs[1], "greeting", Some(&args)).as_deref(), Some("Salut Ana"));
-        // Not in `xx`: comes from the default language (helpgen's English).
-        assert_eq!(l10n.get(&langs[1], "on-this-page", None).as_deref(), Some("On this page"));
+        assert_eq!(
+            l10n.get(&langs[1], "greeting", Some(&args)).as_deref(),
+            Some("Salut Ana")
+        );
+        // Not in `xx`: comes from the default language (the theme's English).
+        assert_eq!(
+            l10n.get(&langs[1], "on-this-page", None).as_deref(),
+            Some("On this page")
+        );
         assert_eq!(l10n.get_exact(&langs[1], "on-this-page"), None);
         assert_eq!(l10n.get(&langs[1], "no-such-message", None), None);
     }
@@ -183,9 +271,19 @@ mod tests {
     fn syntax_errors_are_positioned() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("en")).unwrap();
-        std::fs::write(dir.path().join("en/ui.ftl"), "ok = fine\n\nthis is not an entry\n").unwrap();
+        std::fs::write(
+            dir.path().join("en/ui.ftl"),
+            "ok = fine\n\nthis is not an entry\n",
+        )
+        .unwrap();
         let mut diags = Diagnostics::default();
-        let l10n = Localizer::load(dir.path(), &[lang("en")], &lang("en"), &mut diags);
+        let l10n = Localizer::load(
+            &default_theme(),
+            dir.path(),
+            &[lang("en")],
+            &lang("en"),
+            &mut diags,
+        );
         let d = diags.iter().next().expect("a diagnostic");
         assert_eq!(d.code, "i18n.syntax");
         assert_eq!(d.location.as_ref().unwrap().line, 3);

@@ -112,7 +112,9 @@ impl Slug {
         let stem = path.stem();
         let usable = !stem.is_empty()
             && !stem.starts_with('.')
-            && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            && stem
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
         usable.then(|| Slug(stem.to_string()))
     }
 
@@ -157,9 +159,15 @@ mod tests {
     #[test]
     fn slugs_reject_unsafe_names() {
         let ok = ArticlePath::parse("a/prérequis-techniques.md").unwrap();
-        assert_eq!(Slug::from_path(&ok).unwrap().as_str(), "prérequis-techniques");
+        assert_eq!(
+            Slug::from_path(&ok).unwrap().as_str(),
+            "prérequis-techniques"
+        );
         for bad in ["a/with space.md", "a/.hidden.md", "a/quote\".md", "a/q?.md"] {
-            assert!(Slug::from_path(&ArticlePath::parse(bad).unwrap()).is_none(), "{bad}");
+            assert!(
+                Slug::from_path(&ArticlePath::parse(bad).unwrap()).is_none(),
+                "{bad}"
+            );
         }
     }
 }

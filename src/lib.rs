@@ -1,3 +1,14 @@
+//! helpgen turns a help center written in Markdown with YAML front matter
+//! (in a Jekyll/kramdown-flavoured dialect) into a static, localized site.
+//!
+//! Data flows one way: `content` (load) -> `dialect` and `markdown` (parse)
+//! -> `resolve` -> `render` -> `output` (write), driven by `build`. Each
+//! module depends only on the ones before it. Content problems are
+//! `diag::Diagnostic`s collected across the whole site; `error::Error` is
+//! for failures that stop a build.
+
+pub mod build;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diag;
@@ -8,3 +19,8 @@ pub mod highlight;
 pub mod i18n;
 pub mod ids;
 pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod resolve;
+pub mod theme;

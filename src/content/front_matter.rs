@@ -39,7 +39,12 @@ pub struct FrontMatterError {
 
 impl FrontMatterError {
     fn new(offset: usize, code: &'static str, message: impl Into<String>) -> Self {
-        FrontMatterError { offset, code, message: message.into(), help: None }
+        FrontMatterError {
+            offset,
+            code,
+            message: message.into(),
+            help: None,
+        }
     }
 
     fn help(mut self, help: impl Into<String>) -> Self {
@@ -60,21 +65,37 @@ pub struct Split {
 pub fn split(text: &str) -> Result<Split, FrontMatterError> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Err(FrontMatterError::new(0, "front-matter.missing", "the article has no front matter")
-            .help("start the file with a line `---`, then `title: Your title`, then another `---` line"));
+        return Err(FrontMatterError::new(
+            0,
+            "front-matter.missing",
+            "the article has no front matter",
+        )
+        .help(
+            "start the file with a line `---`, then `title: Your title`, then another `---` line",
+        ));
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut line_start = yaml_start;
     while line_start < text.len() {
-        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
         let line = text[line_start..line_end].trim_end();
         if line == "---" || line == "..." {
-            return Ok(Split { yaml_start, yaml_end: line_start, body_start: (line_end + 1).min(text.len()) });
+            return Ok(Split {
+                yaml_start,
+                yaml_end: line_start,
+                body_start: (line_end + 1).min(text.len()),
+            });
         }
         line_start = line_end + 1;
     }
-    Err(FrontMatterError::new(0, "front-matter.unterminated", "the front matter that starts here is never closed")
-        .help("add a line containing only `---` after the last front matter key"))
+    Err(FrontMatterError::new(
+        0,
+        "front-matter.unterminated",
+        "the front matter that starts here is never closed",
+    )
+    .help("add a line containing only `---` after the last front matter key"))
 }
 
 /// Parses the YAML between the fences of `text` into a `FrontMatter`.
@@ -82,21 +103,40 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
     let yaml = &text[split.yaml_start..split.yaml_end];
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
         let offset = split.yaml_start + e.location().map_or(0, |l| l.index());
-        FrontMatterError::new(offset, "front-matter.yaml", format!("invalid YAML: {}", strip_position(&e)))
+        FrontMatterError::new(
+            offset,
+            "front-matter.yaml",
+            format!("invalid YAML: {}", strip_position(&e)),
+        )
     })?;
     let mut map = match value {
         serde_yaml::Value::Mapping(map) => map,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
         _ => {
-            return Err(FrontMatterError::new(split.yaml_start, "front-matter.yaml", "the front matter is not a list of `key: value` lines"))
+            return Err(FrontMatterError::new(
+                split.yaml_start,
+                "front-matter.yaml",
+                "the front matter is not a list of `key: value` lines",
+            ))
         }
     };
-    let mut fields = Fields { map: &mut map, yaml, yaml_start: split.yaml_start };
+    let mut fields = Fields {
+        map: &mut map,
+        yaml,
+        yaml_start: split.yaml_start,
+    };
     let title: Option<Scalar> = fields.take("title", "a single line of text")?;
-    let title = title.map(|s| s.0).filter(|t| !t.trim().is_empty()).ok_or_else(|| {
-        FrontMatterError::new(split.yaml_start.saturating_sub(4), "front-matter.missing-title", "the front matter has no `title`")
+    let title = title
+        .map(|s| s.0)
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| {
+            FrontMatterError::new(
+                split.yaml_start.saturating_sub(4),
+                "front-matter.missing-title",
+                "the front matter has no `title`",
+            )
             .help("add a line such as `title: Supported browsers` between the `---` lines")
-    })?;
+        })?;
     let description: Option<Scalar> = fields.take("description", "text")?;
     let product_label: Option<OneOrMany> = fields.take("product_label", "a list of offer ids")?;
     let related_articles: Option<Vec<RelatedArticle>> =
@@ -134,11 +174,21 @@ struct Fields<'a> {
 impl Fields<'_> {
     /// Removes `key` and types its value; a wrong type is reported at the
     /// key's line, since serde_yaml cannot locate values it already parsed.
-    fn take<T: DeserializeOwned>(&mut self, key: &str, expected: &str) -> Result<Option<T>, FrontMatterError> {
-        let Some(value) = self.map.remove(key) else { return Ok(None) };
+    fn take<T: DeserializeOwned>(
+        &mut self,
+        key: &str,
+        expected: &str,
+    ) -> Result<Option<T>, FrontMatterError> {
+        let Some(value) = self.map.remove(key) else {
+            return Ok(None);
+        };
         serde_yaml::from_value(value).map(Some).map_err(|e| {
             let offset = self.yaml_start + find_key(self.yaml, key).unwrap_or(0);
-            FrontMatterError::new(offset, "front-matter.type", format!("`{key}` should be {expected}: {}", strip_position(&e)))
+            FrontMatterError::new(
+                offset,
+                "front-matter.type",
+                format!("`{key}` should be {expected}: {}", strip_position(&e)),
+            )
         })
     }
 }
@@ -157,7 +207,10 @@ fn strip_position(e: &serde_yaml::Error) -> String {
 fn find_key(yaml: &str, key: &str) -> Option<usize> {
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
-        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+        if line
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        {
             return Some(offset);
         }
         offset += line.len();
@@ -239,8 +292,14 @@ mod tests {
 
     #[test]
     fn split_errors() {
-        assert_eq!(split("title: x\n").unwrap_err().code, "front-matter.missing");
-        assert_eq!(split("---\ntitle: x\n").unwrap_err().code, "front-matter.unterminated");
+        assert_eq!(
+            split("title: x\n").unwrap_err().code,
+            "front-matter.missing"
+        );
+        assert_eq!(
+            split("---\ntitle: x\n").unwrap_err().code,
+            "front-matter.unterminated"
+        );
         let s = split("---\n---\n").unwrap();
         assert_eq!((s.yaml_start, s.yaml_end, s.body_start), (4, 4, 8));
     }
@@ -260,13 +319,23 @@ mod tests {
         let err = read(text).unwrap_err();
         assert_eq!(err.code, "front-matter.type");
         assert_eq!(err.offset, text.find("toc").unwrap());
-        assert!(err.message.starts_with("`toc` should be true or false"), "{}", err.message);
+        assert!(
+            err.message.starts_with("`toc` should be true or false"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn missing_or_empty_title() {
-        assert_eq!(read("---\ndescription: x\n---\n").unwrap_err().code, "front-matter.missing-title");
-        assert_eq!(read("---\ntitle: '  '\n---\n").unwrap_err().code, "front-matter.missing-title");
+        assert_eq!(
+            read("---\ndescription: x\n---\n").unwrap_err().code,
+            "front-matter.missing-title"
+        );
+        assert_eq!(
+            read("---\ntitle: '  '\n---\n").unwrap_err().code,
+            "front-matter.missing-title"
+        );
         assert_eq!(read("---\ntitle: 2024\n---\n").unwrap().title, "2024");
     }
 }

@@ -65,7 +65,8 @@ pub struct Content {
 
 pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     let (languages, files) = walk::discover(config, diags)?;
-    let results: Vec<Result<SourceArticle, Diagnostic>> = files.into_par_iter().map(read_article).collect();
+    let results: Vec<Result<SourceArticle, Diagnostic>> =
+        files.into_par_iter().map(read_article).collect();
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -73,13 +74,18 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
             Err(d) => diags.push(d),
         }
     }
-    Some(Content { languages, articles })
+    Some(Content {
+        languages,
+        articles,
+    })
 }
 
 fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
     let at_file = || Location::file(&found.display);
     let size = std::fs::metadata(&found.absolute)
-        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?
+        .map_err(|e| {
+            Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file())
+        })?
         .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(Diagnostic::error(
@@ -89,8 +95,9 @@ fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
         .at(at_file())
         .with_help("split the article, or move large data out of it"));
     }
-    let bytes = std::fs::read(&found.absolute)
-        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?;
+    let bytes = std::fs::read(&found.absolute).map_err(|e| {
+        Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file())
+    })?;
     let text = decode(bytes).map_err(|(valid_prefix, bad_offset)| {
         let (line, column) = LineIndex::new(&valid_prefix).line_col(&valid_prefix, bad_offset);
         Diagnostic::error("content.encoding", "the file is not valid UTF-8")
@@ -102,16 +109,30 @@ fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
 
 impl SourceArticle {
     /// Splits and types the front matter of an already decoded article.
-    pub fn parse(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> Result<SourceArticle, Diagnostic> {
+    pub fn parse(
+        lang: LangId,
+        path: ArticlePath,
+        file: PathBuf,
+        text: String,
+    ) -> Result<SourceArticle, Diagnostic> {
         let lines = LineIndex::new(&text);
         let fm_error = |e: front_matter::FrontMatterError| {
-            let mut d = Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
+            let mut d =
+                Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
             d.help = e.help;
             d
         };
         let split = front_matter::split(&text).map_err(fm_error)?;
         let front = front_matter::parse(&text, split).map_err(fm_error)?;
-        Ok(SourceArticle { lang, path, file, body_start: split.body_start, front, lines, text })
+        Ok(SourceArticle {
+            lang,
+            path,
+            file,
+            body_start: split.body_start,
+            front,
+            lines,
+            text,
+        })
     }
 }
 
@@ -126,7 +147,11 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
         let bytes = e.into_bytes();
         (String::from_utf8_lossy(&bytes[..valid]).into_owned(), valid)
     })?;
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    })
 }
 
 #[cfg(test)]
@@ -135,7 +160,10 @@ mod tests {
 
     #[test]
     fn decode_strips_bom_and_crlf() {
-        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap(), "---\ntitle: x\n---\n");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap(),
+            "---\ntitle: x\n---\n"
+        );
     }
 
     #[test]

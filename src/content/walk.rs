@@ -55,9 +55,12 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             if name.ends_with(".md") {
                 diags.push(
-                    Diagnostic::error("content.outside-language", "this article is not inside a language folder")
-                        .at(Location::file(display))
-                        .with_help(format!("move it to content/<language>/{name}")),
+                    Diagnostic::error(
+                        "content.outside-language",
+                        "this article is not inside a language folder",
+                    )
+                    .at(Location::file(display))
+                    .with_help(format!("move it to content/<language>/{name}")),
                 );
             }
             continue;
@@ -92,7 +95,11 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
     Some((languages, files))
 }
 
-fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnostics) -> Option<Languages> {
+fn order_languages(
+    config: &Config,
+    mut found: Vec<LangId>,
+    diags: &mut Diagnostics,
+) -> Option<Languages> {
     if let Some(configured) = &config.languages {
         // Keep the configured order; a configured language without a folder
         // simply has no translations yet and is published from fallbacks.
@@ -108,7 +115,9 @@ fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnost
                 diags.push(
                     Diagnostic::error("content.empty", "the content folder has no language folder")
                         .at(Location::file("content"))
-                        .with_help("add Markdown files under content/<language>/, for example content/en/"),
+                        .with_help(
+                            "add Markdown files under content/<language>/, for example content/en/",
+                        ),
                 );
                 return None;
             }
@@ -129,10 +138,18 @@ fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnost
     }
     found.retain(|l| l != &default);
     found.insert(0, default.clone());
-    Some(Languages { default, all: found })
+    Some(Languages {
+        default,
+        all: found,
+    })
 }
 
-fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags: &mut Diagnostics) {
+fn collect_language(
+    dir: &Path,
+    lang: &LangId,
+    files: &mut Vec<FoundFile>,
+    diags: &mut Diagnostics,
+) {
     let walker = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -141,15 +158,23 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e.path().map(|p| p.to_path_buf()).unwrap_or_else(|| dir.to_path_buf());
-                diags.push(Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(Location::file(path)));
+                let path = e
+                    .path()
+                    .map(|p| p.to_path_buf())
+                    .unwrap_or_else(|| dir.to_path_buf());
+                diags.push(
+                    Diagnostic::error("content.unreadable", format!("cannot read: {e}"))
+                        .at(Location::file(path)),
+                );
                 continue;
             }
         };
         if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(dir) else { continue };
+        let Ok(relative) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
         let display = Path::new("content").join(lang.as_str()).join(relative);
         let relative = relative.to_string_lossy();
         match ArticlePath::parse(&relative) {
@@ -159,7 +184,8 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
                 display,
                 absolute: entry.path().to_path_buf(),
             }),
-            Err(e) => diags.push(Diagnostic::error("content.path", e.to_string()).at(Location::file(display))),
+            Err(e) => diags
+                .push(Diagnostic::error("content.path", e.to_string()).at(Location::file(display))),
         }
     }
 }

@@ -38,7 +38,14 @@ pub fn markdown_options() -> Options {
 pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
 
 const IMPLEMENTED_TAGS: &[&str] = &["link_new", "raw", "endraw"];
-const PLANNED_TAGS: &[&str] = &["icon", "include", "requirements", "selfcheck", "offer", "endoffer"];
+const PLANNED_TAGS: &[&str] = &[
+    "icon",
+    "include",
+    "requirements",
+    "selfcheck",
+    "offer",
+    "endoffer",
+];
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +69,11 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
     let body = article.body();
     let base = article.body_start;
     let code = code_ranges(body);
-    let mut out = Expander { markdown: String::with_capacity(body.len()), map: SpanMap::default(), links: Vec::new() };
+    let mut out = Expander {
+        markdown: String::with_capacity(body.len()),
+        map: SpanMap::default(),
+        links: Vec::new(),
+    };
     let mut copied_to = 0;
     let mut cursor = 0;
     let error = |offset: usize, code: &'static str, message: String| {
@@ -73,10 +84,18 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
             Ok(tag) => tag,
             Err(unterminated) => {
                 if !in_ranges(&code, unterminated.start) {
-                    let close = if unterminated.kind == TagKind::Statement { "%}" } else { "}}" };
+                    let close = if unterminated.kind == TagKind::Statement {
+                        "%}"
+                    } else {
+                        "}}"
+                    };
                     diags.push(
-                        error(unterminated.start, "dialect.unterminated-tag", "this tag is never closed".into())
-                            .with_help(format!("end the tag with `{close}` on the same paragraph")),
+                        error(
+                            unterminated.start,
+                            "dialect.unterminated-tag",
+                            "this tag is never closed".into(),
+                        )
+                        .with_help(format!("end the tag with `{close}` on the same paragraph")),
                     );
                 }
                 cursor = unterminated.start + 2;
@@ -92,7 +111,14 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
         cursor = tag.end;
         match (tag.kind, tag.name) {
             (TagKind::Statement, "link_new") => match parse_link(&tag) {
-                Ok((text, target, anchor)) => out.cross_link(text, CrossLink { target, anchor, offset: base + tag.start }),
+                Ok((text, target, anchor)) => out.cross_link(
+                    text,
+                    CrossLink {
+                        target,
+                        anchor,
+                        offset: base + tag.start,
+                    },
+                ),
                 Err(message) => {
                     diags.push(
                         error(tag.start, "dialect.malformed-tag", message)
@@ -104,8 +130,12 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
             (TagKind::Statement, "raw") => {
                 let Some(end) = find_endraw(body, tag.end) else {
                     diags.push(
-                        error(tag.start, "dialect.unbalanced-tag", "`{% raw %}` is never closed".into())
-                            .with_help("add `{% endraw %}` after the literal text"),
+                        error(
+                            tag.start,
+                            "dialect.unbalanced-tag",
+                            "`{% raw %}` is never closed".into(),
+                        )
+                        .with_help("add `{% endraw %}` after the literal text"),
                     );
                     continue;
                 };
@@ -114,15 +144,27 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
                 cursor = end.end;
             }
             (TagKind::Statement, "endraw") => {
-                diags.push(error(tag.start, "dialect.unbalanced-tag", "`{% endraw %}` without a `{% raw %}` before it".into()));
+                diags.push(error(
+                    tag.start,
+                    "dialect.unbalanced-tag",
+                    "`{% endraw %}` without a `{% raw %}` before it".into(),
+                ));
             }
             (TagKind::Statement, name) if PLANNED_TAGS.contains(&name) => {
-                diags.push(error(tag.start, "dialect.unsupported-tag", format!("`{{% {name} %}}` is not supported yet")));
+                diags.push(error(
+                    tag.start,
+                    "dialect.unsupported-tag",
+                    format!("`{{% {name} %}}` is not supported yet"),
+                ));
                 out.generated(&body[tag.start..tag.end], base + tag.start);
             }
             (TagKind::Statement, name) => {
                 let known = IMPLEMENTED_TAGS.iter().chain(PLANNED_TAGS).copied();
-                let mut d = error(tag.start, "dialect.unknown-tag", format!("unknown tag `{name}`"));
+                let mut d = error(
+                    tag.start,
+                    "dialect.unknown-tag",
+                    format!("unknown tag `{name}`"),
+                );
                 if let Some(close) = did_you_mean(name, known) {
                     d = d.with_help(format!("did you mean `{close}`?"));
                 }
@@ -131,15 +173,23 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
             }
             (TagKind::Output, _) => {
                 diags.push(
-                    error(tag.start, "dialect.unsupported-tag", format!("`{{{{ {} }}}}` is not supported yet", tag.args))
-                        .with_help("wrap literal braces in `{% raw %}...{% endraw %}`"),
+                    error(
+                        tag.start,
+                        "dialect.unsupported-tag",
+                        format!("`{{{{ {} }}}}` is not supported yet", tag.args),
+                    )
+                    .with_help("wrap literal braces in `{% raw %}...{% endraw %}`"),
                 );
                 out.generated(&body[tag.start..tag.end], base + tag.start);
             }
         }
     }
     out.verbatim(body, copied_to..body.len(), base);
-    Expanded { markdown: out.markdown, map: out.map, links: out.links }
+    Expanded {
+        markdown: out.markdown,
+        map: out.map,
+        links: out.links,
+    }
 }
 
 struct Expander {
@@ -184,12 +234,17 @@ fn parse_link<'a>(tag: &Tag<'a>) -> Result<(&'a str, ArticlePath, Option<String>
     if text.is_empty() {
         return Err("the link text of `link_new` is empty".into());
     }
-    let target = ArticlePath::parse(path).map_err(|e| format!("invalid `link_new` path `{path}`: {e}"))?;
+    let target =
+        ArticlePath::parse(path).map_err(|e| format!("invalid `link_new` path `{path}`: {e}"))?;
     let anchor = match anchor {
         None => None,
         Some(a) => match a.strip_prefix('#') {
             Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => Some(id.to_string()),
-            _ => return Err(format!("the anchor `{a}` of `link_new` should look like `#heading-id`")),
+            _ => {
+                return Err(format!(
+                    "the anchor `{a}` of `link_new` should look like `#heading-id`"
+                ))
+            }
         },
     };
     Ok((text, target, anchor))
@@ -199,7 +254,9 @@ fn find_endraw(body: &str, from: usize) -> Option<Range<usize>> {
     let mut cursor = from;
     while let Some(found) = next_tag(body, cursor) {
         match found {
-            Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => return Some(tag.start..tag.end),
+            Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => {
+                return Some(tag.start..tag.end)
+            }
             Ok(tag) => cursor = tag.start + 2,
             Err(unterminated) => cursor = unterminated.start + 2,
         }

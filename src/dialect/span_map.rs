@@ -17,11 +17,19 @@ struct Piece {
 
 impl SpanMap {
     pub(super) fn verbatim(&mut self, out_start: usize, source_start: usize) {
-        self.pieces.push(Piece { out_start, source_start, verbatim: true });
+        self.pieces.push(Piece {
+            out_start,
+            source_start,
+            verbatim: true,
+        });
     }
 
     pub(super) fn generated(&mut self, out_start: usize, source_start: usize) {
-        self.pieces.push(Piece { out_start, source_start, verbatim: false });
+        self.pieces.push(Piece {
+            out_start,
+            source_start,
+            verbatim: false,
+        });
     }
 
     /// The source offset of an offset in the expanded text.

@@ -29,13 +29,22 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
     let mut attrs = Attributes::default();
     loop {
         rest = rest.trim_start();
-        let Some(first) = rest.chars().next() else { break };
+        let Some(first) = rest.chars().next() else {
+            break;
+        };
         let token_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         match first {
             '.' | '#' => {
                 let name = &rest[1..token_end];
-                if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_')) {
-                    return Err(AttributeError::Invalid(format!("`{}` is not a valid class or id", &rest[..token_end])));
+                if name.is_empty()
+                    || !name
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+                {
+                    return Err(AttributeError::Invalid(format!(
+                        "`{}` is not a valid class or id",
+                        &rest[..token_end]
+                    )));
                 }
                 if first == '.' {
                     attrs.classes.push(name.to_string());
@@ -45,21 +54,40 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
                 rest = &rest[token_end..];
             }
             _ => {
-                let eq = rest.find('=').ok_or_else(|| AttributeError::Invalid(format!("`{}` is not `key=\"value\"`", &rest[..token_end])))?;
+                let eq = rest.find('=').ok_or_else(|| {
+                    AttributeError::Invalid(format!(
+                        "`{}` is not `key=\"value\"`",
+                        &rest[..token_end]
+                    ))
+                })?;
                 let key = &rest[..eq];
-                if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')) {
-                    return Err(AttributeError::Invalid(format!("`{key}` is not a valid attribute name")));
+                if key.is_empty()
+                    || !key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+                {
+                    return Err(AttributeError::Invalid(format!(
+                        "`{key}` is not a valid attribute name"
+                    )));
                 }
                 if key.to_ascii_lowercase().starts_with("on") {
-                    return Err(AttributeError::Invalid(format!("event handler attributes such as `{key}` are not allowed")));
+                    return Err(AttributeError::Invalid(format!(
+                        "event handler attributes such as `{key}` are not allowed"
+                    )));
                 }
                 let after = &rest[eq + 1..];
                 let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
                 let Some(quote) = quote else {
-                    return Err(AttributeError::Invalid(format!("the value of `{key}` must be quoted")));
+                    return Err(AttributeError::Invalid(format!(
+                        "the value of `{key}` must be quoted"
+                    )));
                 };
-                let value_end = after[1..].find(quote).ok_or_else(|| AttributeError::Invalid(format!("the value of `{key}` is not closed")))?;
-                attrs.pairs.push((key.to_string(), after[1..1 + value_end].to_string()));
+                let value_end = after[1..].find(quote).ok_or_else(|| {
+                    AttributeError::Invalid(format!("the value of `{key}` is not closed"))
+                })?;
+                attrs
+                    .pairs
+                    .push((key.to_string(), after[1..1 + value_end].to_string()));
                 rest = &after[value_end + 2..];
             }
         }
@@ -75,7 +103,10 @@ impl Attributes {
             out.push_str(&format!(" id=\"{}\"", escape::html(id)));
         }
         if !self.classes.is_empty() {
-            out.push_str(&format!(" class=\"{}\"", escape::html(&self.classes.join(" "))));
+            out.push_str(&format!(
+                " class=\"{}\"",
+                escape::html(&self.classes.join(" "))
+            ));
         }
         for (key, value) in &self.pairs {
             out.push_str(&format!(" {}=\"{}\"", key, escape::html(value)));
@@ -92,15 +123,27 @@ mod tests {
     fn classes_ids_and_pairs() {
         let (a, len) = parse("{:.menu-item .b #x title=\"A <b>\"} rest").unwrap();
         assert_eq!(len, "{:.menu-item .b #x title=\"A <b>\"}".len());
-        assert_eq!(a.to_html(), " id=\"x\" class=\"menu-item b\" title=\"A &lt;b&gt;\"");
+        assert_eq!(
+            a.to_html(),
+            " id=\"x\" class=\"menu-item b\" title=\"A &lt;b&gt;\""
+        );
     }
 
     #[test]
     fn rejects_what_it_cannot_emit_safely() {
         assert_eq!(parse("{: no brace"), Err(AttributeError::NotAList));
         assert_eq!(parse("plain"), Err(AttributeError::NotAList));
-        assert!(matches!(parse("{:onclick=\"x\"}"), Err(AttributeError::Invalid(_))));
-        assert!(matches!(parse("{:.\"bad}"), Err(AttributeError::Invalid(_))));
-        assert!(matches!(parse("{:title=x}"), Err(AttributeError::Invalid(_))));
+        assert!(matches!(
+            parse("{:onclick=\"x\"}"),
+            Err(AttributeError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse("{:.\"bad}"),
+            Err(AttributeError::Invalid(_))
+        ));
+        assert!(matches!(
+            parse("{:title=x}"),
+            Err(AttributeError::Invalid(_))
+        ));
     }
 }

@@ -16,7 +16,11 @@ pub fn slugify(text: &str) -> String {
             _ => None,
         })
         .collect();
-    if id.is_empty() { "section".to_string() } else { id }
+    if id.is_empty() {
+        "section".to_string()
+    } else {
+        id
+    }
 }
 
 /// Hands out unique ids within one article.
@@ -57,8 +61,14 @@ mod tests {
     #[test]
     fn github_style_ids() {
         assert_eq!(slugify("Add a break activity"), "add-a-break-activity");
-        assert_eq!(slugify("Microsoft Edge en mode (IE)"), "microsoft-edge-en-mode-ie");
-        assert_eq!(slugify("URL de partage pour WebSockets"), "url-de-partage-pour-websockets");
+        assert_eq!(
+            slugify("Microsoft Edge en mode (IE)"),
+            "microsoft-edge-en-mode-ie"
+        );
+        assert_eq!(
+            slugify("URL de partage pour WebSockets"),
+            "url-de-partage-pour-websockets"
+        );
         assert_eq!(slugify("Prérequis : réseau"), "prérequis--réseau");
         assert_eq!(slugify("Größe & Ports_2"), "größe--ports_2");
         assert_eq!(slugify("?!"), "section");

@@ -44,7 +44,12 @@ impl ParsedDoc {
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
-pub fn parse(article: &SourceArticle, expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
+pub fn parse(
+    article: &SourceArticle,
+    expanded: &Expanded,
+    highlighter: &Highlighter,
+    diags: &mut Vec<Diagnostic>,
+) -> ParsedDoc {
     let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
     let mut events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
     let locate = |offset: usize| article.location(expanded.map.to_source(offset));
@@ -68,18 +73,29 @@ fn apply_span_attributes(events: &mut [Spanned], mut warn: impl FnMut(usize, Str
     for i in 0..events.len() {
         match &events[i].0 {
             Event::Start(Tag::Emphasis | Tag::Strong) => open.push(i),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong) => last_closed = open.pop().map(|start| (start, i)),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                last_closed = open.pop().map(|start| (start, i))
+            }
             Event::Text(text) if text.starts_with("{:") => {
-                let Some((start, end)) = last_closed.filter(|&(_, end)| end + 1 == i) else { continue };
+                let Some((start, end)) = last_closed.filter(|&(_, end)| end + 1 == i) else {
+                    continue;
+                };
                 match attributes::parse(text) {
                     Ok((attrs, len)) => {
-                        let element = if matches!(events[start].0, Event::Start(Tag::Strong)) { "strong" } else { "em" };
+                        let element = if matches!(events[start].0, Event::Start(Tag::Strong)) {
+                            "strong"
+                        } else {
+                            "em"
+                        };
                         let rest = text[len..].to_string();
-                        events[start].0 = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
+                        events[start].0 =
+                            Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
                         events[end].0 = Event::InlineHtml(format!("</{element}>").into());
                         events[i].0 = Event::Text(rest.into());
                     }
-                    Err(attributes::AttributeError::Invalid(message)) => warn(events[i].1.start, message),
+                    Err(attributes::AttributeError::Invalid(message)) => {
+                        warn(events[i].1.start, message)
+                    }
                     Err(attributes::AttributeError::NotAList) => {}
                 }
             }
@@ -118,7 +134,11 @@ fn assign_heading_ids(events: &mut [Spanned]) -> Vec<Heading> {
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
             *slot = Some(CowStr::from(id.clone()));
         }
-        headings.push(Heading { level, id, text: text.trim().to_string() });
+        headings.push(Heading {
+            level,
+            id,
+            text: text.trim().to_string(),
+        });
         i = j + 1;
     }
     headings

@@ -1,0 +1,4 @@
+site-title = injixo Hilfe-Center
+section-getting-started = Erste Schritte
+section-features = Funktionen
+section-support = Support

@@ -1,0 +1,145 @@
+//! The one place that knows the order of the stages: load, parse, resolve,
+//! render, write. Each stage is one call; content problems are collected as
+//! diagnostics, and the site is written only when there is no error.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::error::Result;
+use crate::highlight::Highlighter;
+use crate::i18n::Localizer;
+use crate::output::WriteReport;
+use crate::render::Renderer;
+use crate::resolve::{self, Article};
+use crate::{content, dialect, markdown, output, theme};
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    pub languages: usize,
+    pub articles: usize,
+    pub pages: usize,
+    /// `None` when errors prevented writing.
+    pub written: Option<WriteReport>,
+    /// Wall time of each stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+pub fn build(config: &Config) -> Result<BuildReport> {
+    let mut report = BuildReport::default();
+    let mut diags = Diagnostics::default();
+    let mut timer = StageTimer::start();
+    let result = run(config, &mut report, &mut diags, &mut timer);
+    report.diagnostics = diags.into_sorted();
+    report.timings = timer.laps;
+    result.map(|()| report)
+}
+
+/// The stages in order; returns early, with the diagnostics collected so far,
+/// when a stage leaves nothing sound to continue with.
+fn run(
+    config: &Config,
+    report: &mut BuildReport,
+    diags: &mut Diagnostics,
+    timer: &mut StageTimer,
+) -> Result<()> {
+    let Some(content) = content::load(config, diags) else {
+        return Ok(());
+    };
+    let theme = match theme::load(config) {
+        Ok(theme) => theme,
+        Err(d) => {
+            diags.push(d);
+            return Ok(());
+        }
+    };
+    let languages = &content.languages;
+    let l10n = Arc::new(Localizer::load(
+        &theme.locales,
+        &config.locales_dir(),
+        &languages.all,
+        &languages.default,
+        diags,
+    ));
+    let highlighter = Highlighter::new();
+    timer.lap("load");
+
+    let parsed: Vec<(Article, Vec<Diagnostic>)> = content
+        .articles
+        .into_par_iter()
+        .map(|source| parse(source, &highlighter))
+        .collect();
+    let mut articles = Vec::with_capacity(parsed.len());
+    for (article, found) in parsed {
+        articles.push(article);
+        diags.extend(found);
+    }
+    timer.lap("parse");
+
+    report.articles = articles.len();
+    let site = resolve::resolve(
+        articles,
+        content.languages,
+        |title| config.is_placeholder_title(title),
+        diags,
+    );
+    report.languages = site.languages.all.len();
+    report.pages = site.page_count();
+    timer.lap("resolve");
+    if diags.has_errors() {
+        return Ok(());
+    }
+
+    let files = Renderer::new(&theme, l10n, config, &site)?.render_all()?;
+    timer.lap("render");
+    report.written = Some(output::write(&config.root, &config.output, &files)?);
+    timer.lap("write");
+    Ok(())
+}
+
+fn parse(source: content::SourceArticle, highlighter: &Highlighter) -> (Article, Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    let expanded = dialect::expand(&source, &mut found);
+    let doc = markdown::parse(&source, &expanded, highlighter, &mut found);
+    (
+        Article {
+            source,
+            links: expanded.links,
+            doc,
+        },
+        found,
+    )
+}
+
+struct StageTimer {
+    laps: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl StageTimer {
+    fn start() -> StageTimer {
+        StageTimer {
+            laps: Vec::new(),
+            since: Instant::now(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.since));
+        self.since = now;
+    }
+}

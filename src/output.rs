@@ -1,0 +1,210 @@
+//! Stage 5, write: put the rendered files on disk without ever leaving a
+//! half-written site. Files go to a staging folder beside the output, which
+//! replaces the output only once everything is written; on any failure the
+//! staging folder is removed and the previous output is untouched.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::render::OutputFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriteReport {
+    pub files: usize,
+    pub bytes: u64,
+}
+
+pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<WriteReport> {
+    let output = check_location(root, output)?;
+    let parent = output.parent().unwrap_or(Path::new("."));
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let result = write_all(&staging, files).and_then(|report| {
+        swap_in(
+            &staging,
+            &output,
+            &parent.join(format!(".{name}.previous-{}", std::process::id())),
+        )?;
+        Ok(report)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Refuses outputs that a swap would destroy: the site root itself, a folder
+/// containing it, or a folder of the site's sources.
+fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
+    let unusable = |reason: &str| Error::Output {
+        path: output.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let root = root.canonicalize().map_err(Error::io("read", root))?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| unusable("it has no folder name"))?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let absolute = match parent.canonicalize() {
+        Ok(parent) => parent.join(name),
+        // The parent does not exist yet, so it cannot hold the sources.
+        Err(_) => return Ok(output.to_path_buf()),
+    };
+    if root.starts_with(&absolute) {
+        return Err(unusable(
+            "it is the site root or contains it; choose a folder such as `public`",
+        ));
+    }
+    for source in ["content", "themes", "locales"] {
+        if absolute.starts_with(root.join(source)) {
+            return Err(unusable(&format!(
+                "it is inside the site's `{source}` folder"
+            )));
+        }
+    }
+    if absolute.exists() && !absolute.is_dir() {
+        return Err(unusable("it exists and is not a folder"));
+    }
+    Ok(absolute)
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteReport> {
+    if staging.exists() {
+        std::fs::remove_dir_all(staging).map_err(Error::io("remove", staging))?;
+    }
+    let mut dirs = BTreeSet::new();
+    for file in files {
+        let relative = safe_relative(&file.path).ok_or_else(|| Error::Output {
+            path: staging.join(&file.path),
+            reason: "a generated path leaves the output folder".to_string(),
+        })?;
+        if let Some(dir) = relative.parent() {
+            dirs.insert(staging.join(dir));
+        }
+    }
+    dirs.insert(staging.to_path_buf());
+    for dir in &dirs {
+        std::fs::create_dir_all(dir).map_err(Error::io("create", dir))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let path = staging.join(&file.path);
+        std::fs::write(&path, &file.bytes).map_err(Error::io("write", path))
+    })?;
+    Ok(WriteReport {
+        files: files.len(),
+        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+    })
+}
+
+fn safe_relative(path: &str) -> Option<&Path> {
+    let path = Path::new(path);
+    path.components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then_some(path)
+}
+
+/// Moves the previous output aside, the new one in, then deletes the old.
+fn swap_in(staging: &Path, output: &Path, previous: &Path) -> Result<()> {
+    let had_output = output.exists();
+    if had_output {
+        if previous.exists() {
+            std::fs::remove_dir_all(previous).map_err(Error::io("remove", previous))?;
+        }
+        std::fs::rename(output, previous).map_err(Error::io("move aside", output))?;
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        if had_output {
+            let _ = std::fs::rename(previous, output);
+        }
+        return Err(Error::io("replace", output)(e));
+    }
+    if had_output {
+        // The new site is in place; a leftover old copy is only clutter.
+        let _ = std::fs::remove_dir_all(previous);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn replaces_the_previous_output_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(
+            root.path(),
+            &out,
+            &[file("a/index.html", "one"), file("old.html", "x")],
+        )
+        .unwrap();
+        let report = write(root.path(), &out, &[file("a/index.html", "two")]).unwrap();
+        assert_eq!(report, WriteReport { files: 1, bytes: 3 });
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "two"
+        );
+        assert!(!out.join("old.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(root.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers, ["public"]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_previous_output() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("index.html", "good")]).unwrap();
+        let err = write(
+            root.path(),
+            &out,
+            &[file("ok.html", "x"), file("../escape.html", "bad")],
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Output { .. }), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "good"
+        );
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn refuses_outputs_that_would_destroy_sources() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("content/en")).unwrap();
+        for bad in [
+            root.path().to_path_buf(),
+            root.path().join("content/en"),
+            root.path().parent().unwrap().to_path_buf(),
+        ] {
+            assert!(
+                write(root.path(), &bad, &[file("x.html", "x")]).is_err(),
+                "{}",
+                bad.display()
+            );
+        }
+        assert!(root.path().join("content/en").is_dir());
+    }
+}

@@ -1,0 +1,401 @@
+//! Stage 4, render: turn the resolved site into files in memory. Templates
+//! are parsed once; pages render in parallel from read-only state.
+//!
+//! Steps: set up Tera with the theme and a Fluent-backed `t()` function; for
+//! every page of every language build its view (body HTML with cross-links
+//! resolved for that language, TOC, offers, related articles, alternates) and
+//! render it; then the per-language home and 404 pages, the root redirect,
+//! the sitemap and the theme assets.
+
+mod body;
+mod sitemap;
+mod view;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use fluent_bundle::FluentArgs;
+use rayon::prelude::*;
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::highlight::Highlighter;
+use crate::i18n::Localizer;
+use crate::ids::{ArticlePath, LangId};
+use crate::resolve::{page_site_path, Page, Site};
+use crate::theme::Theme;
+use view::*;
+
+/// A file to write, with its path relative to the output root.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+pub struct Renderer<'a> {
+    tera: Tera,
+    l10n: Arc<Localizer>,
+    config: &'a Config,
+    site: &'a Site,
+    assets: &'a BTreeMap<String, Vec<u8>>,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(
+        theme: &'a Theme,
+        l10n: Arc<Localizer>,
+        config: &'a Config,
+        site: &'a Site,
+    ) -> Result<Renderer<'a>> {
+        let mut tera = Tera::new();
+        // Tera checks that the functions templates call exist when they are
+        // added, so `t` comes first.
+        let strings = Arc::clone(&l10n);
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+            translate(&strings, &kwargs, state)
+        });
+        tera.add_raw_templates(theme.templates.iter())
+            .map_err(|e| Error::Template {
+                name: "the theme's templates".to_string(),
+                message: e.to_string(),
+            })?;
+        Ok(Renderer {
+            tera,
+            l10n,
+            config,
+            site,
+            assets: &theme.assets,
+        })
+    }
+
+    /// Every file of the site, in a deterministic order.
+    pub fn render_all(&self) -> Result<Vec<OutputFile>> {
+        let pages: Vec<Page> = self.site.pages().collect();
+        let mut files: Vec<OutputFile> = pages
+            .par_iter()
+            .map(|page| {
+                Ok(OutputFile::new(
+                    format!("{}index.html", page.site_path()),
+                    self.article(page)?,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        for lang in &self.site.languages.all {
+            files.push(OutputFile::new(
+                format!("{lang}/index.html"),
+                self.home(lang)?,
+            ));
+            files.push(OutputFile::new(
+                format!("{lang}/404.html"),
+                self.not_found(lang)?,
+            ));
+        }
+        let default = &self.site.languages.default;
+        files.push(OutputFile::new("404.html", self.not_found(default)?));
+        let home = self.config.base_url.path_of(&format!("{default}/"));
+        files.push(OutputFile::new(
+            "index.html",
+            self.redirect(default, &home)?,
+        ));
+        files.push(OutputFile::new(
+            "sitemap.xml",
+            sitemap::render(self.site, &self.config.base_url),
+        ));
+        files.push(OutputFile::new(
+            "assets/css/highlight.css",
+            Highlighter::stylesheet(),
+        ));
+        for (path, bytes) in self.assets {
+            files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
+        }
+        Ok(files)
+    }
+
+    fn article(&self, page: &Page) -> Result<String> {
+        let base = &self.config.base_url;
+        let source = &page.article.source;
+        let front = &source.front;
+        let body = body::to_html(&page.article.doc, &page.article.links, |link| {
+            let target = self.site.page(page.lang, &link.target)?;
+            let mut url = base.path_of(&target.site_path());
+            if let Some(anchor) = &link.anchor {
+                url.push('#');
+                url.push_str(anchor);
+            }
+            let hreflang = target
+                .is_fallback()
+                .then(|| target.article.source.lang.to_string());
+            Some(body::Href { url, hreflang })
+        });
+        let toc = if front.toc {
+            page.article
+                .doc
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let view = ArticleView {
+            title: front.title.clone(),
+            body,
+            toc,
+            offers: front
+                .product_label
+                .iter()
+                .map(|id| OfferView {
+                    id: id.clone(),
+                    name: self.text_or(page.lang, &format!("offer-{id}"), id),
+                })
+                .collect(),
+            related: self.related(page),
+            fallback: page.is_fallback(),
+            content_lang: source.lang.to_string(),
+            section: SectionRef {
+                id: section_id(page.path).to_string(),
+                title: self.section_title(page.lang, section_id(page.path)),
+            },
+            extra: front.extra.clone(),
+        };
+        let translated: Vec<&LangId> = self.site.translations(page.path);
+        let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
+        // A fallback page duplicates another language's text: point search
+        // engines at the original.
+        let canonical_lang = if page.is_fallback() {
+            &source.lang
+        } else {
+            page.lang
+        };
+        let frame = Frame {
+            description: front.description.clone().unwrap_or_default(),
+            canonical: base.url_of(&page_site_path(canonical_lang, page.slug)),
+            alternates,
+            ..self.frame(page.lang, |lang| page_site_path(lang, page.slug))
+        };
+        let mut context =
+            Context::from_serialize(&frame).map_err(template_error("article.html"))?;
+        context.insert("page", &view);
+        self.render("article.html", &context)
+    }
+
+    fn related(&self, page: &Page) -> Vec<LinkView> {
+        let base = &self.config.base_url;
+        let mut links = Vec::new();
+        for related in &page.article.source.front.related_articles {
+            let Ok(path) = ArticlePath::parse(&related.filepath) else {
+                continue;
+            };
+            let Some(target) = self.site.page(page.lang, &path) else {
+                continue;
+            };
+            let title = match &related.overwrite_title {
+                Some(title) if !self.config.is_placeholder_title(title) => title.clone(),
+                _ => target.article.source.front.title.clone(),
+            };
+            let lang = target
+                .is_fallback()
+                .then(|| target.article.source.lang.to_string());
+            links.push(LinkView {
+                title,
+                url: base.path_of(&target.site_path()),
+                lang,
+            });
+        }
+        links
+    }
+
+    fn home(&self, lang: &LangId) -> Result<String> {
+        let base = &self.config.base_url;
+        let mut sections: BTreeMap<&str, Vec<ArticleSummary>> = BTreeMap::new();
+        for page in self.site.pages().filter(|p| p.lang == lang) {
+            let front = &page.article.source.front;
+            sections
+                .entry(section_id(page.path))
+                .or_default()
+                .push(ArticleSummary {
+                    title: front.title.clone(),
+                    description: front.description.clone().unwrap_or_default(),
+                    url: base.path_of(&page.site_path()),
+                    offers: front.product_label.clone(),
+                    fallback: page.is_fallback(),
+                    content_lang: page.article.source.lang.to_string(),
+                });
+        }
+        let mut sections: Vec<SectionView> = sections
+            .into_iter()
+            .map(|(id, mut articles)| {
+                articles.sort_by_cached_key(|a| a.title.to_lowercase());
+                SectionView {
+                    id: id.to_string(),
+                    title: self.section_title(lang, id),
+                    articles,
+                }
+            })
+            .collect();
+        // Articles at the language root come first, as the general section.
+        sections.sort_by_key(|s| s.id != GENERAL_SECTION);
+        let all: Vec<&LangId> = self.site.languages.all.iter().collect();
+        let home_path = |l: &LangId| format!("{l}/");
+        let frame = Frame {
+            canonical: base.url_of(&home_path(lang)),
+            alternates: self.alternates(&all, home_path),
+            ..self.frame(lang, home_path)
+        };
+        let mut context = Context::from_serialize(&frame).map_err(template_error("home.html"))?;
+        context.insert("sections", &sections);
+        self.render("home.html", &context)
+    }
+
+    fn not_found(&self, lang: &LangId) -> Result<String> {
+        let frame = self.frame(lang, |l| format!("{l}/"));
+        let context = Context::from_serialize(&frame).map_err(template_error("404.html"))?;
+        self.render("404.html", &context)
+    }
+
+    fn redirect(&self, lang: &LangId, target: &str) -> Result<String> {
+        let mut context = Context::from_serialize(&self.frame(lang, |l| format!("{l}/")))
+            .map_err(template_error("redirect.html"))?;
+        context.insert("target", target);
+        self.render("redirect.html", &context)
+    }
+
+    /// The parts every page shares; `path_in` gives the same page's site path
+    /// in another language, for the language switcher.
+    fn frame(&self, lang: &LangId, path_in: impl Fn(&LangId) -> String) -> Frame {
+        let base = &self.config.base_url;
+        Frame {
+            lang: lang.to_string(),
+            site_title: match &self.config.title {
+                Some(title) => title.clone(),
+                None => self.text_or(lang, "site-title", "Help Center"),
+            },
+            home_url: base.path_of(&format!("{lang}/")),
+            assets: base.path_of("assets/"),
+            description: String::new(),
+            canonical: String::new(),
+            alternates: Vec::new(),
+            translations: self
+                .site
+                .languages
+                .all
+                .iter()
+                .map(|other| LanguageLink {
+                    lang: other.to_string(),
+                    name: self
+                        .l10n
+                        .get_exact(other, "language-name")
+                        .unwrap_or_else(|| other.to_string()),
+                    url: base.path_of(&path_in(other)),
+                    current: other == lang,
+                })
+                .collect(),
+        }
+    }
+
+    /// hreflang alternates for the languages that have their own version,
+    /// plus x-default for the default language (or the first one present).
+    fn alternates(&self, langs: &[&LangId], path_in: impl Fn(&LangId) -> String) -> Vec<Alternate> {
+        if langs.len() < 2 {
+            return Vec::new();
+        }
+        let base = &self.config.base_url;
+        let mut alternates: Vec<Alternate> = langs
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.to_string(),
+                url: base.url_of(&path_in(l)),
+            })
+            .collect();
+        let default = langs
+            .iter()
+            .find(|l| **l == &self.site.languages.default)
+            .unwrap_or(&langs[0]);
+        alternates.push(Alternate {
+            hreflang: "x-default".to_string(),
+            url: base.url_of(&path_in(default)),
+        });
+        alternates
+    }
+
+    fn section_title(&self, lang: &LangId, id: &str) -> String {
+        self.l10n
+            .get(lang, &format!("section-{id}"), None)
+            .unwrap_or_else(|| humanize(id))
+    }
+
+    fn text_or(&self, lang: &LangId, key: &str, fallback: &str) -> String {
+        self.l10n
+            .get(lang, key, None)
+            .unwrap_or_else(|| fallback.to_string())
+    }
+
+    fn render(&self, template: &str, context: &Context) -> Result<String> {
+        self.tera
+            .render(template, context)
+            .map_err(template_error(template))
+    }
+}
+
+const GENERAL_SECTION: &str = "general";
+
+fn section_id(path: &ArticlePath) -> &str {
+    path.section().unwrap_or(GENERAL_SECTION)
+}
+
+/// `getting-started` -> `Getting started`, for sections without a message.
+fn humanize(id: &str) -> String {
+    let text = id.replace(['-', '_'], " ");
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn template_error(name: &str) -> impl Fn(tera::Error) -> Error + '_ {
+    move |e| Error::Template {
+        name: format!("template `{name}`"),
+        message: e.to_string(),
+    }
+}
+
+/// `t(key="on-this-page")` in templates: the message in the page's `lang`
+/// (or an explicit `lang=`), other keyword arguments passed to Fluent. An
+/// unknown key renders as the key itself, visibly, rather than failing.
+fn translate(l10n: &Localizer, kwargs: &Kwargs, state: &State) -> TeraResult<String> {
+    let key: String = kwargs.must_get("key")?;
+    let lang: Option<String> = match kwargs.get::<String>("lang")? {
+        Some(lang) => Some(lang),
+        None => state.get::<String>("lang")?,
+    };
+    let lang = lang.as_deref().and_then(LangId::parse);
+    let mut args = FluentArgs::new();
+    for (name, value) in kwargs.iter() {
+        let Some(name) = name.as_str().filter(|n| *n != "key" && *n != "lang") else {
+            continue;
+        };
+        if let Some(n) = value.as_f64() {
+            args.set(name.to_string(), n);
+        } else {
+            args.set(name.to_string(), value.to_string());
+        }
+    }
+    let text = match lang {
+        Some(lang) => l10n.get(&lang, &key, Some(&args)),
+        None => None,
+    };
+    Ok(text.unwrap_or(key))
+}

@@ -1,0 +1,141 @@
+//! Diagnostics for people: rustc-style blocks with the source line and a
+//! caret under the column, then a count. Colour only on a terminal, and never
+//! when NO_COLOR is set.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Severity};
+
+pub struct Human {
+    color: bool,
+}
+
+impl Human {
+    /// Colours when stderr is a terminal and NO_COLOR is unset or empty.
+    pub fn for_stderr() -> Human {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Human {
+            color: !no_color && std::io::stderr().is_terminal(),
+        }
+    }
+
+    pub fn plain() -> Human {
+        Human { color: false }
+    }
+
+    /// Every diagnostic followed by a summary line; `root` is where the
+    /// files named in locations are read from for the source snippet.
+    pub fn render(&self, diagnostics: &[Diagnostic], root: &Path) -> String {
+        let mut out = String::new();
+        for d in diagnostics {
+            out.push_str(&self.one(d, root));
+            out.push('\n');
+        }
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        if errors + warnings > 0 {
+            out.push_str(&format!(
+                "{} {}, {} {}\n",
+                errors,
+                plural(errors, "error"),
+                warnings,
+                plural(warnings, "warning")
+            ));
+        }
+        out
+    }
+
+    fn one(&self, d: &Diagnostic, root: &Path) -> String {
+        let colour = match d.severity {
+            Severity::Error => "31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
+        };
+        let mut out = format!(
+            "{}: {}\n",
+            self.paint(colour, &format!("{}[{}]", d.severity.label(), d.code)),
+            d.message
+        );
+        if let Some(location) = &d.location {
+            let line_text = (location.line > 0)
+                .then(|| source_line(&root.join(&location.file), location.line))
+                .flatten();
+            let gutter = " ".repeat(location.line.to_string().len());
+            out.push_str(&format!("{gutter}{} {location}\n", self.paint("34", "-->")));
+            if let Some(text) = line_text {
+                let caret_pad: String = text
+                    .chars()
+                    .take(location.column.saturating_sub(1) as usize)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                out.push_str(&format!("{gutter} {}\n", self.paint("34", "|")));
+                out.push_str(&format!(
+                    "{} {} {text}\n",
+                    self.paint("34", &location.line.to_string()),
+                    self.paint("34", "|")
+                ));
+                out.push_str(&format!(
+                    "{gutter} {} {caret_pad}{}\n",
+                    self.paint("34", "|"),
+                    self.paint(colour, "^")
+                ));
+            }
+        }
+        if let Some(help) = &d.help {
+            out.push_str(&format!("  = help: {help}\n"));
+        }
+        out
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1;{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The 1-based `line` of a file, read leniently (a diagnostic may be about
+/// the file's encoding, so invalid UTF-8 must not hide the snippet).
+fn source_line(path: &Path, line: u32) -> Option<String> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    text.lines()
+        .nth(line as usize - 1)
+        .map(|l| l.trim_end_matches('\r').to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Location;
+
+    #[test]
+    fn shows_the_line_and_a_caret_under_the_column() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "first\nsée {% bad %}\n").unwrap();
+        let d = Diagnostic::error("dialect.unknown-tag", "unknown tag `bad`")
+            .at(Location::new("a.md", 2, 5))
+            .with_help("did you mean `raw`?");
+        let text = Human::plain().render(&[d], dir.path());
+        let expected = "error[dialect.unknown-tag]: unknown tag `bad`\n --> a.md:2:5\n  |\n2 | sée {% bad %}\n  |     ^\n  = help: did you mean `raw`?\n\n1 error, 0 warnings\n";
+        assert_eq!(text, expected);
+    }
+}

@@ -1,0 +1,115 @@
+//! The theme: Tera templates and static assets. The default theme is compiled
+//! into the binary, so a site without `themes/` builds; a site's
+//! `themes/<name>/templates/*.html` and `themes/<name>/static/**` replace or
+//! add files one by one. The theme also owns the UI strings its templates use
+//! (`locales/<lang>/*.ftl`), which a site's own `locales/` override.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diag::{Diagnostic, Location};
+
+macro_rules! embedded {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../themes/default/", $path)))),*]
+    };
+}
+
+const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
+    "templates/base.html",
+    "templates/article.html",
+    "templates/home.html",
+    "templates/404.html",
+    "templates/redirect.html",
+    "static/css/helpgen.css",
+    "locales/en/ui.ftl",
+    "locales/fr/ui.ftl",
+    "locales/de/ui.ftl",
+];
+
+pub struct Theme {
+    /// Template name (`article.html`) to source.
+    pub templates: BTreeMap<String, String>,
+    /// Path under the output's `assets/` (`css/helpgen.css`) to bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+    /// Fluent files by language tag, then by file name.
+    pub locales: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
+    let mut theme = Theme {
+        templates: BTreeMap::new(),
+        assets: BTreeMap::new(),
+        locales: BTreeMap::new(),
+    };
+    for (path, bytes) in DEFAULT_THEME {
+        theme
+            .add(path, bytes.to_vec())
+            .map_err(|m| Diagnostic::error("theme.invalid", m))?;
+    }
+    let dir = config.theme_dir();
+    if !dir.is_dir() {
+        if config.theme != "default" {
+            return Err(Diagnostic::error(
+                "theme.missing",
+                format!("the theme `{}` does not exist", config.theme),
+            )
+            .at(Location::file(crate::config::CONFIG_FILE))
+            .with_help(format!(
+                "create themes/{}/ or remove `theme` from helpgen.toml",
+                config.theme
+            )));
+        }
+        return Ok(theme);
+    }
+    for entry in WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            Diagnostic::error("theme.unreadable", e.to_string()).at(Location::file(&dir))
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(relative) = entry.path().strip_prefix(&dir) else {
+            continue;
+        };
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        let display = Path::new("themes").join(&config.theme).join(&relative);
+        let bytes = std::fs::read(entry.path()).map_err(|e| {
+            Diagnostic::error("theme.unreadable", format!("cannot read: {e}"))
+                .at(Location::file(&display))
+        })?;
+        theme
+            .add(&relative, bytes)
+            .map_err(|m| Diagnostic::error("theme.invalid", m).at(Location::file(&display)))?;
+    }
+    Ok(theme)
+}
+
+impl Theme {
+    fn add(&mut self, relative: &str, bytes: Vec<u8>) -> Result<(), String> {
+        if let Some(name) = relative.strip_prefix("templates/") {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| "the template is not valid UTF-8".to_string())?;
+            self.templates
+                .insert(name.to_string(), text.replace("\r\n", "\n"));
+        } else if let Some(asset) = relative.strip_prefix("static/") {
+            self.assets.insert(asset.to_string(), bytes);
+        } else if let Some((lang, file)) = relative
+            .strip_prefix("locales/")
+            .and_then(|r| r.split_once('/'))
+        {
+            if file.ends_with(".ftl") && !file.contains('/') {
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| "the file is not valid UTF-8".to_string())?;
+                self.locales
+                    .entry(lang.to_string())
+                    .or_default()
+                    .insert(file.to_string(), text.replace("\r\n", "\n"));
+            }
+        }
+        Ok(())
+    }
+}
