@@ -423,10 +423,7 @@ impl Site {
 
     fn front_matter(&self, i: usize, l: usize, description: &str) -> String {
         let a = &self.articles[i];
-        let mut fm = format!(
-            "---\ntitle: {}\ndescription: {description}\n",
-            self.title(i, l)
-        );
+        let mut fm = format!("---\ntitle: {}\ndescription: {description}\n", self.title(i, l));
         fm += "product_label:\n";
         for label in &a.labels {
             fm += &format!("  - {label}\n");
@@ -554,9 +551,7 @@ impl Body {
     }
 
     fn paragraph(&mut self) {
-        let mut text: Vec<String> = (0..self.rng.range(2, 6))
-            .map(|_| self.sentence(true))
-            .collect();
+        let mut text: Vec<String> = (0..self.rng.range(2, 6)).map(|_| self.sentence(true)).collect();
         if self.rng.chance(4) {
             text[0] += "<sup>1</sup>";
         }
@@ -628,10 +623,7 @@ fn write(path: &Path, text: &str, totals: &mut (usize, usize)) -> io::Result<()>
 fn prepare_out(dir: &Path) -> io::Result<()> {
     if dir.exists() {
         if fs::read_dir(dir)?.next().is_some() && !dir.join(MARKER).is_file() {
-            let msg = format!(
-                "refusing to write into non-empty {} (no {MARKER} file)",
-                dir.display()
-            );
+            let msg = format!("refusing to write into non-empty {} (no {MARKER} file)", dir.display());
             return Err(io::Error::other(msg));
         }
         let content = dir.join("content");

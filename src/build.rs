@@ -50,12 +50,7 @@ pub fn build(config: &Config) -> Result<BuildReport> {
 
 /// The stages in order; returns early, with the diagnostics collected so far,
 /// when a stage leaves nothing sound to continue with.
-fn run(
-    config: &Config,
-    report: &mut BuildReport,
-    diags: &mut Diagnostics,
-    timer: &mut StageTimer,
-) -> Result<()> {
+fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer: &mut StageTimer) -> Result<()> {
     let Some(content) = content::load(config, diags) else {
         return Ok(());
     };

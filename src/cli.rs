@@ -35,6 +35,9 @@ enum Command {
         /// Public URL of the site, e.g. https://help.example.com/ (overrides base_url in helpgen.toml)
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Also show info notes (missing translations, placeholder titles)
+        #[arg(long, short)]
+        verbose: bool,
     },
 }
 
@@ -63,12 +66,12 @@ pub fn run() -> ExitCode {
             root,
             output,
             base_url,
-        } => build_command(root, Overrides { output, base_url }).into(),
+            verbose,
+        } => build_command(root, Overrides { output, base_url }, Human::for_stderr(verbose)).into(),
     }
 }
 
-fn build_command(root: PathBuf, overrides: Overrides) -> Outcome {
-    let human = Human::for_stderr();
+fn build_command(root: PathBuf, overrides: Overrides, human: Human) -> Outcome {
     let config = match Config::load(&root, overrides) {
         Ok(config) => config,
         Err(d) => {

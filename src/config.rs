@@ -63,11 +63,7 @@ impl Config {
 
     pub fn is_placeholder_title(&self, title: &str) -> bool {
         let title = title.trim();
-        title.is_empty()
-            || self
-                .placeholder_titles
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(title))
+        title.is_empty() || self.placeholder_titles.iter().any(|p| p.eq_ignore_ascii_case(title))
     }
 
     /// Reads `<root>/helpgen.toml` if present. A malformed file is a content
@@ -78,11 +74,10 @@ impl Config {
             Ok(text) => parse_file(&text)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigFile::empty(),
             Err(e) => {
-                return Err(Diagnostic::error(
-                    "config.unreadable",
-                    format!("cannot read {CONFIG_FILE}: {e}"),
+                return Err(
+                    Diagnostic::error("config.unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
+                        .at(Location::file(CONFIG_FILE)),
                 )
-                .at(Location::file(CONFIG_FILE)))
             }
         };
         let at_file = || Location::file(CONFIG_FILE);
@@ -95,23 +90,12 @@ impl Config {
         };
         let default_language = file.default_language.as_deref().map(lang).transpose()?;
         let languages = match file.languages {
-            Some(tags) => Some(
-                tags.iter()
-                    .map(|t| lang(t))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
+            Some(tags) => Some(tags.iter().map(|t| lang(t)).collect::<Result<Vec<_>, _>>()?),
             None => None,
         };
-        let base_url = overrides
-            .base_url
-            .or(file.base_url)
-            .unwrap_or_else(|| "/".to_string());
+        let base_url = overrides.base_url.or(file.base_url).unwrap_or_else(|| "/".to_string());
         let base_url = BaseUrl::parse(&base_url).map_err(|reason| {
-            Diagnostic::error(
-                "config.invalid",
-                format!("base URL `{base_url}` is unusable: {reason}"),
-            )
-            .at(at_file())
+            Diagnostic::error("config.invalid", format!("base URL `{base_url}` is unusable: {reason}")).at(at_file())
         })?;
         Ok(Config {
             root: root.to_path_buf(),
@@ -121,12 +105,9 @@ impl Config {
             default_language,
             languages,
             theme: file.theme.unwrap_or_else(|| "default".to_string()),
-            placeholder_titles: file.placeholder_titles.unwrap_or_else(|| {
-                DEFAULT_PLACEHOLDER_TITLES
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect()
-            }),
+            placeholder_titles: file
+                .placeholder_titles
+                .unwrap_or_else(|| DEFAULT_PLACEHOLDER_TITLES.iter().map(|s| s.to_string()).collect()),
         })
     }
 }
@@ -186,11 +167,7 @@ impl BaseUrl {
                 (format!("{scheme}://{host}"), path)
             }
             None if raw.starts_with('/') => (String::new(), raw),
-            None => {
-                return Err(
-                    "write an absolute URL (https://host/path/) or a path starting with `/`",
-                )
-            }
+            None => return Err("write an absolute URL (https://host/path/) or a path starting with `/`"),
         };
         let mut path = path.trim_end_matches('/').to_string();
         path.push('/');

@@ -133,12 +133,7 @@ impl Diagnostics {
     /// deterministic whatever order parallel stages finished in.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (&a.location, a.severity, a.code, &a.message).cmp(&(
-                &b.location,
-                b.severity,
-                b.code,
-                &b.message,
-            ))
+            (&a.location, a.severity, a.code, &a.message).cmp(&(&b.location, b.severity, b.code, &b.message))
         });
         self.0.dedup();
         self.0
@@ -172,9 +167,7 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line as u32 + 1, column as u32 + 1)
     }
 
@@ -185,10 +178,7 @@ impl LineIndex {
 }
 
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
     candidates
         .into_iter()
@@ -245,9 +235,6 @@ mod tests {
         all.push(d);
         let sorted = all.into_sorted();
         assert_eq!(sorted.len(), 2);
-        assert_eq!(
-            sorted[0].location.as_ref().unwrap().file,
-            PathBuf::from("a.md")
-        );
+        assert_eq!(sorted[0].location.as_ref().unwrap().file, PathBuf::from("a.md"));
     }
 }

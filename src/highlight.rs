@@ -41,12 +41,9 @@ impl Highlighter {
         };
         let inner = match syntax {
             Some(syntax) => {
-                let mut html =
-                    ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
-                let ok = LinesWithEndings::from(code).all(|line| {
-                    html.parse_html_for_line_which_includes_newline(line)
-                        .is_ok()
-                });
+                let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
+                let ok = LinesWithEndings::from(code)
+                    .all(|line| html.parse_html_for_line_which_includes_newline(line).is_ok());
                 if ok {
                     html.finalize()
                 } else {

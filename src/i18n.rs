@@ -41,11 +41,7 @@ impl Localizer {
         let mut bundles = HashMap::new();
         for lang in languages {
             let mut bundle = new_bundle(lang);
-            for source in theme
-                .get(lang.as_str())
-                .into_iter()
-                .flat_map(|files| files.values())
-            {
+            for source in theme.get(lang.as_str()).into_iter().flat_map(|files| files.values()) {
                 add_theme_strings(&mut bundle, source);
             }
             for (display, source) in read_site_files(locales_dir, lang, diags) {
@@ -56,15 +52,8 @@ impl Localizer {
                         let lines = LineIndex::new(text);
                         for e in errors {
                             diags.push(
-                                Diagnostic::error(
-                                    "i18n.syntax",
-                                    format!("Fluent syntax error: {}", e.kind),
-                                )
-                                .at(lines.location(
-                                    &display,
-                                    text,
-                                    e.pos.start,
-                                )),
+                                Diagnostic::error("i18n.syntax", format!("Fluent syntax error: {}", e.kind))
+                                    .at(lines.location(&display, text, e.pos.start)),
                             );
                         }
                         // The entries that did parse are still usable.
@@ -76,11 +65,7 @@ impl Localizer {
         }
         let fallback_lang = LangId::parse(THEME_FALLBACK).expect("the fallback is a valid tag");
         let mut theme_fallback = new_bundle(&fallback_lang);
-        for source in theme
-            .get(THEME_FALLBACK)
-            .into_iter()
-            .flat_map(|files| files.values())
-        {
+        for source in theme.get(THEME_FALLBACK).into_iter().flat_map(|files| files.values()) {
             add_theme_strings(&mut theme_fallback, source);
         }
         Localizer {
@@ -98,18 +83,13 @@ impl Localizer {
             self.bundles.get(&self.default),
             Some(&self.theme_fallback),
         ];
-        chain
-            .into_iter()
-            .flatten()
-            .find_map(|bundle| format(bundle, key, args))
+        chain.into_iter().flatten().find_map(|bundle| format(bundle, key, args))
     }
 
     /// Like `get`, but only from `lang`'s own bundle: for strings such as a
     /// language's own name, where another language's text would be wrong.
     pub fn get_exact(&self, lang: &LangId, key: &str) -> Option<String> {
-        self.bundles
-            .get(lang)
-            .and_then(|bundle| format(bundle, key, None))
+        self.bundles.get(lang).and_then(|bundle| format(bundle, key, None))
     }
 }
 
@@ -124,8 +104,7 @@ fn new_bundle(lang: &LangId) -> Bundle {
 fn add_theme_strings(bundle: &mut Bundle, source: &str) {
     // The default theme's files are checked by a unit test; for a custom
     // theme the part that parsed is still better than nothing.
-    let resource =
-        FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
     bundle.add_resource_overriding(resource);
 }
 
@@ -137,11 +116,7 @@ fn format(bundle: &Bundle, key: &str, args: Option<&FluentArgs>) -> Option<Strin
 }
 
 /// `(display path, text)` of every `locales/<lang>/*.ftl`, sorted.
-fn read_site_files(
-    locales_dir: &Path,
-    lang: &LangId,
-    diags: &mut Diagnostics,
-) -> Vec<(std::path::PathBuf, String)> {
+fn read_site_files(locales_dir: &Path, lang: &LangId, diags: &mut Diagnostics) -> Vec<(std::path::PathBuf, String)> {
     let dir = locales_dir.join(lang.as_str());
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
@@ -158,19 +133,14 @@ fn read_site_files(
             .join(lang.as_str())
             .join(path.file_name().unwrap_or_default());
         match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => files.push((
-                display,
-                text.trim_start_matches('\u{feff}').replace("\r\n", "\n"),
-            )),
+            Ok(Ok(text)) => files.push((display, text.trim_start_matches('\u{feff}').replace("\r\n", "\n"))),
             Ok(Err(_)) => diags.push(
                 Diagnostic::error("i18n.encoding", "the file is not valid UTF-8")
                     .at(Location::file(display))
                     .with_help("save the file with UTF-8 encoding"),
             ),
-            Err(e) => diags.push(
-                Diagnostic::error("i18n.unreadable", format!("cannot read: {e}"))
-                    .at(Location::file(display)),
-            ),
+            Err(e) => diags
+                .push(Diagnostic::error("i18n.unreadable", format!("cannot read: {e}")).at(Location::file(display))),
         }
     }
     files
@@ -227,10 +197,7 @@ mod tests {
         let english_ids = ids(&english);
         for tag in ["fr", "de"] {
             let other = ids(&FluentResource::try_new(theme[tag]["ui.ftl"].clone()).unwrap());
-            let missing: Vec<_> = english_ids
-                .iter()
-                .filter(|id| !other.contains(id))
-                .collect();
+            let missing: Vec<_> = english_ids.iter().filter(|id| !other.contains(id)).collect();
             assert!(missing.is_empty(), "locales/{tag}/ui.ftl lacks {missing:?}");
         }
     }
@@ -248,10 +215,7 @@ mod tests {
         let langs = [lang("en"), lang("xx")];
         let l10n = Localizer::load(&default_theme(), dir.path(), &langs, &langs[0], &mut diags);
         assert!(diags.is_empty());
-        assert_eq!(
-            l10n.get(&langs[1], "only-here", None).as_deref(),
-            Some("Ici")
-        );
+        assert_eq!(l10n.get(&langs[1], "only-here", None).as_deref(), Some("Ici"));
         let mut args = FluentArgs::new();
         args.set("name", "Ana");
         assert_eq!(
@@ -271,19 +235,9 @@ mod tests {
     fn syntax_errors_are_positioned() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("en")).unwrap();
-        std::fs::write(
-            dir.path().join("en/ui.ftl"),
-            "ok = fine\n\nthis is not an entry\n",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("en/ui.ftl"), "ok = fine\n\nthis is not an entry\n").unwrap();
         let mut diags = Diagnostics::default();
-        let l10n = Localizer::load(
-            &default_theme(),
-            dir.path(),
-            &[lang("en")],
-            &lang("en"),
-            &mut diags,
-        );
+        let l10n = Localizer::load(&default_theme(), dir.path(), &[lang("en")], &lang("en"), &mut diags);
         let d = diags.iter().next().expect("a diagnostic");
         assert_eq!(d.code, "i18n.syntax");
         assert_eq!(d.location.as_ref().unwrap().line, 3);

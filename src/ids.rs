@@ -159,15 +159,9 @@ mod tests {
     #[test]
     fn slugs_reject_unsafe_names() {
         let ok = ArticlePath::parse("a/prérequis-techniques.md").unwrap();
-        assert_eq!(
-            Slug::from_path(&ok).unwrap().as_str(),
-            "prérequis-techniques"
-        );
+        assert_eq!(Slug::from_path(&ok).unwrap().as_str(), "prérequis-techniques");
         for bad in ["a/with space.md", "a/.hidden.md", "a/quote\".md", "a/q?.md"] {
-            assert!(
-                Slug::from_path(&ArticlePath::parse(bad).unwrap()).is_none(),
-                "{bad}"
-            );
+            assert!(Slug::from_path(&ArticlePath::parse(bad).unwrap()).is_none(), "{bad}");
         }
     }
 }

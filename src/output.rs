@@ -48,9 +48,7 @@ fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
         reason: reason.to_string(),
     };
     let root = root.canonicalize().map_err(Error::io("read", root))?;
-    let name = output
-        .file_name()
-        .ok_or_else(|| unusable("it has no folder name"))?;
+    let name = output.file_name().ok_or_else(|| unusable("it has no folder name"))?;
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -67,9 +65,7 @@ fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
     }
     for source in ["content", "themes", "locales"] {
         if absolute.starts_with(root.join(source)) {
-            return Err(unusable(&format!(
-                "it is inside the site's `{source}` folder"
-            )));
+            return Err(unusable(&format!("it is inside the site's `{source}` folder")));
         }
     }
     if absolute.exists() && !absolute.is_dir() {
@@ -150,18 +146,10 @@ mod tests {
     fn replaces_the_previous_output_whole() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
-        write(
-            root.path(),
-            &out,
-            &[file("a/index.html", "one"), file("old.html", "x")],
-        )
-        .unwrap();
+        write(root.path(), &out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
         let report = write(root.path(), &out, &[file("a/index.html", "two")]).unwrap();
         assert_eq!(report, WriteReport { files: 1, bytes: 3 });
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "two"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(root.path())
             .unwrap()
@@ -183,10 +171,7 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(err, Error::Output { .. }), "{err}");
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "good"
-        );
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "good");
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
     }
 

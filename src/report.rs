@@ -9,45 +9,54 @@ use crate::diag::{Diagnostic, Severity};
 
 pub struct Human {
     color: bool,
+    /// Info notes are hidden unless asked for: on a real site they number
+    /// in the hundreds and would bury the errors.
+    show_info: bool,
 }
 
 impl Human {
     /// Colours when stderr is a terminal and NO_COLOR is unset or empty.
-    pub fn for_stderr() -> Human {
+    pub fn for_stderr(show_info: bool) -> Human {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Human {
             color: !no_color && std::io::stderr().is_terminal(),
+            show_info,
         }
     }
 
-    pub fn plain() -> Human {
-        Human { color: false }
+    pub fn plain(show_info: bool) -> Human {
+        Human {
+            color: false,
+            show_info,
+        }
     }
 
     /// Every diagnostic followed by a summary line; `root` is where the
     /// files named in locations are read from for the source snippet.
     pub fn render(&self, diagnostics: &[Diagnostic], root: &Path) -> String {
         let mut out = String::new();
-        for d in diagnostics {
+        for d in diagnostics
+            .iter()
+            .filter(|d| self.show_info || d.severity != Severity::Info)
+        {
             out.push_str(&self.one(d, root));
             out.push('\n');
         }
-        let errors = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        let warnings = diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
-        if errors + warnings > 0 {
+        let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+        let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+        if errors + warnings + notes > 0 {
             out.push_str(&format!(
-                "{} {}, {} {}\n",
-                errors,
+                "{errors} {}, {warnings} {}",
                 plural(errors, "error"),
-                warnings,
                 plural(warnings, "warning")
             ));
+            if notes > 0 && !self.show_info {
+                out.push_str(&format!(
+                    " ({notes} {} hidden; --verbose shows them)",
+                    plural(notes, "note")
+                ));
+            }
+            out.push('\n');
         }
         out
     }
@@ -134,8 +143,14 @@ mod tests {
         let d = Diagnostic::error("dialect.unknown-tag", "unknown tag `bad`")
             .at(Location::new("a.md", 2, 5))
             .with_help("did you mean `raw`?");
-        let text = Human::plain().render(&[d], dir.path());
-        let expected = "error[dialect.unknown-tag]: unknown tag `bad`\n --> a.md:2:5\n  |\n2 | sée {% bad %}\n  |     ^\n  = help: did you mean `raw`?\n\n1 error, 0 warnings\n";
+        let note = Diagnostic::info("i18n.missing-translation", "not translated").at(Location::file("a.md"));
+        let text = Human::plain(false).render(&[d, note.clone()], dir.path());
+        let expected = "error[dialect.unknown-tag]: unknown tag `bad`\n --> a.md:2:5\n  |\n2 | sée {% bad %}\n  |     ^\n  = help: did you mean `raw`?\n\n1 error, 0 warnings (1 note hidden; --verbose shows them)\n";
         assert_eq!(text, expected);
+        let verbose = Human::plain(true).render(&[note], dir.path());
+        assert_eq!(
+            verbose,
+            "info[i18n.missing-translation]: not translated\n --> a.md\n\n0 errors, 0 warnings\n"
+        );
     }
 }

@@ -53,22 +53,19 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
     let dir = config.theme_dir();
     if !dir.is_dir() {
         if config.theme != "default" {
-            return Err(Diagnostic::error(
-                "theme.missing",
-                format!("the theme `{}` does not exist", config.theme),
-            )
-            .at(Location::file(crate::config::CONFIG_FILE))
-            .with_help(format!(
-                "create themes/{}/ or remove `theme` from helpgen.toml",
-                config.theme
-            )));
+            return Err(
+                Diagnostic::error("theme.missing", format!("the theme `{}` does not exist", config.theme))
+                    .at(Location::file(crate::config::CONFIG_FILE))
+                    .with_help(format!(
+                        "create themes/{}/ or remove `theme` from helpgen.toml",
+                        config.theme
+                    )),
+            );
         }
         return Ok(theme);
     }
     for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            Diagnostic::error("theme.unreadable", e.to_string()).at(Location::file(&dir))
-        })?;
+        let entry = entry.map_err(|e| Diagnostic::error("theme.unreadable", e.to_string()).at(Location::file(&dir)))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -78,8 +75,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
         let relative = relative.to_string_lossy().replace('\\', "/");
         let display = Path::new("themes").join(&config.theme).join(&relative);
         let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error("theme.unreadable", format!("cannot read: {e}"))
-                .at(Location::file(&display))
+            Diagnostic::error("theme.unreadable", format!("cannot read: {e}")).at(Location::file(&display))
         })?;
         theme
             .add(&relative, bytes)
@@ -91,19 +87,13 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
 impl Theme {
     fn add(&mut self, relative: &str, bytes: Vec<u8>) -> Result<(), String> {
         if let Some(name) = relative.strip_prefix("templates/") {
-            let text = String::from_utf8(bytes)
-                .map_err(|_| "the template is not valid UTF-8".to_string())?;
-            self.templates
-                .insert(name.to_string(), text.replace("\r\n", "\n"));
+            let text = String::from_utf8(bytes).map_err(|_| "the template is not valid UTF-8".to_string())?;
+            self.templates.insert(name.to_string(), text.replace("\r\n", "\n"));
         } else if let Some(asset) = relative.strip_prefix("static/") {
             self.assets.insert(asset.to_string(), bytes);
-        } else if let Some((lang, file)) = relative
-            .strip_prefix("locales/")
-            .and_then(|r| r.split_once('/'))
-        {
+        } else if let Some((lang, file)) = relative.strip_prefix("locales/").and_then(|r| r.split_once('/')) {
             if file.ends_with(".ftl") && !file.contains('/') {
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| "the file is not valid UTF-8".to_string())?;
+                let text = String::from_utf8(bytes).map_err(|_| "the file is not valid UTF-8".to_string())?;
                 self.locales
                     .entry(lang.to_string())
                     .or_default()

@@ -65,21 +65,15 @@ pub struct Split {
 pub fn split(text: &str) -> Result<Split, FrontMatterError> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Err(FrontMatterError::new(
-            0,
-            "front-matter.missing",
-            "the article has no front matter",
-        )
-        .help(
-            "start the file with a line `---`, then `title: Your title`, then another `---` line",
-        ));
+        return Err(
+            FrontMatterError::new(0, "front-matter.missing", "the article has no front matter")
+                .help("start the file with a line `---`, then `title: Your title`, then another `---` line"),
+        );
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut line_start = yaml_start;
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         let line = text[line_start..line_end].trim_end();
         if line == "---" || line == "..." {
             return Ok(Split {
@@ -103,11 +97,9 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
     let yaml = &text[split.yaml_start..split.yaml_end];
     let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
         let offset = split.yaml_start + e.location().map_or(0, |l| l.index());
-        FrontMatterError::new(
-            offset,
-            "front-matter.yaml",
-            format!("invalid YAML: {}", strip_position(&e)),
-        )
+        let lines_before = text[..split.yaml_start].matches('\n').count();
+        let message = format!("invalid YAML: {}", yaml_message(&e, lines_before));
+        FrontMatterError::new(offset, "front-matter.yaml", message)
     })?;
     let mut map = match value {
         serde_yaml::Value::Mapping(map) => map,
@@ -126,17 +118,14 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
         yaml_start: split.yaml_start,
     };
     let title: Option<Scalar> = fields.take("title", "a single line of text")?;
-    let title = title
-        .map(|s| s.0)
-        .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| {
-            FrontMatterError::new(
-                split.yaml_start.saturating_sub(4),
-                "front-matter.missing-title",
-                "the front matter has no `title`",
-            )
-            .help("add a line such as `title: Supported browsers` between the `---` lines")
-        })?;
+    let title = title.map(|s| s.0).filter(|t| !t.trim().is_empty()).ok_or_else(|| {
+        FrontMatterError::new(
+            split.yaml_start.saturating_sub(4),
+            "front-matter.missing-title",
+            "the front matter has no `title`",
+        )
+        .help("add a line such as `title: Supported browsers` between the `---` lines")
+    })?;
     let description: Option<Scalar> = fields.take("description", "text")?;
     let product_label: Option<OneOrMany> = fields.take("product_label", "a list of offer ids")?;
     let related_articles: Option<Vec<RelatedArticle>> =
@@ -174,11 +163,7 @@ struct Fields<'a> {
 impl Fields<'_> {
     /// Removes `key` and types its value; a wrong type is reported at the
     /// key's line, since serde_yaml cannot locate values it already parsed.
-    fn take<T: DeserializeOwned>(
-        &mut self,
-        key: &str,
-        expected: &str,
-    ) -> Result<Option<T>, FrontMatterError> {
+    fn take<T: DeserializeOwned>(&mut self, key: &str, expected: &str) -> Result<Option<T>, FrontMatterError> {
         let Some(value) = self.map.remove(key) else {
             return Ok(None);
         };
@@ -196,11 +181,31 @@ impl Fields<'_> {
 /// The YAML error text without serde_yaml's own " at line X column Y", which
 /// would count from the start of the YAML block and contradict our location.
 fn strip_position(e: &serde_yaml::Error) -> String {
-    let text = e.to_string();
-    match text.find(" at line ") {
-        Some(i) => text[..i].to_string(),
-        None => text,
+    yaml_message(e, 0)
+}
+
+/// serde_yaml's message with its primary position removed (the diagnostic
+/// carries it) and any other position ("while parsing a flow sequence at
+/// line 1 column 8") moved from YAML-block lines to file lines.
+fn yaml_message(e: &serde_yaml::Error, lines_before: usize) -> String {
+    let mut text = e.to_string();
+    if let Some(l) = e.location() {
+        text = text.replacen(&format!(" at line {} column {}", l.line(), l.column()), "", 1);
     }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("line ") {
+        let (before, after) = rest.split_at(i + "line ".len());
+        out.push_str(before);
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        match after[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + lines_before).to_string()),
+            Err(_) => out.push_str(&after[..digits]),
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Offset of a top-level `key:` line in the YAML block.
@@ -292,14 +297,8 @@ mod tests {
 
     #[test]
     fn split_errors() {
-        assert_eq!(
-            split("title: x\n").unwrap_err().code,
-            "front-matter.missing"
-        );
-        assert_eq!(
-            split("---\ntitle: x\n").unwrap_err().code,
-            "front-matter.unterminated"
-        );
+        assert_eq!(split("title: x\n").unwrap_err().code, "front-matter.missing");
+        assert_eq!(split("---\ntitle: x\n").unwrap_err().code, "front-matter.unterminated");
         let s = split("---\n---\n").unwrap();
         assert_eq!((s.yaml_start, s.yaml_end, s.body_start), (4, 4, 8));
     }
@@ -310,7 +309,10 @@ mod tests {
         let err = read(text).unwrap_err();
         assert_eq!(err.code, "front-matter.yaml");
         assert!(err.offset >= text.find("bad").unwrap(), "{err:?}");
-        assert!(!err.message.contains(" at line "), "{}", err.message);
+        // The context's position counts file lines: the `[` is on line 3.
+        let expected =
+            "invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 3 column 6";
+        assert_eq!(err.message, expected);
     }
 
     #[test]

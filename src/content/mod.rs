@@ -65,8 +65,7 @@ pub struct Content {
 
 pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     let (languages, files) = walk::discover(config, diags)?;
-    let results: Vec<Result<SourceArticle, Diagnostic>> =
-        files.into_par_iter().map(read_article).collect();
+    let results: Vec<Result<SourceArticle, Diagnostic>> = files.into_par_iter().map(read_article).collect();
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -74,18 +73,13 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
             Err(d) => diags.push(d),
         }
     }
-    Some(Content {
-        languages,
-        articles,
-    })
+    Some(Content { languages, articles })
 }
 
 fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
     let at_file = || Location::file(&found.display);
     let size = std::fs::metadata(&found.absolute)
-        .map_err(|e| {
-            Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file())
-        })?
+        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?
         .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(Diagnostic::error(
@@ -95,9 +89,8 @@ fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
         .at(at_file())
         .with_help("split the article, or move large data out of it"));
     }
-    let bytes = std::fs::read(&found.absolute).map_err(|e| {
-        Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file())
-    })?;
+    let bytes = std::fs::read(&found.absolute)
+        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?;
     let text = decode(bytes).map_err(|(valid_prefix, bad_offset)| {
         let (line, column) = LineIndex::new(&valid_prefix).line_col(&valid_prefix, bad_offset);
         Diagnostic::error("content.encoding", "the file is not valid UTF-8")
@@ -109,16 +102,10 @@ fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
 
 impl SourceArticle {
     /// Splits and types the front matter of an already decoded article.
-    pub fn parse(
-        lang: LangId,
-        path: ArticlePath,
-        file: PathBuf,
-        text: String,
-    ) -> Result<SourceArticle, Diagnostic> {
+    pub fn parse(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> Result<SourceArticle, Diagnostic> {
         let lines = LineIndex::new(&text);
         let fm_error = |e: front_matter::FrontMatterError| {
-            let mut d =
-                Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
+            let mut d = Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
             d.help = e.help;
             d
         };

@@ -95,11 +95,7 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
     Some((languages, files))
 }
 
-fn order_languages(
-    config: &Config,
-    mut found: Vec<LangId>,
-    diags: &mut Diagnostics,
-) -> Option<Languages> {
+fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnostics) -> Option<Languages> {
     if let Some(configured) = &config.languages {
         // Keep the configured order; a configured language without a folder
         // simply has no translations yet and is published from fallbacks.
@@ -115,9 +111,7 @@ fn order_languages(
                 diags.push(
                     Diagnostic::error("content.empty", "the content folder has no language folder")
                         .at(Location::file("content"))
-                        .with_help(
-                            "add Markdown files under content/<language>/, for example content/en/",
-                        ),
+                        .with_help("add Markdown files under content/<language>/, for example content/en/"),
                 );
                 return None;
             }
@@ -138,18 +132,10 @@ fn order_languages(
     }
     found.retain(|l| l != &default);
     found.insert(0, default.clone());
-    Some(Languages {
-        default,
-        all: found,
-    })
+    Some(Languages { default, all: found })
 }
 
-fn collect_language(
-    dir: &Path,
-    lang: &LangId,
-    files: &mut Vec<FoundFile>,
-    diags: &mut Diagnostics,
-) {
+fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags: &mut Diagnostics) {
     let walker = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -158,13 +144,9 @@ fn collect_language(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| p.to_path_buf())
-                    .unwrap_or_else(|| dir.to_path_buf());
+                let path = e.path().map(|p| p.to_path_buf()).unwrap_or_else(|| dir.to_path_buf());
                 diags.push(
-                    Diagnostic::error("content.unreadable", format!("cannot read: {e}"))
-                        .at(Location::file(path)),
+                    Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(Location::file(path)),
                 );
                 continue;
             }
@@ -184,8 +166,7 @@ fn collect_language(
                 display,
                 absolute: entry.path().to_path_buf(),
             }),
-            Err(e) => diags
-                .push(Diagnostic::error("content.path", e.to_string()).at(Location::file(display))),
+            Err(e) => diags.push(Diagnostic::error("content.path", e.to_string()).at(Location::file(display))),
         }
     }
 }

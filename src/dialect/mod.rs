@@ -38,14 +38,7 @@ pub fn markdown_options() -> Options {
 pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
 
 const IMPLEMENTED_TAGS: &[&str] = &["link_new", "raw", "endraw"];
-const PLANNED_TAGS: &[&str] = &[
-    "icon",
-    "include",
-    "requirements",
-    "selfcheck",
-    "offer",
-    "endoffer",
-];
+const PLANNED_TAGS: &[&str] = &["icon", "include", "requirements", "selfcheck", "offer", "endoffer"];
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,11 +153,7 @@ pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded 
             }
             (TagKind::Statement, name) => {
                 let known = IMPLEMENTED_TAGS.iter().chain(PLANNED_TAGS).copied();
-                let mut d = error(
-                    tag.start,
-                    "dialect.unknown-tag",
-                    format!("unknown tag `{name}`"),
-                );
+                let mut d = error(tag.start, "dialect.unknown-tag", format!("unknown tag `{name}`"));
                 if let Some(close) = did_you_mean(name, known) {
                     d = d.with_help(format!("did you mean `{close}`?"));
                 }
@@ -234,17 +223,12 @@ fn parse_link<'a>(tag: &Tag<'a>) -> Result<(&'a str, ArticlePath, Option<String>
     if text.is_empty() {
         return Err("the link text of `link_new` is empty".into());
     }
-    let target =
-        ArticlePath::parse(path).map_err(|e| format!("invalid `link_new` path `{path}`: {e}"))?;
+    let target = ArticlePath::parse(path).map_err(|e| format!("invalid `link_new` path `{path}`: {e}"))?;
     let anchor = match anchor {
         None => None,
         Some(a) => match a.strip_prefix('#') {
             Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => Some(id.to_string()),
-            _ => {
-                return Err(format!(
-                    "the anchor `{a}` of `link_new` should look like `#heading-id`"
-                ))
-            }
+            _ => return Err(format!("the anchor `{a}` of `link_new` should look like `#heading-id`")),
         },
     };
     Ok((text, target, anchor))
@@ -254,9 +238,7 @@ fn find_endraw(body: &str, from: usize) -> Option<Range<usize>> {
     let mut cursor = from;
     while let Some(found) = next_tag(body, cursor) {
         match found {
-            Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => {
-                return Some(tag.start..tag.end)
-            }
+            Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => return Some(tag.start..tag.end),
             Ok(tag) => cursor = tag.start + 2,
             Err(unterminated) => cursor = unterminated.start + 2,
         }

@@ -31,13 +31,13 @@ pub struct Unterminated {
 /// ranges (code) to ignore.
 pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>> {
     let rest = text.get(from..)?;
-    let (relative, kind) =
-        rest.match_indices('{')
-            .find_map(|(i, _)| match rest.as_bytes().get(i + 1) {
-                Some(b'%') => Some((i, TagKind::Statement)),
-                Some(b'{') => Some((i, TagKind::Output)),
-                _ => None,
-            })?;
+    let (relative, kind) = rest
+        .match_indices('{')
+        .find_map(|(i, _)| match rest.as_bytes().get(i + 1) {
+            Some(b'%') => Some((i, TagKind::Statement)),
+            Some(b'{') => Some((i, TagKind::Output)),
+            _ => None,
+        })?;
     let start = from + relative;
     let close = match kind {
         TagKind::Statement => "%}",
@@ -46,13 +46,8 @@ pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>
     let inner_start = start + 2;
     // A tag never spans a blank line: an unclosed `{%` must not swallow the
     // rest of the article.
-    let limit = text[inner_start..]
-        .find("\n\n")
-        .map_or(text.len(), |i| inner_start + i);
-    let Some(close_at) = text[inner_start..limit]
-        .find(close)
-        .map(|i| inner_start + i)
-    else {
+    let limit = text[inner_start..].find("\n\n").map_or(text.len(), |i| inner_start + i);
+    let Some(close_at) = text[inner_start..limit].find(close).map(|i| inner_start + i) else {
         return Some(Err(Unterminated { start, kind }));
     };
     let mut inner_from = inner_start;
@@ -101,10 +96,7 @@ mod tests {
         assert_eq!(tag.name, "link_new");
         assert_eq!(tag.args, "The page | a/b.md");
         assert_eq!(&text[tag.args_start..tag.args_start + 3], "The");
-        assert_eq!(
-            &text[tag.start..tag.end],
-            "{% link_new The page | a/b.md %}"
-        );
+        assert_eq!(&text[tag.start..tag.end], "{% link_new The page | a/b.md %}");
     }
 
     #[test]
@@ -117,9 +109,7 @@ mod tests {
 
     #[test]
     fn unterminated_tags_stop_at_a_blank_line() {
-        let err = next_tag("a {% link_new x | y.md\n\nlater %}", 0)
-            .unwrap()
-            .unwrap_err();
+        let err = next_tag("a {% link_new x | y.md\n\nlater %}", 0).unwrap().unwrap_err();
         assert_eq!(err.start, 2);
         assert!(next_tag("no tags { here }", 0).is_none());
     }

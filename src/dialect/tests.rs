@@ -4,13 +4,7 @@ use crate::ids::LangId;
 fn article(body: &str) -> SourceArticle {
     let text = format!("---\ntitle: T\n---\n{body}");
     let path = ArticlePath::parse("a.md").unwrap();
-    SourceArticle::parse(
-        LangId::parse("en").unwrap(),
-        path,
-        "content/en/a.md".into(),
-        text,
-    )
-    .unwrap()
+    SourceArticle::parse(LangId::parse("en").unwrap(), path, "content/en/a.md".into(), text).unwrap()
 }
 
 fn run(body: &str) -> (Expanded, Vec<Diagnostic>) {
@@ -32,11 +26,7 @@ fn link_new_becomes_a_markdown_link() {
 fn link_new_inside_a_table_keeps_the_row_intact() {
     let (e, d) = run("| a | b |\n|---|---|\n| {% link_new Text | x.md %} | 2 |\n");
     assert!(d.is_empty(), "{d:?}");
-    assert!(
-        e.markdown.contains("| [Text](helpgen-link:0) | 2 |"),
-        "{}",
-        e.markdown
-    );
+    assert!(e.markdown.contains("| [Text](helpgen-link:0) | 2 |"), "{}", e.markdown);
 }
 
 #[test]
@@ -98,8 +88,5 @@ fn span_map_points_back_into_the_source() {
     let cd = e.markdown.find("cd").unwrap();
     assert_eq!(&a.text[e.map.to_source(cd)..], "cd");
     let link = e.markdown.find('[').unwrap();
-    assert_eq!(
-        &a.text[e.map.to_source(link)..e.map.to_source(link) + 2],
-        "{%"
-    );
+    assert_eq!(&a.text[e.map.to_source(link)..e.map.to_source(link) + 2], "{%");
 }

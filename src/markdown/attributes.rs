@@ -36,11 +36,7 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
         match first {
             '.' | '#' => {
                 let name = &rest[1..token_end];
-                if name.is_empty()
-                    || !name
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-                {
+                if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_')) {
                     return Err(AttributeError::Invalid(format!(
                         "`{}` is not a valid class or id",
                         &rest[..token_end]
@@ -55,17 +51,10 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
             }
             _ => {
                 let eq = rest.find('=').ok_or_else(|| {
-                    AttributeError::Invalid(format!(
-                        "`{}` is not `key=\"value\"`",
-                        &rest[..token_end]
-                    ))
+                    AttributeError::Invalid(format!("`{}` is not `key=\"value\"`", &rest[..token_end]))
                 })?;
                 let key = &rest[..eq];
-                if key.is_empty()
-                    || !key
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-                {
+                if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')) {
                     return Err(AttributeError::Invalid(format!(
                         "`{key}` is not a valid attribute name"
                     )));
@@ -78,16 +67,12 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
                 let after = &rest[eq + 1..];
                 let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
                 let Some(quote) = quote else {
-                    return Err(AttributeError::Invalid(format!(
-                        "the value of `{key}` must be quoted"
-                    )));
+                    return Err(AttributeError::Invalid(format!("the value of `{key}` must be quoted")));
                 };
-                let value_end = after[1..].find(quote).ok_or_else(|| {
-                    AttributeError::Invalid(format!("the value of `{key}` is not closed"))
-                })?;
-                attrs
-                    .pairs
-                    .push((key.to_string(), after[1..1 + value_end].to_string()));
+                let value_end = after[1..]
+                    .find(quote)
+                    .ok_or_else(|| AttributeError::Invalid(format!("the value of `{key}` is not closed")))?;
+                attrs.pairs.push((key.to_string(), after[1..1 + value_end].to_string()));
                 rest = &after[value_end + 2..];
             }
         }
@@ -103,10 +88,7 @@ impl Attributes {
             out.push_str(&format!(" id=\"{}\"", escape::html(id)));
         }
         if !self.classes.is_empty() {
-            out.push_str(&format!(
-                " class=\"{}\"",
-                escape::html(&self.classes.join(" "))
-            ));
+            out.push_str(&format!(" class=\"{}\"", escape::html(&self.classes.join(" "))));
         }
         for (key, value) in &self.pairs {
             out.push_str(&format!(" {}=\"{}\"", key, escape::html(value)));
@@ -123,27 +105,15 @@ mod tests {
     fn classes_ids_and_pairs() {
         let (a, len) = parse("{:.menu-item .b #x title=\"A <b>\"} rest").unwrap();
         assert_eq!(len, "{:.menu-item .b #x title=\"A <b>\"}".len());
-        assert_eq!(
-            a.to_html(),
-            " id=\"x\" class=\"menu-item b\" title=\"A &lt;b&gt;\""
-        );
+        assert_eq!(a.to_html(), " id=\"x\" class=\"menu-item b\" title=\"A &lt;b&gt;\"");
     }
 
     #[test]
     fn rejects_what_it_cannot_emit_safely() {
         assert_eq!(parse("{: no brace"), Err(AttributeError::NotAList));
         assert_eq!(parse("plain"), Err(AttributeError::NotAList));
-        assert!(matches!(
-            parse("{:onclick=\"x\"}"),
-            Err(AttributeError::Invalid(_))
-        ));
-        assert!(matches!(
-            parse("{:.\"bad}"),
-            Err(AttributeError::Invalid(_))
-        ));
-        assert!(matches!(
-            parse("{:title=x}"),
-            Err(AttributeError::Invalid(_))
-        ));
+        assert!(matches!(parse("{:onclick=\"x\"}"), Err(AttributeError::Invalid(_))));
+        assert!(matches!(parse("{:.\"bad}"), Err(AttributeError::Invalid(_))));
+        assert!(matches!(parse("{:title=x}"), Err(AttributeError::Invalid(_))));
     }
 }

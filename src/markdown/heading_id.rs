@@ -61,10 +61,7 @@ mod tests {
     #[test]
     fn github_style_ids() {
         assert_eq!(slugify("Add a break activity"), "add-a-break-activity");
-        assert_eq!(
-            slugify("Microsoft Edge en mode (IE)"),
-            "microsoft-edge-en-mode-ie"
-        );
+        assert_eq!(slugify("Microsoft Edge en mode (IE)"), "microsoft-edge-en-mode-ie");
         assert_eq!(
             slugify("URL de partage pour WebSockets"),
             "url-de-partage-pour-websockets"

@@ -57,7 +57,9 @@ pub fn parse(
         diags.push(
             Diagnostic::warning("dialect.attribute", message)
                 .at(locate(offset))
-                .with_help("write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written"),
+                .with_help(
+                    "write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written",
+                ),
         )
     });
     let headings = assign_heading_ids(&mut events);
@@ -73,9 +75,7 @@ fn apply_span_attributes(events: &mut [Spanned], mut warn: impl FnMut(usize, Str
     for i in 0..events.len() {
         match &events[i].0 {
             Event::Start(Tag::Emphasis | Tag::Strong) => open.push(i),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
-                last_closed = open.pop().map(|start| (start, i))
-            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => last_closed = open.pop().map(|start| (start, i)),
             Event::Text(text) if text.starts_with("{:") => {
                 let Some((start, end)) = last_closed.filter(|&(_, end)| end + 1 == i) else {
                     continue;
@@ -88,14 +88,11 @@ fn apply_span_attributes(events: &mut [Spanned], mut warn: impl FnMut(usize, Str
                             "em"
                         };
                         let rest = text[len..].to_string();
-                        events[start].0 =
-                            Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
+                        events[start].0 = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
                         events[end].0 = Event::InlineHtml(format!("</{element}>").into());
                         events[i].0 = Event::Text(rest.into());
                     }
-                    Err(attributes::AttributeError::Invalid(message)) => {
-                        warn(events[i].1.start, message)
-                    }
+                    Err(attributes::AttributeError::Invalid(message)) => warn(events[i].1.start, message),
                     Err(attributes::AttributeError::NotAList) => {}
                 }
             }

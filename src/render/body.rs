@@ -15,18 +15,12 @@ pub struct Href {
     pub hreflang: Option<String>,
 }
 
-pub fn to_html(
-    doc: &ParsedDoc,
-    links: &[CrossLink],
-    resolve: impl Fn(&CrossLink) -> Option<Href>,
-) -> String {
+pub fn to_html(doc: &ParsedDoc, links: &[CrossLink], resolve: impl Fn(&CrossLink) -> Option<Href>) -> String {
     // For each open link: whether it was replaced by raw HTML, so its end
     // must be too.
     let mut open_links: Vec<bool> = Vec::new();
     let events = doc.events.iter().map(|event| match event {
-        Event::Start(Tag::Link {
-            dest_url, title, ..
-        }) => {
+        Event::Start(Tag::Link { dest_url, title, .. }) => {
             let Some(index) = dest_url
                 .strip_prefix(CROSS_LINK_SCHEME)
                 .and_then(|n| n.parse::<usize>().ok())

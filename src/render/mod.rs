@@ -52,12 +52,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(
-        theme: &'a Theme,
-        l10n: Arc<Localizer>,
-        config: &'a Config,
-        site: &'a Site,
-    ) -> Result<Renderer<'a>> {
+    pub fn new(theme: &'a Theme, l10n: Arc<Localizer>, config: &'a Config, site: &'a Site) -> Result<Renderer<'a>> {
         let mut tera = Tera::new();
         // Tera checks that the functions templates call exist when they are
         // added, so `t` comes first.
@@ -92,30 +87,18 @@ impl<'a> Renderer<'a> {
             })
             .collect::<Result<_>>()?;
         for lang in &self.site.languages.all {
-            files.push(OutputFile::new(
-                format!("{lang}/index.html"),
-                self.home(lang)?,
-            ));
-            files.push(OutputFile::new(
-                format!("{lang}/404.html"),
-                self.not_found(lang)?,
-            ));
+            files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
+            files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang)?));
         }
         let default = &self.site.languages.default;
         files.push(OutputFile::new("404.html", self.not_found(default)?));
         let home = self.config.base_url.path_of(&format!("{default}/"));
-        files.push(OutputFile::new(
-            "index.html",
-            self.redirect(default, &home)?,
-        ));
+        files.push(OutputFile::new("index.html", self.redirect(default, &home)?));
         files.push(OutputFile::new(
             "sitemap.xml",
             sitemap::render(self.site, &self.config.base_url),
         ));
-        files.push(OutputFile::new(
-            "assets/css/highlight.css",
-            Highlighter::stylesheet(),
-        ));
+        files.push(OutputFile::new("assets/css/highlight.css", Highlighter::stylesheet()));
         for (path, bytes) in self.assets {
             files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
         }
@@ -133,9 +116,7 @@ impl<'a> Renderer<'a> {
                 url.push('#');
                 url.push_str(anchor);
             }
-            let hreflang = target
-                .is_fallback()
-                .then(|| target.article.source.lang.to_string());
+            let hreflang = target.is_fallback().then(|| target.article.source.lang.to_string());
             Some(body::Href { url, hreflang })
         });
         let toc = if front.toc {
@@ -174,19 +155,14 @@ impl<'a> Renderer<'a> {
         let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
         // A fallback page duplicates another language's text: point search
         // engines at the original.
-        let canonical_lang = if page.is_fallback() {
-            &source.lang
-        } else {
-            page.lang
-        };
+        let canonical_lang = if page.is_fallback() { &source.lang } else { page.lang };
         let frame = Frame {
             description: front.description.clone().unwrap_or_default(),
             canonical: base.url_of(&page_site_path(canonical_lang, page.slug)),
             alternates,
             ..self.frame(page.lang, |lang| page_site_path(lang, page.slug))
         };
-        let mut context =
-            Context::from_serialize(&frame).map_err(template_error("article.html"))?;
+        let mut context = Context::from_serialize(&frame).map_err(template_error("article.html"))?;
         context.insert("page", &view);
         self.render("article.html", &context)
     }
@@ -205,9 +181,7 @@ impl<'a> Renderer<'a> {
                 Some(title) if !self.config.is_placeholder_title(title) => title.clone(),
                 _ => target.article.source.front.title.clone(),
             };
-            let lang = target
-                .is_fallback()
-                .then(|| target.article.source.lang.to_string());
+            let lang = target.is_fallback().then(|| target.article.source.lang.to_string());
             links.push(LinkView {
                 title,
                 url: base.path_of(&target.site_path()),
@@ -222,17 +196,14 @@ impl<'a> Renderer<'a> {
         let mut sections: BTreeMap<&str, Vec<ArticleSummary>> = BTreeMap::new();
         for page in self.site.pages().filter(|p| p.lang == lang) {
             let front = &page.article.source.front;
-            sections
-                .entry(section_id(page.path))
-                .or_default()
-                .push(ArticleSummary {
-                    title: front.title.clone(),
-                    description: front.description.clone().unwrap_or_default(),
-                    url: base.path_of(&page.site_path()),
-                    offers: front.product_label.clone(),
-                    fallback: page.is_fallback(),
-                    content_lang: page.article.source.lang.to_string(),
-                });
+            sections.entry(section_id(page.path)).or_default().push(ArticleSummary {
+                title: front.title.clone(),
+                description: front.description.clone().unwrap_or_default(),
+                url: base.path_of(&page.site_path()),
+                offers: front.product_label.clone(),
+                fallback: page.is_fallback(),
+                content_lang: page.article.source.lang.to_string(),
+            });
         }
         let mut sections: Vec<SectionView> = sections
             .into_iter()
@@ -266,8 +237,8 @@ impl<'a> Renderer<'a> {
     }
 
     fn redirect(&self, lang: &LangId, target: &str) -> Result<String> {
-        let mut context = Context::from_serialize(&self.frame(lang, |l| format!("{l}/")))
-            .map_err(template_error("redirect.html"))?;
+        let mut context =
+            Context::from_serialize(&self.frame(lang, |l| format!("{l}/"))).map_err(template_error("redirect.html"))?;
         context.insert("target", target);
         self.render("redirect.html", &context)
     }
@@ -337,15 +308,11 @@ impl<'a> Renderer<'a> {
     }
 
     fn text_or(&self, lang: &LangId, key: &str, fallback: &str) -> String {
-        self.l10n
-            .get(lang, key, None)
-            .unwrap_or_else(|| fallback.to_string())
+        self.l10n.get(lang, key, None).unwrap_or_else(|| fallback.to_string())
     }
 
     fn render(&self, template: &str, context: &Context) -> Result<String> {
-        self.tera
-            .render(template, context)
-            .map_err(template_error(template))
+        self.tera.render(template, context).map_err(template_error(template))
     }
 }
 

@@ -66,11 +66,10 @@ pub fn page_site_path(lang: &LangId, slug: &Slug) -> String {
 impl Site {
     /// Every published page, language by language, paths in sorted order.
     pub fn pages(&self) -> impl Iterator<Item = Page<'_>> + '_ {
-        self.languages.all.iter().flat_map(move |lang| {
-            self.entries
-                .keys()
-                .filter_map(move |path| self.page(lang, path))
-        })
+        self.languages
+            .all
+            .iter()
+            .flat_map(move |lang| self.entries.keys().filter_map(move |path| self.page(lang, path)))
     }
 
     /// The page for `path` in `lang`: its own translation, else the default
@@ -142,15 +141,10 @@ fn index_entries(articles: &[Article], diags: &mut Diagnostics) -> BTreeMap<Arti
             diags.push(
                 Diagnostic::error(
                     "content.slug",
-                    format!(
-                        "the file name `{}.md` cannot be used in a URL",
-                        source.path.stem()
-                    ),
+                    format!("the file name `{}.md` cannot be used in a URL", source.path.stem()),
                 )
                 .at(crate::diag::Location::file(&source.file))
-                .with_help(
-                    "use letters, digits, `-`, `_` and `.` only, for example `browser-setup.md`",
-                ),
+                .with_help("use letters, digits, `-`, `_` and `.` only, for example `browser-setup.md`"),
             );
             refused.push(&source.path);
             continue;
@@ -159,10 +153,7 @@ fn index_entries(articles: &[Article], diags: &mut Diagnostics) -> BTreeMap<Arti
             let first = articles
                 .iter()
                 .find(|a| &a.source.path == *owner && a.source.lang == source.lang);
-            let first_file = first.map_or_else(
-                || owner.to_string(),
-                |a| a.source.file.display().to_string(),
-            );
+            let first_file = first.map_or_else(|| owner.to_string(), |a| a.source.file.display().to_string());
             diags.push(
                 Diagnostic::error("content.duplicate-slug", format!("the URL slug `{slug}` is already used by {first_file}"))
                     .at(crate::diag::Location::file(&source.file))
@@ -218,20 +209,13 @@ fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
     }
 }
 
-fn check_related(
-    site: &Site,
-    article: &Article,
-    placeholder: &impl Fn(&str) -> bool,
-    diags: &mut Diagnostics,
-) {
+fn check_related(site: &Site, article: &Article, placeholder: &impl Fn(&str) -> bool, diags: &mut Diagnostics) {
     let source = &article.source;
     for related in &source.front.related_articles {
         let location = source.front_matter_location(&related.filepath);
         match ArticlePath::parse(&related.filepath) {
             Ok(path) if site.entries.contains_key(&path) => {}
-            Ok(path) => {
-                diags.push(missing_target("related.missing-target", site, &path).at(location))
-            }
+            Ok(path) => diags.push(missing_target("related.missing-target", site, &path).at(location)),
             Err(e) => diags.push(
                 Diagnostic::error(
                     "related.missing-target",
@@ -243,8 +227,13 @@ fn check_related(
         if let Some(title) = &related.overwrite_title {
             if placeholder(title) && !title.trim().is_empty() {
                 diags.push(
-                    Diagnostic::info("placeholder.overwrite-title", format!("`overwrite_title: {title}` is a translation placeholder; the target's own title is shown"))
-                        .at(source.front_matter_location(title)),
+                    Diagnostic::info(
+                        "placeholder.overwrite-title",
+                        format!(
+                            "`overwrite_title: {title}` is a translation placeholder; the target's own title is shown"
+                        ),
+                    )
+                    .at(source.front_matter_location(title)),
                 );
             }
         }
@@ -252,10 +241,7 @@ fn check_related(
 }
 
 fn missing_target(code: &'static str, site: &Site, target: &ArticlePath) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        code,
-        format!("no article `{target}` exists in any language"),
-    );
+    let mut d = Diagnostic::error(code, format!("no article `{target}` exists in any language"));
     let paths = site.entries.keys().map(ArticlePath::as_str);
     if let Some(close) = did_you_mean(target.as_str(), paths) {
         d = d.with_help(format!("did you mean `{close}`?"));

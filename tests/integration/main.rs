@@ -1,0 +1,10 @@
+//! Integration tests: build fixture sites with the real binary and check the
+//! HTML they produce. One test crate (one link of the library) with a module
+//! per feature.
+
+#[allow(dead_code)]
+mod harness;
+
+mod bad_input;
+mod pages;
+mod sample_site;

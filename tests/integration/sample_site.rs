@@ -1,0 +1,53 @@
+//! The repository's own sample help center and the command line around it.
+
+use crate::harness::{helpgen, Site};
+
+#[test]
+fn the_sample_help_center_builds_in_three_languages() {
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("public");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = helpgen(&["build", "--root", root, "--output", output.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("0 errors"), "{}", run.stderr);
+    for lang in ["en", "fr", "de"] {
+        let page = std::fs::read_to_string(output.join(lang).join("technical-requirements/index.html")).unwrap();
+        let page = scraper::Html::parse_document(&page);
+        let h1 = scraper::Selector::parse("h1").unwrap();
+        assert_eq!(page.select(&h1).count(), 1, "{lang}");
+    }
+    // German has no Cloud Link article of its own: the English one stands in.
+    let de = std::fs::read_to_string(output.join("de/install-cloud-link/index.html")).unwrap();
+    assert!(de.contains("class=\"notice notice-untranslated\""));
+}
+
+#[test]
+fn help_explains_every_flag() {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
+        .args(["build", "--help"])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let help = String::from_utf8_lossy(&run.stdout);
+    for flag in ["--root", "--output", "--base-url"] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(helpgen(&["build", "--no-such-flag"]).code, 2);
+    assert_eq!(helpgen(&["frobnicate"]).code, 2);
+}
+
+#[test]
+fn base_url_flag_overrides_the_config() {
+    let site = Site::fixture("i18n");
+    let run = site.build(&["--base-url", "https://other.example.net/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.html("en/start/index.html");
+    assert_eq!(
+        page.attr("link[rel=canonical]", "href"),
+        "https://other.example.net/en/start/"
+    );
+}
