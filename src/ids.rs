@@ -11,15 +11,16 @@ pub struct LangId(String);
 
 impl LangId {
     /// Accepts a well-formed BCP 47 tag whose primary language subtag has 2 or 3
-    /// letters. Longer primary subtags are technically valid BCP 47 but in a
+    /// lowercase letters. Longer primary subtags are valid BCP 47 but in a
     /// content folder they are far more likely a misplaced folder (`images`).
+    /// The tag is kept as written, since it also names folders on disk.
     pub fn parse(tag: &str) -> Option<LangId> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_lowercase()) {
+        let primary = tag.split('-').next().unwrap_or("");
+        if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_lowercase()) || tag.contains('_') {
             return None;
         }
-        let parsed: unic_langid::LanguageIdentifier = tag.parse().ok()?;
-        Some(LangId(parsed.to_string()))
+        tag.parse::<unic_langid::LanguageIdentifier>().ok()?;
+        Some(LangId(tag.to_string()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -137,6 +138,10 @@ mod tests {
     fn language_tags() {
         assert_eq!(LangId::parse("fr").unwrap().as_str(), "fr");
         assert_eq!(LangId::parse("de-CH").unwrap().as_str(), "de-CH");
+        // Kept as written: it is also a folder name on a case-sensitive disk.
+        assert_eq!(LangId::parse("pt-br").unwrap().as_str(), "pt-br");
+        assert!(LangId::parse("pt_BR").is_none());
+        assert!(LangId::parse("en-").is_none());
         assert!(LangId::parse("images").is_none());
         assert!(LangId::parse("EN").is_none());
         assert!(LangId::parse("e").is_none());

@@ -151,7 +151,13 @@ impl<'a> Renderer<'a> {
             },
             extra: front.extra.clone(),
         };
-        let translated: Vec<&LangId> = self.site.translations(page.path);
+        // A fallback page points at the original as canonical, so it must not
+        // also claim to be one of the alternates.
+        let translated: Vec<&LangId> = if page.is_fallback() {
+            Vec::new()
+        } else {
+            self.site.translations(page.path)
+        };
         let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
         // A fallback page duplicates another language's text: point search
         // engines at the original.

@@ -57,12 +57,25 @@ fn untranslated_articles_fall_back_with_a_localized_notice() {
     assert_eq!(page.attr("h1", "lang"), "en");
     assert_eq!(page.text("h1"), "Admin notes");
     assert_eq!(page.text(".skip-link"), "Zum Inhalt springen");
-    // Only the real English page is an alternate, and it is the canonical.
+    // The original is the canonical; the copy claims no alternates.
     assert_eq!(
         page.attr("link[rel=canonical]", "href"),
         "https://docs.example.org/help/en/only-en/"
     );
     assert!(page.select("link[rel=alternate]").is_empty());
+    // Even when other translations exist.
+    let partial = Site::fixture("i18n");
+    partial.remove("content/de/guide/setup.md");
+    partial.build_ok();
+    assert!(partial
+        .html("de/setup/index.html")
+        .select("link[rel=alternate]")
+        .is_empty());
+    let translated = partial.html("fr/setup/index.html");
+    assert_eq!(
+        translated.attrs("link[rel=alternate]", "hreflang"),
+        ["en", "fr", "x-default"]
+    );
     // A translated page has no notice.
     assert!(site
         .html("de/start/index.html")
