@@ -72,10 +72,13 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
     let highlighter = Highlighter::new();
     timer.lap("load");
 
+    let cx = dialect::Context {
+        includes: &content.includes,
+    };
     let parsed: Vec<(Article, Vec<Diagnostic>)> = content
         .articles
         .into_par_iter()
-        .map(|source| parse(source, &highlighter))
+        .map(|source| parse(source, &cx, &highlighter))
         .collect();
     let mut articles = Vec::with_capacity(parsed.len());
     for (article, found) in parsed {
@@ -105,18 +108,16 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
     Ok(())
 }
 
-fn parse(source: content::SourceArticle, highlighter: &Highlighter) -> (Article, Vec<Diagnostic>) {
+fn parse(
+    source: content::SourceArticle,
+    cx: &dialect::Context,
+    highlighter: &Highlighter,
+) -> (Article, Vec<Diagnostic>) {
     let mut found = Vec::new();
-    let expanded = dialect::expand(&source, &mut found);
-    let doc = markdown::parse(&source, &expanded, highlighter, &mut found);
-    (
-        Article {
-            source,
-            links: expanded.links,
-            doc,
-        },
-        found,
-    )
+    let expanded = dialect::expand(&source, cx, &mut found);
+    let doc = markdown::parse(&expanded, highlighter, &mut found);
+    let links = expanded.links;
+    (Article { source, links, doc }, found)
 }
 
 struct StageTimer {

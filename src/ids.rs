@@ -45,23 +45,7 @@ impl ArticlePath {
     /// Normalises a path written by a writer (`./a/b.md`, `a//b.md`, `/a/b.md`)
     /// and refuses anything that would climb out of the language root.
     pub fn parse(raw: &str) -> Result<ArticlePath, PathError> {
-        let raw = raw.trim();
-        let mut parts: Vec<&str> = Vec::new();
-        for part in raw.split(['/', '\\']) {
-            match part {
-                "" | "." => {}
-                ".." => {
-                    if parts.pop().is_none() {
-                        return Err(PathError::EscapesRoot);
-                    }
-                }
-                p => parts.push(p),
-            }
-        }
-        if parts.is_empty() {
-            return Err(PathError::Empty);
-        }
-        let joined = parts.join("/");
+        let joined = normalize_relative(raw)?;
         if !joined.ends_with(".md") {
             return Err(PathError::NotMarkdown);
         }
@@ -91,11 +75,32 @@ impl fmt::Display for ArticlePath {
     }
 }
 
+/// A relative path with `/` separators, `.` and empty segments removed and
+/// `..` applied; refused if it would climb above its root.
+pub fn normalize_relative(raw: &str) -> Result<String, PathError> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in raw.trim().split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err(PathError::EscapesRoot);
+                }
+            }
+            p => parts.push(p),
+        }
+    }
+    if parts.is_empty() {
+        return Err(PathError::Empty);
+    }
+    Ok(parts.join("/"))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
     #[error("the path is empty")]
     Empty,
-    #[error("the path climbs out of the language root with `..`")]
+    #[error("the path climbs out of its root folder with `..`")]
     EscapesRoot,
     #[error("the path does not name a Markdown file (it should end in `.md`)")]
     NotMarkdown,

@@ -6,13 +6,15 @@
 //! panic, so one run reports every broken file.
 
 mod front_matter;
+mod includes;
 mod walk;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 pub use front_matter::{FrontMatter, RelatedArticle};
+pub use includes::{IncludeFile, Includes, Lookup};
 pub use walk::Languages;
 
 use crate::config::Config;
@@ -20,7 +22,7 @@ use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::ids::{ArticlePath, LangId};
 
 /// Articles larger than this are certainly a mistake (a pasted log, a binary).
-const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
 
 /// One article as written, before any Markdown is parsed.
 #[derive(Debug, Clone)]
@@ -37,7 +39,29 @@ pub struct SourceArticle {
     pub lines: LineIndex,
 }
 
+/// A text file of the site with what is needed to locate offsets in it.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceText<'a> {
+    pub file: &'a Path,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+}
+
+impl SourceText<'_> {
+    pub fn location(&self, offset: usize) -> Location {
+        self.lines.location(self.file, self.text, offset)
+    }
+}
+
 impl SourceArticle {
+    pub fn source_text(&self) -> SourceText<'_> {
+        SourceText {
+            file: &self.file,
+            text: &self.text,
+            lines: &self.lines,
+        }
+    }
+
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
@@ -56,11 +80,12 @@ impl SourceArticle {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Content {
     pub languages: Languages,
     /// Sorted by language (in `languages.all` order) and then by path.
     pub articles: Vec<SourceArticle>,
+    pub includes: Includes,
 }
 
 pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
@@ -73,7 +98,12 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
             Err(d) => diags.push(d),
         }
     }
-    Some(Content { languages, articles })
+    let includes = includes::load(&config.content_dir(), diags);
+    Some(Content {
+        languages,
+        articles,
+        includes,
+    })
 }
 
 fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
@@ -125,7 +155,7 @@ impl SourceArticle {
 
 /// UTF-8 text without BOM and with LF line ends; on invalid UTF-8, the valid
 /// prefix and the offset of the first bad byte.
-fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
+pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }

@@ -3,10 +3,11 @@
 //! sit anywhere (a table cell, a list item) without breaking the Markdown
 //! around it.
 //!
-//! Steps: find the code spans and blocks of the body (tags there stay
-//! literal); scan the rest for tags; replace each with Markdown and record
-//! where it came from in a `SpanMap`, so any later diagnostic points at the
-//! writer's line and column.
+//! Steps: find the code spans and blocks of the text (tags there stay
+//! literal); scan the rest for tags; replace each with Markdown (includes are
+//! expanded recursively) and record in a `SpanMap` which file and offset every
+//! piece came from, so any later diagnostic points at the writer's line and
+//! column, in the article or in the included file.
 
 mod span_map;
 mod tags;
@@ -18,9 +19,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 pub use span_map::SpanMap;
 use tags::{next_tag, Tag, TagKind};
 
-use crate::content::SourceArticle;
-use crate::diag::{did_you_mean, Diagnostic};
-use crate::ids::ArticlePath;
+use crate::content::{Includes, Lookup, SourceArticle, SourceText};
+use crate::diag::{did_you_mean, Diagnostic, Location};
+use crate::ids::{normalize_relative, ArticlePath};
 
 /// The Markdown flavour of helpgen: CommonMark with GFM tables, footnotes,
 /// strikethrough and task lists, and `{#id .class}` heading attributes as
@@ -33,12 +34,19 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Link destinations of the form `helpgen-link:N` refer to `Expanded::links[N]`;
-/// the render stage turns them into URLs for the reader's language.
+/// Link destinations of the form `helpgen-link:N` refer to `Expanded::links[N]`.
 pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
 
-const IMPLEMENTED_TAGS: &[&str] = &["link_new", "raw", "endraw"];
-const PLANNED_TAGS: &[&str] = &["icon", "include", "requirements", "selfcheck", "offer", "endoffer"];
+/// Includes nest at most this deep; deeper is almost certainly a mistake.
+pub const MAX_INCLUDE_DEPTH: usize = 8;
+
+const IMPLEMENTED_TAGS: &[&str] = &["link_new", "include", "raw", "endraw"];
+const PLANNED_TAGS: &[&str] = &["icon", "requirements", "selfcheck", "offer", "endoffer"];
+
+/// What the expansion may look up besides the article itself.
+pub struct Context<'a> {
+    pub includes: &'a Includes,
+}
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,173 +54,306 @@ pub struct CrossLink {
     pub target: ArticlePath,
     /// Without the leading `#`.
     pub anchor: Option<String>,
-    /// Offset of the tag in the article text.
-    pub offset: usize,
+    pub location: Location,
 }
 
 /// An article body with every tag expanded.
-#[derive(Debug, Clone)]
-pub struct Expanded {
+pub struct Expanded<'a> {
     pub markdown: String,
-    pub map: SpanMap,
     pub links: Vec<CrossLink>,
+    map: SpanMap,
+    /// Index 0 is the article; then each included file, once.
+    sources: Vec<SourceText<'a>>,
 }
 
-pub fn expand(article: &SourceArticle, diags: &mut Vec<Diagnostic>) -> Expanded {
-    let body = article.body();
-    let base = article.body_start;
-    let code = code_ranges(body);
-    let mut out = Expander {
-        markdown: String::with_capacity(body.len()),
-        map: SpanMap::default(),
-        links: Vec::new(),
+impl Expanded<'_> {
+    /// The file position an offset of the expanded Markdown came from.
+    pub fn location(&self, offset: usize) -> Location {
+        let (source, offset) = self.map.to_source(offset);
+        self.sources[source].location(offset)
+    }
+
+    /// True if the offset lies in text copied from a file, not generated.
+    pub fn is_verbatim(&self, offset: usize) -> bool {
+        self.map.is_verbatim(offset)
+    }
+}
+
+pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Expanded<'a> {
+    let mut expander = Expander {
+        article,
+        cx,
+        diags,
+        out: Expanded {
+            markdown: String::with_capacity(article.body().len() + 64),
+            links: Vec::new(),
+            map: SpanMap::default(),
+            sources: vec![article.source_text()],
+        },
+        source_paths: vec![String::new()],
+        stack: Vec::new(),
     };
-    let mut copied_to = 0;
-    let mut cursor = 0;
-    let error = |offset: usize, code: &'static str, message: String| {
-        Diagnostic::error(code, message).at(article.location(base + offset))
-    };
-    while let Some(found) = next_tag(body, cursor) {
-        let tag = match found {
-            Ok(tag) => tag,
-            Err(unterminated) => {
-                if !in_ranges(&code, unterminated.start) {
-                    let close = if unterminated.kind == TagKind::Statement {
-                        "%}"
-                    } else {
-                        "}}"
-                    };
-                    diags.push(
-                        error(
-                            unterminated.start,
-                            "dialect.unterminated-tag",
-                            "this tag is never closed".into(),
-                        )
-                        .with_help(format!("end the tag with `{close}` on the same paragraph")),
-                    );
+    expander.expand(0, article.body(), article.body_start);
+    expander.out
+}
+
+struct Expander<'a, 'c> {
+    article: &'a SourceArticle,
+    cx: &'c Context<'a>,
+    diags: &'c mut Vec<Diagnostic>,
+    out: Expanded<'a>,
+    /// Include path of each source, to reuse source ids.
+    source_paths: Vec<String>,
+    /// Includes being expanded, outermost first, for cycle detection.
+    stack: Vec<String>,
+}
+
+impl<'a> Expander<'a, '_> {
+    /// Expands `text`, which starts at offset `base` of source `source`.
+    fn expand(&mut self, source: usize, text: &'a str, base: usize) {
+        let code = code_ranges(text);
+        let mut copied_to = 0;
+        let mut cursor = 0;
+        while let Some(found) = next_tag(text, cursor) {
+            let tag = match found {
+                Ok(tag) => tag,
+                Err(unterminated) => {
+                    if !in_ranges(&code, unterminated.start) {
+                        let close = if unterminated.kind == TagKind::Statement {
+                            "%}"
+                        } else {
+                            "}}"
+                        };
+                        let d = Diagnostic::error("dialect.unterminated-tag", "this tag is never closed")
+                            .with_help(format!("end the tag with `{close}` before the next blank line"));
+                        self.report(d, source, base + unterminated.start);
+                    }
+                    cursor = unterminated.start + 2;
+                    continue;
                 }
-                cursor = unterminated.start + 2;
+            };
+            if in_ranges(&code, tag.start) {
+                cursor = tag.start + 2;
                 continue;
             }
-        };
-        if in_ranges(&code, tag.start) {
-            cursor = tag.start + 2;
-            continue;
-        }
-        out.verbatim(body, copied_to..tag.start, base);
-        copied_to = tag.end;
-        cursor = tag.end;
-        match (tag.kind, tag.name) {
-            (TagKind::Statement, "link_new") => match parse_link(&tag) {
-                Ok((text, target, anchor)) => out.cross_link(
-                    text,
-                    CrossLink {
-                        target,
-                        anchor,
-                        offset: base + tag.start,
-                    },
-                ),
-                Err(message) => {
-                    diags.push(
-                        error(tag.start, "dialect.malformed-tag", message)
-                            .with_help("write `{% link_new Link text | path/to/article.md %}` or add `| #anchor`"),
+            self.verbatim(source, text, copied_to..tag.start, base);
+            copied_to = tag.end;
+            cursor = tag.end;
+            let at = base + tag.start;
+            let original = &text[tag.start..tag.end];
+            match (tag.kind, tag.name) {
+                (TagKind::Statement, "link_new") => match parse_link(&tag) {
+                    Ok((text, target, anchor)) => {
+                        let location = self.out.sources[source].location(at);
+                        self.cross_link(
+                            source,
+                            at,
+                            text,
+                            CrossLink {
+                                target,
+                                anchor,
+                                location,
+                            },
+                        );
+                    }
+                    Err(message) => {
+                        let d = Diagnostic::error("dialect.malformed-tag", message)
+                            .with_help("write `{% link_new Link text | path/to/article.md %}` or add `| #anchor`");
+                        self.report(d, source, at);
+                        self.generated(source, at, original);
+                    }
+                },
+                (TagKind::Statement, "include") => self.include(source, at, &tag),
+                (TagKind::Statement, "raw") => match find_endraw(text, tag.end) {
+                    Some(end) => {
+                        self.verbatim(source, text, tag.end..end.start, base);
+                        copied_to = end.end;
+                        cursor = end.end;
+                    }
+                    None => {
+                        let d = Diagnostic::error("dialect.unbalanced-tag", "`{% raw %}` is never closed")
+                            .with_help("add `{% endraw %}` after the literal text");
+                        self.report(d, source, at);
+                    }
+                },
+                (TagKind::Statement, "endraw") => {
+                    let d = Diagnostic::error(
+                        "dialect.unbalanced-tag",
+                        "`{% endraw %}` without a `{% raw %}` before it",
                     );
-                    out.generated(&body[tag.start..tag.end], base + tag.start);
+                    self.report(d, source, at);
                 }
-            },
-            (TagKind::Statement, "raw") => {
-                let Some(end) = find_endraw(body, tag.end) else {
-                    diags.push(
-                        error(
-                            tag.start,
-                            "dialect.unbalanced-tag",
-                            "`{% raw %}` is never closed".into(),
-                        )
-                        .with_help("add `{% endraw %}` after the literal text"),
+                (TagKind::Statement, name) if PLANNED_TAGS.contains(&name) => {
+                    let d = Diagnostic::error(
+                        "dialect.unsupported-tag",
+                        format!("`{{% {name} %}}` is not supported yet"),
                     );
-                    continue;
-                };
-                out.verbatim(body, tag.end..end.start, base);
-                copied_to = end.end;
-                cursor = end.end;
+                    self.report(d, source, at);
+                    self.generated(source, at, original);
+                }
+                (TagKind::Statement, name) => {
+                    let known = IMPLEMENTED_TAGS.iter().chain(PLANNED_TAGS).copied();
+                    let mut d = Diagnostic::error("dialect.unknown-tag", format!("unknown tag `{name}`"));
+                    if let Some(close) = did_you_mean(name, known) {
+                        d = d.with_help(format!("did you mean `{close}`?"));
+                    }
+                    self.report(d, source, at);
+                    self.generated(source, at, original);
+                }
+                (TagKind::Output, _) => {
+                    let d = Diagnostic::error(
+                        "dialect.unsupported-tag",
+                        format!("`{{{{ {} }}}}` is not supported here", tag.args),
+                    )
+                    .with_help("wrap literal braces in `{% raw %}...{% endraw %}`");
+                    self.report(d, source, at);
+                    self.generated(source, at, original);
+                }
             }
-            (TagKind::Statement, "endraw") => {
-                diags.push(error(
-                    tag.start,
-                    "dialect.unbalanced-tag",
-                    "`{% endraw %}` without a `{% raw %}` before it".into(),
-                ));
+        }
+        self.verbatim(source, text, copied_to..text.len(), base);
+    }
+
+    fn include(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
+        let path = match self.include_path(tag.args) {
+            Ok(path) => path,
+            Err(message) => {
+                let d = Diagnostic::error("dialect.malformed-tag", message).with_help(
+                    "write `{% include path/under/_includes.md %}`; `{{ page.lang }}` may be part of the path",
+                );
+                self.report(d, source, at);
+                return;
             }
-            (TagKind::Statement, name) if PLANNED_TAGS.contains(&name) => {
-                diags.push(error(
-                    tag.start,
-                    "dialect.unsupported-tag",
-                    format!("`{{% {name} %}}` is not supported yet"),
-                ));
-                out.generated(&body[tag.start..tag.end], base + tag.start);
+        };
+        let file = match self.cx.includes.get(&path) {
+            Lookup::Found(file) => file,
+            Lookup::Broken => {
+                let d = Diagnostic::error(
+                    "include.unreadable",
+                    format!("`{path}` cannot be used: it could not be read (see its own error)"),
+                );
+                self.report(d, source, at);
+                return;
             }
-            (TagKind::Statement, name) => {
-                let known = IMPLEMENTED_TAGS.iter().chain(PLANNED_TAGS).copied();
-                let mut d = error(tag.start, "dialect.unknown-tag", format!("unknown tag `{name}`"));
-                if let Some(close) = did_you_mean(name, known) {
+            Lookup::Missing => {
+                let mut d = Diagnostic::error("include.missing", format!("no file `{path}` in content/_includes/"));
+                if let Some(close) = did_you_mean(&path, self.cx.includes.paths()) {
                     d = d.with_help(format!("did you mean `{close}`?"));
                 }
-                diags.push(d);
-                out.generated(&body[tag.start..tag.end], base + tag.start);
+                self.report(d, source, at);
+                return;
             }
-            (TagKind::Output, _) => {
-                diags.push(
-                    error(
-                        tag.start,
-                        "dialect.unsupported-tag",
-                        format!("`{{{{ {} }}}}` is not supported yet", tag.args),
-                    )
-                    .with_help("wrap literal braces in `{% raw %}...{% endraw %}`"),
-                );
-                out.generated(&body[tag.start..tag.end], base + tag.start);
-            }
+        };
+        if self.stack.contains(&path) {
+            let mut chain = self.stack.clone();
+            chain.push(path);
+            let d = Diagnostic::error("include.cycle", format!("include cycle: {}", chain.join(" -> ")));
+            self.report(d, source, at);
+            return;
         }
+        if self.stack.len() >= MAX_INCLUDE_DEPTH {
+            let d = Diagnostic::error(
+                "include.too-deep",
+                format!(
+                    "includes are nested more than {MAX_INCLUDE_DEPTH} deep: {} -> {path}",
+                    self.stack.join(" -> ")
+                ),
+            );
+            self.report(d, source, at);
+            return;
+        }
+        let id = match self.source_paths.iter().position(|p| *p == path) {
+            Some(id) => id,
+            None => {
+                self.out.sources.push(file.source_text());
+                self.source_paths.push(path.clone());
+                self.out.sources.len() - 1
+            }
+        };
+        self.stack.push(path);
+        // The snippet's final newline belongs to the file, not to the text:
+        // without it an include can sit inside a sentence.
+        let text = file.text.strip_suffix('\n').unwrap_or(&file.text);
+        self.expand(id, text, 0);
+        self.stack.pop();
     }
-    out.verbatim(body, copied_to..body.len(), base);
-    Expanded {
-        markdown: out.markdown,
-        map: out.map,
-        links: out.links,
+
+    /// The include path with `{{ page.lang }}` and `{{ page.<key> }}` filled in.
+    fn include_path(&self, args: &str) -> Result<String, String> {
+        let mut path = String::new();
+        let mut rest = args.trim();
+        while let Some(start) = rest.find("{{") {
+            path.push_str(&rest[..start]);
+            let end = rest[start..]
+                .find("}}")
+                .ok_or("a `{{` in the include path is never closed")?
+                + start;
+            let expression = rest[start + 2..end].trim();
+            path.push_str(&self.page_value(expression)?);
+            rest = &rest[end + 2..];
+        }
+        path.push_str(rest);
+        if path.is_empty() {
+            return Err("`include` needs the path of a file under content/_includes/".into());
+        }
+        if path.contains(char::is_whitespace) {
+            return Err(format!("`include` takes one path without spaces; found `{path}`"));
+        }
+        normalize_relative(&path).map_err(|e| format!("invalid include path `{path}`: {e}"))
     }
-}
 
-struct Expander {
-    markdown: String,
-    map: SpanMap,
-    links: Vec<CrossLink>,
-}
+    fn page_value(&self, expression: &str) -> Result<String, String> {
+        let front = &self.article.front;
+        let value = match expression.strip_prefix("page.") {
+            Some("lang") => Some(self.article.lang.to_string()),
+            Some("title") => Some(front.title.clone()),
+            Some("description") => front.description.clone(),
+            Some(key) => front.extra.get(key).and_then(|v| match v {
+                serde_yaml::Value::String(s) => Some(s.clone()),
+                serde_yaml::Value::Number(n) => Some(n.to_string()),
+                serde_yaml::Value::Bool(b) => Some(b.to_string()),
+                _ => None,
+            }),
+            None => {
+                return Err(format!(
+                    "only `page.lang` and `page.<front matter key>` can be used here, not `{expression}`"
+                ))
+            }
+        };
+        value.ok_or_else(|| format!("`{expression}` has no text value in this article's front matter"))
+    }
 
-impl Expander {
-    fn verbatim(&mut self, body: &str, range: Range<usize>, base: usize) {
+    fn report(&mut self, diagnostic: Diagnostic, source: usize, offset: usize) {
+        self.diags
+            .push(diagnostic.at(self.out.sources[source].location(offset)));
+    }
+
+    fn verbatim(&mut self, source: usize, text: &str, range: Range<usize>, base: usize) {
         if range.is_empty() {
             return;
         }
-        self.map.verbatim(self.markdown.len(), base + range.start);
-        self.markdown.push_str(&body[range]);
+        self.out
+            .map
+            .verbatim(self.out.markdown.len(), source, base + range.start);
+        self.out.markdown.push_str(&text[range]);
     }
 
-    fn generated(&mut self, text: &str, source_offset: usize) {
-        self.map.generated(self.markdown.len(), source_offset);
-        self.markdown.push_str(text);
+    fn generated(&mut self, source: usize, at: usize, text: &str) {
+        self.out.map.generated(self.out.markdown.len(), source, at);
+        self.out.markdown.push_str(text);
     }
 
     /// `[text](helpgen-link:N)`: the link text stays Markdown, so emphasis and
     /// code inside it render, and the cross-link can sit in a table cell.
-    fn cross_link(&mut self, text: &str, link: CrossLink) {
-        let offset = link.offset;
+    fn cross_link(&mut self, source: usize, at: usize, text: &str, link: CrossLink) {
         let escaped = text.replace('[', "\\[").replace(']', "\\]");
-        let index = self.links.len();
-        self.links.push(link);
-        self.generated(&format!("[{escaped}]({CROSS_LINK_SCHEME}{index})"), offset);
+        let index = self.out.links.len();
+        self.out.links.push(link);
+        self.generated(source, at, &format!("[{escaped}]({CROSS_LINK_SCHEME}{index})"));
     }
 }
 
-fn parse_link<'a>(tag: &Tag<'a>) -> Result<(&'a str, ArticlePath, Option<String>), String> {
+fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>), String> {
     let parts: Vec<&str> = tag.args.split('|').map(str::trim).collect();
     let (text, path, anchor) = match parts.as_slice() {
         [text, path] => (*text, *path, None),
@@ -234,9 +375,9 @@ fn parse_link<'a>(tag: &Tag<'a>) -> Result<(&'a str, ArticlePath, Option<String>
     Ok((text, target, anchor))
 }
 
-fn find_endraw(body: &str, from: usize) -> Option<Range<usize>> {
+fn find_endraw(text: &str, from: usize) -> Option<Range<usize>> {
     let mut cursor = from;
-    while let Some(found) = next_tag(body, cursor) {
+    while let Some(found) = next_tag(text, cursor) {
         match found {
             Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => return Some(tag.start..tag.end),
             Ok(tag) => cursor = tag.start + 2,
@@ -247,11 +388,11 @@ fn find_endraw(body: &str, from: usize) -> Option<Range<usize>> {
 }
 
 /// Byte ranges of code spans and code blocks, where tags stay literal.
-fn code_ranges(body: &str) -> Vec<Range<usize>> {
-    if !body.contains("{%") && !body.contains("{{") {
+fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    if !text.contains("{%") && !text.contains("{{") {
         return Vec::new();
     }
-    let mut ranges: Vec<Range<usize>> = Parser::new_ext(body, markdown_options())
+    let mut ranges: Vec<Range<usize>> = Parser::new_ext(text, markdown_options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Code(_) | Event::Start(MdTag::CodeBlock(_)) => Some(range),

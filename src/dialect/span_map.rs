@@ -1,6 +1,6 @@
-//! Maps offsets in expanded Markdown back to offsets in the article file.
+//! Maps offsets in expanded Markdown back to a source file and an offset in it.
 
-/// Pieces of the expanded text in order. A verbatim piece was copied from the
+/// Pieces of the expanded text in order. A verbatim piece was copied from a
 /// source, so offsets inside it map one to one; a generated piece (an
 /// expanded tag) maps every offset to the tag's start.
 #[derive(Debug, Clone, Default)]
@@ -11,34 +11,45 @@ pub struct SpanMap {
 #[derive(Debug, Clone, Copy)]
 struct Piece {
     out_start: usize,
+    source: usize,
     source_start: usize,
     verbatim: bool,
 }
 
 impl SpanMap {
-    pub(super) fn verbatim(&mut self, out_start: usize, source_start: usize) {
+    pub(super) fn verbatim(&mut self, out_start: usize, source: usize, source_start: usize) {
         self.pieces.push(Piece {
             out_start,
+            source,
             source_start,
             verbatim: true,
         });
     }
 
-    pub(super) fn generated(&mut self, out_start: usize, source_start: usize) {
+    pub(super) fn generated(&mut self, out_start: usize, source: usize, source_start: usize) {
         self.pieces.push(Piece {
             out_start,
+            source,
             source_start,
             verbatim: false,
         });
     }
 
-    /// The source offset of an offset in the expanded text.
-    pub fn to_source(&self, out: usize) -> usize {
+    fn piece(&self, out: usize) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.out_start <= out);
-        match i.checked_sub(1).map(|i| self.pieces[i]) {
-            Some(p) if p.verbatim => p.source_start + (out - p.out_start),
-            Some(p) => p.source_start,
-            None => self.pieces.first().map_or(out, |p| p.source_start),
+        i.checked_sub(1).map(|i| &self.pieces[i]).or(self.pieces.first())
+    }
+
+    /// The source and offset in it of an offset in the expanded text.
+    pub fn to_source(&self, out: usize) -> (usize, usize) {
+        match self.piece(out) {
+            Some(p) if p.verbatim => (p.source, p.source_start + out.saturating_sub(p.out_start)),
+            Some(p) => (p.source, p.source_start),
+            None => (0, out),
         }
+    }
+
+    pub fn is_verbatim(&self, out: usize) -> bool {
+        self.piece(out).is_some_and(|p| p.verbatim)
     }
 }

@@ -1,57 +1,71 @@
 use super::*;
 use crate::ids::LangId;
 
-fn article(body: &str) -> SourceArticle {
-    let text = format!("---\ntitle: T\n---\n{body}");
+fn article_in(lang: &str, front: &str, body: &str) -> SourceArticle {
+    let text = format!("---\ntitle: T\n{front}---\n{body}");
     let path = ArticlePath::parse("a.md").unwrap();
-    SourceArticle::parse(LangId::parse("en").unwrap(), path, "content/en/a.md".into(), text).unwrap()
+    let file = format!("content/{lang}/a.md");
+    SourceArticle::parse(LangId::parse(lang).unwrap(), path, file.into(), text).unwrap()
 }
 
-fn run(body: &str) -> (Expanded, Vec<Diagnostic>) {
+fn article(body: &str) -> SourceArticle {
+    article_in("en", "", body)
+}
+
+fn run_with(article: &SourceArticle, includes: &Includes) -> (String, Vec<CrossLink>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let expanded = expand(&article(body), &mut diags);
-    (expanded, diags)
+    let expanded = expand(article, &Context { includes }, &mut diags);
+    (expanded.markdown, expanded.links, diags)
+}
+
+fn run(body: &str) -> (String, Vec<CrossLink>, Vec<Diagnostic>) {
+    run_with(&article(body), &Includes::default())
+}
+
+fn position(d: &Diagnostic) -> (String, u32, u32) {
+    let l = d.location.as_ref().expect("a location");
+    (l.file.display().to_string(), l.line, l.column)
 }
 
 #[test]
 fn link_new_becomes_a_markdown_link() {
-    let (e, d) = run("See {% link_new the *setup* page | guides/setup.md | #pop-ups %}.\n");
+    let (md, links, d) = run("See {% link_new the *setup* page? « Été » | guides/setup.md | #pop-ups %}.\n");
     assert!(d.is_empty(), "{d:?}");
-    assert_eq!(e.markdown, "See [the *setup* page](helpgen-link:0).\n");
-    assert_eq!(e.links[0].target.as_str(), "guides/setup.md");
-    assert_eq!(e.links[0].anchor.as_deref(), Some("pop-ups"));
+    assert_eq!(md, "See [the *setup* page? « Été »](helpgen-link:0).\n");
+    assert_eq!(links[0].target.as_str(), "guides/setup.md");
+    assert_eq!(links[0].anchor.as_deref(), Some("pop-ups"));
+    assert_eq!((links[0].location.line, links[0].location.column), (4, 5));
 }
 
 #[test]
 fn link_new_inside_a_table_keeps_the_row_intact() {
-    let (e, d) = run("| a | b |\n|---|---|\n| {% link_new Text | x.md %} | 2 |\n");
+    let (md, _, d) = run("| a | b |\n|---|---|\n| {% link_new Text | x.md %} | 2 |\n");
     assert!(d.is_empty(), "{d:?}");
-    assert!(e.markdown.contains("| [Text](helpgen-link:0) | 2 |"), "{}", e.markdown);
+    assert!(md.contains("| [Text](helpgen-link:0) | 2 |"), "{md}");
 }
 
 #[test]
 fn tags_in_code_stay_literal() {
     let body = "`{% link_new a | b.md %}`\n\n```\n{% link_new a | b.md %}\n```\n\n    {% nope %}\n";
-    let (e, d) = run(body);
+    let (md, links, d) = run(body);
     assert!(d.is_empty(), "{d:?}");
-    assert_eq!(e.markdown, body);
-    assert!(e.links.is_empty());
+    assert_eq!(md, body);
+    assert!(links.is_empty());
 }
 
 #[test]
 fn raw_blocks_are_copied_without_expansion() {
-    let (e, d) = run("{% raw %}{% link_new a | b.md %}{% endraw %} after");
+    let (md, _, d) = run("{% raw %}{% link_new a | b.md %}{% endraw %} after");
     assert!(d.is_empty(), "{d:?}");
-    assert_eq!(e.markdown, "{% link_new a | b.md %} after");
+    assert_eq!(md, "{% link_new a | b.md %} after");
 }
 
 #[test]
 fn errors_point_at_the_tag_in_the_file() {
-    let (_, d) = run("line one\nsome {% link_nwe x | y.md %}\n");
+    let (_, _, d) = run("line one\nsome {% link_nwe x | y.md %}\n");
     assert_eq!(d[0].code, "dialect.unknown-tag");
-    let loc = d[0].location.as_ref().unwrap();
     // The body starts on line 4 of the file (after three front matter lines).
-    assert_eq!((loc.line, loc.column), (5, 6));
+    assert_eq!(position(&d[0]), ("content/en/a.md".into(), 5, 6));
     assert_eq!(d[0].help.as_deref(), Some("did you mean `link_new`?"));
 }
 
@@ -59,34 +73,121 @@ fn errors_point_at_the_tag_in_the_file() {
 fn malformed_link_new_is_reported() {
     for (body, needle) in [
         ("{% link_new just text %}", "separated by `|`"),
+        ("{% link_new %}", "separated by `|`"),
         ("{% link_new  | a.md %}", "empty"),
         ("{% link_new t | ../../x.md %}", "climbs out"),
         ("{% link_new t | a.md | anchor %}", "#heading-id"),
         ("{% link_new t | a.md | #x | y %}", "at most three"),
     ] {
-        let (_, d) = run(body);
+        let (_, _, d) = run(body);
         assert_eq!(d.len(), 1, "{body}");
         assert_eq!(d[0].code, "dialect.malformed-tag");
+        assert_eq!(position(&d[0]), ("content/en/a.md".into(), 4, 1));
         assert!(d[0].message.contains(needle), "{body}: {}", d[0].message);
     }
 }
 
 #[test]
-fn unterminated_and_unbalanced_tags() {
-    let (_, d) = run("a {% link_new x | y.md\n\nb");
+fn tags_may_span_lines_but_not_paragraphs() {
+    let (md, links, d) = run("a {% link_new x |\n  y.md %} b");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!((md.as_str(), links.len()), ("a [x](helpgen-link:0) b", 1));
+    let (_, _, d) = run("a {% link_new x | y.md\n\nb");
     assert_eq!(d[0].code, "dialect.unterminated-tag");
-    let (_, d) = run("{% raw %} never closed");
+    assert_eq!(position(&d[0]), ("content/en/a.md".into(), 4, 3));
+    let (_, _, d) = run("{% raw %} never closed");
     assert_eq!(d[0].code, "dialect.unbalanced-tag");
 }
 
 #[test]
-fn span_map_points_back_into_the_source() {
+fn includes_expand_with_page_lang_and_keep_their_own_positions() {
+    let mut includes = Includes::default();
+    includes.insert(
+        "steps/fr/start.md",
+        "1. Ouvrez {% link_new la page | b.md %}.\n2. {% nope %}\n",
+    );
+    includes.insert("steps/de/start.md", "1. Öffnen Sie die Seite.\n");
+    let fr = article_in("fr", "", "Intro\n\n{% include steps/{{ page.lang }}/start.md %}\n\nFin");
+    let (md, links, d) = run_with(&fr, &includes);
+    assert_eq!(
+        md,
+        "Intro\n\n1. Ouvrez [la page](helpgen-link:0).\n2. {% nope %}\n\nFin"
+    );
+    // The link and the error inside the snippet point into the snippet.
+    assert_eq!(
+        links[0].location.file.display().to_string(),
+        "content/_includes/steps/fr/start.md"
+    );
+    assert_eq!((links[0].location.line, links[0].location.column), (1, 11));
+    assert_eq!(position(&d[0]), ("content/_includes/steps/fr/start.md".into(), 2, 4));
+    let de = article_in("de", "", "{% include steps/{{ page.lang }}/start.md %}");
+    assert_eq!(run_with(&de, &includes).0, "1. Öffnen Sie die Seite.");
+}
+
+#[test]
+fn includes_interpolate_front_matter_keys() {
+    let mut includes = Includes::default();
+    includes.insert("product/wfm.md", "WFM");
+    let a = article_in("en", "product: wfm\n", "{% include product/{{ page.product }}.md %}");
+    let (md, _, d) = run_with(&a, &includes);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(md, "WFM");
+    let (_, _, d) = run_with(&article("{% include x/{{ page.nothing }}.md %}"), &includes);
+    assert!(
+        d[0].message.contains("`page.nothing` has no text value"),
+        "{}",
+        d[0].message
+    );
+    let (_, _, d) = run_with(&article("{% include x/{{ site.lang }}.md %}"), &includes);
+    assert!(d[0].message.contains("only `page.lang`"), "{}", d[0].message);
+}
+
+#[test]
+fn include_errors() {
+    let mut includes = Includes::default();
+    includes.insert("a.md", "A {% include b.md %}");
+    includes.insert("b.md", "B {% include a.md %}");
+    includes.insert("steps.md", "x");
+    let (_, _, d) = run_with(&article("{% include a.md %}"), &includes);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "include.cycle");
+    assert_eq!(d[0].message, "include cycle: a.md -> b.md -> a.md");
+    assert_eq!(position(&d[0]), ("content/_includes/b.md".into(), 1, 3));
+
+    let (_, _, d) = run_with(&article("{% include step.md %}"), &includes);
+    assert_eq!(d[0].code, "include.missing");
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `steps.md`?"));
+    let (_, _, d) = run_with(&article("{% include ../secret.md %}"), &includes);
+    assert!(d[0].message.contains("climbs out"), "{}", d[0].message);
+    let (_, _, d) = run_with(&article("{% include %}"), &includes);
+    assert_eq!(d[0].code, "dialect.malformed-tag");
+}
+
+#[test]
+fn include_depth_is_limited() {
+    let mut includes = Includes::default();
+    for i in 0..12 {
+        includes.insert(&format!("{i}.md"), &format!("{i} {{% include {}.md %}}", i + 1));
+    }
+    includes.insert("12.md", "end");
+    let (md, _, d) = run_with(&article("{% include 0.md %}"), &includes);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "include.too-deep");
+    assert_eq!(position(&d[0]), ("content/_includes/7.md".into(), 1, 3));
+    assert!(md.starts_with("0 1 2 3 4 5 6 7 "), "{md}");
+}
+
+#[test]
+fn locations_map_back_through_expansions() {
     let body = "ab {% link_new t | x.md %} cd";
     let a = article(body);
     let mut diags = Vec::new();
-    let e = expand(&a, &mut diags);
+    let includes = Includes::default();
+    let e = expand(&a, &Context { includes: &includes }, &mut diags);
     let cd = e.markdown.find("cd").unwrap();
-    assert_eq!(&a.text[e.map.to_source(cd)..], "cd");
+    assert_eq!(e.location(cd).column, body.find("cd").unwrap() as u32 + 1);
+    assert!(e.is_verbatim(cd));
     let link = e.markdown.find('[').unwrap();
-    assert_eq!(&a.text[e.map.to_source(link)..e.map.to_source(link) + 2], "{%");
+    assert_eq!(e.location(link).column, 4);
+    assert!(!e.is_verbatim(link));
 }

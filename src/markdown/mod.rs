@@ -17,7 +17,6 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 pub use heading_id::slugify;
 use heading_id::IdAllocator;
 
-use crate::content::SourceArticle;
 use crate::diag::Diagnostic;
 use crate::dialect::{markdown_options, Expanded};
 use crate::highlight::Highlighter;
@@ -44,15 +43,10 @@ impl ParsedDoc {
 
 type Spanned<'a> = (Event<'a>, Range<usize>);
 
-pub fn parse(
-    article: &SourceArticle,
-    expanded: &Expanded,
-    highlighter: &Highlighter,
-    diags: &mut Vec<Diagnostic>,
-) -> ParsedDoc {
+pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
     let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
     let mut events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
-    let locate = |offset: usize| article.location(expanded.map.to_source(offset));
+    let locate = |offset: usize| expanded.location(offset);
     apply_span_attributes(&mut events, |offset, message| {
         diags.push(
             Diagnostic::warning("dialect.attribute", message)

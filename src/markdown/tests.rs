@@ -1,4 +1,5 @@
 use super::*;
+use crate::content::SourceArticle;
 use crate::ids::{ArticlePath, LangId};
 
 fn render(body: &str) -> (String, ParsedDoc, Vec<Diagnostic>) {
@@ -6,8 +7,10 @@ fn render(body: &str) -> (String, ParsedDoc, Vec<Diagnostic>) {
     let path = ArticlePath::parse("a.md").unwrap();
     let article = SourceArticle::parse(LangId::parse("en").unwrap(), path, "content/en/a.md".into(), text).unwrap();
     let mut diags = Vec::new();
-    let expanded = crate::dialect::expand(&article, &mut diags);
-    let doc = parse(&article, &expanded, &Highlighter::new(), &mut diags);
+    let includes = crate::content::Includes::default();
+    let cx = crate::dialect::Context { includes: &includes };
+    let expanded = crate::dialect::expand(&article, &cx, &mut diags);
+    let doc = parse(&expanded, &Highlighter::new(), &mut diags);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, doc.events.clone().into_iter());
     (html, doc, diags)

@@ -172,7 +172,7 @@ fn index_entries(articles: &[Article], diags: &mut Diagnostics) -> BTreeMap<Arti
 fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
     let source = &article.source;
     for link in &article.links {
-        let location = source.location(link.offset);
+        let location = link.location.clone();
         let Some(target) = site.page(&source.lang, &link.target) else {
             diags.push(missing_target("link.missing-target", site, &link.target).at(location));
             continue;
