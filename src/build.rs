@@ -15,7 +15,7 @@ use crate::i18n::Localizer;
 use crate::output::WriteReport;
 use crate::render::Renderer;
 use crate::resolve::{self, Article};
-use crate::{content, dialect, markdown, output, theme};
+use crate::{content, dialect, markdown, offers, output, theme};
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -69,11 +69,17 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
         &languages.default,
         diags,
     ));
+    let offers = offers::load(&config.root, diags);
     let highlighter = Highlighter::new();
     timer.lap("load");
 
     let cx = dialect::Context {
         includes: &content.includes,
+        media: &content.media,
+        icons: &theme.icons,
+        offers: &offers,
+        l10n: &l10n,
+        base_url: &config.base_url,
     };
     let parsed: Vec<(Article, Vec<Diagnostic>)> = content
         .articles
@@ -88,12 +94,11 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
     timer.lap("parse");
 
     report.articles = articles.len();
-    let site = resolve::resolve(
-        articles,
-        content.languages,
-        |title| config.is_placeholder_title(title),
-        diags,
-    );
+    let checks = resolve::Checks {
+        offers: &offers,
+        placeholder_title: &|title| config.is_placeholder_title(title),
+    };
+    let site = resolve::resolve(articles, content.languages, &checks, diags);
     report.languages = site.languages.all.len();
     report.pages = site.page_count();
     timer.lap("resolve");
@@ -116,8 +121,16 @@ fn parse(
     let mut found = Vec::new();
     let expanded = dialect::expand(&source, cx, &mut found);
     let doc = markdown::parse(&expanded, highlighter, &mut found);
-    let links = expanded.links;
-    (Article { source, links, doc }, found)
+    let (links, media) = (expanded.links, expanded.media);
+    (
+        Article {
+            source,
+            links,
+            doc,
+            media,
+        },
+        found,
+    )
 }
 
 struct StageTimer {

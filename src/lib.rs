@@ -19,6 +19,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod ids;
 pub mod markdown;
+pub mod offers;
 pub mod output;
 pub mod render;
 pub mod report;

@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::render::OutputFile;
+use crate::render::{FileContent, OutputFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WriteReport {
@@ -92,13 +92,22 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteReport> {
     for dir in &dirs {
         std::fs::create_dir_all(dir).map_err(Error::io("create", dir))?;
     }
-    files.par_iter().try_for_each(|file| {
-        let path = staging.join(&file.path);
-        std::fs::write(&path, &file.bytes).map_err(Error::io("write", path))
-    })?;
+    let sizes: Vec<u64> = files
+        .par_iter()
+        .map(|file| {
+            let path = staging.join(&file.path);
+            match &file.content {
+                FileContent::Bytes(bytes) => {
+                    std::fs::write(&path, bytes).map_err(Error::io("write", &path))?;
+                    Ok(bytes.len() as u64)
+                }
+                FileContent::Copy(from) => std::fs::copy(from, &path).map_err(Error::io("copy", from)),
+            }
+        })
+        .collect::<Result<_>>()?;
     Ok(WriteReport {
         files: files.len(),
-        bytes: files.iter().map(|f| f.bytes.len() as u64).sum(),
+        bytes: sizes.iter().sum(),
     })
 }
 
@@ -136,10 +145,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
-        }
+        OutputFile::new(path, text.as_bytes())
     }
 
     #[test]

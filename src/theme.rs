@@ -28,6 +28,20 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "locales/en/ui.ftl",
     "locales/fr/ui.ftl",
     "locales/de/ui.ftl",
+    "icons/calendar.svg",
+    "icons/check.svg",
+    "icons/close.svg",
+    "icons/delete.svg",
+    "icons/download.svg",
+    "icons/edit.svg",
+    "icons/external-link.svg",
+    "icons/filter.svg",
+    "icons/info.svg",
+    "icons/item-add.svg",
+    "icons/menu.svg",
+    "icons/search.svg",
+    "icons/settings.svg",
+    "icons/warning.svg",
 ];
 
 pub struct Theme {
@@ -37,6 +51,8 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
     /// Fluent files by language tag, then by file name.
     pub locales: BTreeMap<String, BTreeMap<String, String>>,
+    /// Icon name to inline SVG, already marked up for `{% icon %}`.
+    pub icons: BTreeMap<String, String>,
 }
 
 pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
@@ -44,6 +60,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
         templates: BTreeMap::new(),
         assets: BTreeMap::new(),
         locales: BTreeMap::new(),
+        icons: BTreeMap::new(),
     };
     for (path, bytes) in DEFAULT_THEME {
         theme
@@ -91,6 +108,11 @@ impl Theme {
             self.templates.insert(name.to_string(), text.replace("\r\n", "\n"));
         } else if let Some(asset) = relative.strip_prefix("static/") {
             self.assets.insert(asset.to_string(), bytes);
+        } else if let Some(file) = relative.strip_prefix("icons/") {
+            if let Some(name) = file.strip_suffix(".svg") {
+                let text = String::from_utf8(bytes).map_err(|_| "the icon is not valid UTF-8".to_string())?;
+                self.icons.insert(name.to_string(), prepare_icon(name, &text)?);
+            }
         } else if let Some((lang, file)) = relative.strip_prefix("locales/").and_then(|r| r.split_once('/')) {
             if file.ends_with(".ftl") && !file.contains('/') {
                 let text = String::from_utf8(bytes).map_err(|_| "the file is not valid UTF-8".to_string())?;
@@ -101,5 +123,60 @@ impl Theme {
             }
         }
         Ok(())
+    }
+}
+
+/// The SVG from its root element on, with the attributes an inline icon
+/// needs: a class for styling and `aria-hidden`, since the accessible name
+/// comes from text next to it.
+fn prepare_icon(name: &str, svg: &str) -> Result<String, String> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        return Err(format!("icon names use a-z, 0-9, `-` and `_`; `{name}.svg` does not"));
+    }
+    let lower = svg.to_ascii_lowercase();
+    if lower.contains("<script") || has_event_handler(&lower) {
+        return Err(format!("icon `{name}` contains a script or an event handler"));
+    }
+    let start = svg
+        .find("<svg")
+        .ok_or_else(|| format!("icon `{name}` has no <svg> element"))?;
+    let body = svg[start + 4..].trim_end();
+    Ok(format!(
+        "<svg class=\"icon icon-{name}\" aria-hidden=\"true\" focusable=\"false\"{body}"
+    ))
+}
+
+/// True if the markup has an attribute such as ` onload=`.
+fn has_event_handler(markup: &str) -> bool {
+    markup.match_indices("on").any(|(i, _)| {
+        let before = markup[..i].chars().next_back();
+        let name_len = markup[i + 2..].chars().take_while(char::is_ascii_alphabetic).count();
+        before.is_some_and(char::is_whitespace)
+            && name_len > 0
+            && markup[i + 2 + name_len..].trim_start().starts_with('=')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prepare_icon;
+
+    #[test]
+    fn icons_are_marked_decorative_and_checked() {
+        let svg = prepare_icon(
+            "item-add",
+            "<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>\n",
+        )
+        .unwrap();
+        assert_eq!(svg, "<svg class=\"icon icon-item-add\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>");
+        assert!(prepare_icon("x", "<svg><script>alert(1)</script></svg>").is_err());
+        assert!(prepare_icon("x", "<svg onload=\"alert(1)\"></svg>").is_err());
+        assert!(prepare_icon("x", "<svg><g id=\"only\"/></svg>").is_ok());
+        assert!(prepare_icon("bad name", "<svg/>").is_err());
+        assert!(prepare_icon("x", "no svg").is_err());
     }
 }

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 
 pub const INCLUDES_DIR: &str = "_includes";
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct IncludeFile {
     /// Relative to the site root, for messages: `content/_includes/a/b.md`.
     pub file: PathBuf,
@@ -30,7 +30,7 @@ impl IncludeFile {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Includes {
     /// By path relative to `_includes/`; `None` for a file already reported
     /// as unreadable.

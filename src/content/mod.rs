@@ -6,7 +6,9 @@
 //! panic, so one run reports every broken file.
 
 mod front_matter;
+mod image_size;
 mod includes;
+mod media;
 mod walk;
 
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use rayon::prelude::*;
 
 pub use front_matter::{FrontMatter, RelatedArticle};
 pub use includes::{IncludeFile, Includes, Lookup};
+pub use media::{Media, MediaFile};
 pub use walk::Languages;
 
 use crate::config::Config;
@@ -78,6 +81,15 @@ impl SourceArticle {
         let front = &self.text[..self.body_start];
         self.location(front.find(needle).unwrap_or(0))
     }
+
+    /// Location of `value` written under the front matter key `key`
+    /// (`product_label: [a, b]` or a `- b` list below it).
+    pub fn front_matter_value_location(&self, key: &str, value: &str) -> Location {
+        let front = &self.text[..self.body_start];
+        let key_at = front.find(&format!("\n{key}:")).map_or(0, |i| i + 1);
+        let found = front[key_at..].find(value).map(|i| key_at + i);
+        self.location(found.unwrap_or(key_at))
+    }
 }
 
 #[derive(Debug)]
@@ -86,6 +98,7 @@ pub struct Content {
     /// Sorted by language (in `languages.all` order) and then by path.
     pub articles: Vec<SourceArticle>,
     pub includes: Includes,
+    pub media: Media,
 }
 
 pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
@@ -99,10 +112,12 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
         }
     }
     let includes = includes::load(&config.content_dir(), diags);
+    let media = media::load(&config.content_dir());
     Some(Content {
         languages,
         articles,
         includes,
+        media,
     })
 }
 

@@ -9,6 +9,7 @@
 //! piece came from, so any later diagnostic points at the writer's line and
 //! column, in the article or in the included file.
 
+mod constructs;
 mod span_map;
 mod tags;
 
@@ -16,12 +17,18 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 
+pub use constructs::{Construct, REQUIREMENT_TABLES};
 pub use span_map::SpanMap;
 use tags::{next_tag, Tag, TagKind};
 
-use crate::content::{Includes, Lookup, SourceArticle, SourceText};
+use std::collections::BTreeMap;
+
+use crate::config::BaseUrl;
+use crate::content::{Includes, Lookup, Media, MediaFile, SourceArticle, SourceText};
 use crate::diag::{did_you_mean, Diagnostic, Location};
+use crate::i18n::Localizer;
 use crate::ids::{normalize_relative, ArticlePath};
+use crate::offers::{OfferId, Offers};
 
 /// The Markdown flavour of helpgen: CommonMark with GFM tables, footnotes,
 /// strikethrough and task lists, and `{#id .class}` heading attributes as
@@ -40,13 +47,31 @@ pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
 /// Includes nest at most this deep; deeper is almost certainly a mistake.
 pub const MAX_INCLUDE_DEPTH: usize = 8;
 
-const IMPLEMENTED_TAGS: &[&str] = &["link_new", "include", "raw", "endraw"];
-const PLANNED_TAGS: &[&str] = &["icon", "requirements", "selfcheck", "offer", "endoffer"];
+const KNOWN_TAGS: &[&str] = &[
+    "link_new",
+    "include",
+    "icon",
+    "offer",
+    "endoffer",
+    "requirements",
+    "selfcheck",
+    "raw",
+    "endraw",
+];
 
 /// What the expansion may look up besides the article itself.
 pub struct Context<'a> {
     pub includes: &'a Includes,
+    pub media: &'a Media,
+    /// Icon name to prepared inline SVG.
+    pub icons: &'a BTreeMap<String, String>,
+    pub offers: &'a Offers,
+    pub l10n: &'a Localizer,
+    pub base_url: &'a BaseUrl,
 }
+
+/// Placeholder characters for constructs, see `constructs`.
+pub use constructs::{CLOSE as PLACEHOLDER_CLOSE, OPEN as PLACEHOLDER_OPEN};
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +86,10 @@ pub struct CrossLink {
 pub struct Expanded<'a> {
     pub markdown: String,
     pub links: Vec<CrossLink>,
+    /// The HTML of placeholder N.
+    pub constructs: Vec<Construct>,
+    /// Images the article shows, to publish beside it.
+    pub media: Vec<MediaFile>,
     map: SpanMap,
     /// Index 0 is the article; then each included file, once.
     sources: Vec<SourceText<'a>>,
@@ -72,11 +101,6 @@ impl Expanded<'_> {
         let (source, offset) = self.map.to_source(offset);
         self.sources[source].location(offset)
     }
-
-    /// True if the offset lies in text copied from a file, not generated.
-    pub fn is_verbatim(&self, offset: usize) -> bool {
-        self.map.is_verbatim(offset)
-    }
 }
 
 pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<Diagnostic>) -> Expanded<'a> {
@@ -87,13 +111,21 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         out: Expanded {
             markdown: String::with_capacity(article.body().len() + 64),
             links: Vec::new(),
+            constructs: Vec::new(),
+            media: Vec::new(),
             map: SpanMap::default(),
             sources: vec![article.source_text()],
         },
         source_paths: vec![String::new()],
         stack: Vec::new(),
+        open_offers: Vec::new(),
     };
     expander.expand(0, article.body(), article.body_start);
+    for (_, source, at) in std::mem::take(&mut expander.open_offers) {
+        let d = Diagnostic::error("dialect.unbalanced-tag", "this `{% offer %}` block is never closed")
+            .with_help("add `{% endoffer %}` on its own line after the block");
+        expander.report(d, source, at);
+    }
     expander.out
 }
 
@@ -106,6 +138,8 @@ struct Expander<'a, 'c> {
     source_paths: Vec<String>,
     /// Includes being expanded, outermost first, for cycle detection.
     stack: Vec<String>,
+    /// Offer blocks not yet closed: their offers and where they opened.
+    open_offers: Vec<(Vec<OfferId>, usize, usize)>,
 }
 
 impl<'a> Expander<'a, '_> {
@@ -183,35 +217,158 @@ impl<'a> Expander<'a, '_> {
                     );
                     self.report(d, source, at);
                 }
-                (TagKind::Statement, name) if PLANNED_TAGS.contains(&name) => {
-                    let d = Diagnostic::error(
-                        "dialect.unsupported-tag",
-                        format!("`{{% {name} %}}` is not supported yet"),
-                    );
-                    self.report(d, source, at);
-                    self.generated(source, at, original);
+                (TagKind::Statement, "icon") => {
+                    let name = tag.args.trim();
+                    let label = self.cx.l10n.get(&self.article.lang, &format!("icon-{name}"), None);
+                    match constructs::icon(name, self.cx.icons, label) {
+                        Ok(construct) => self.construct(source, at, construct, false),
+                        Err(message) => self.malformed(source, at, original, "icon.unknown", message),
+                    }
+                }
+                (TagKind::Statement, "offer" | "endoffer" | "requirements" | "selfcheck") => {
+                    if alone_on_line(text, &tag) {
+                        self.block_tag(source, at, &tag);
+                    } else {
+                        let message = format!("`{{% {} %}}` must stand alone on its line", tag.name);
+                        self.malformed(source, at, original, "dialect.malformed-tag", message);
+                    }
                 }
                 (TagKind::Statement, name) => {
-                    let known = IMPLEMENTED_TAGS.iter().chain(PLANNED_TAGS).copied();
                     let mut d = Diagnostic::error("dialect.unknown-tag", format!("unknown tag `{name}`"));
-                    if let Some(close) = did_you_mean(name, known) {
+                    if let Some(close) = did_you_mean(name, KNOWN_TAGS.iter().copied()) {
                         d = d.with_help(format!("did you mean `{close}`?"));
+                    } else {
+                        d = d.with_help(format!("the tags are: {}", KNOWN_TAGS.join(", ")));
                     }
                     self.report(d, source, at);
                     self.generated(source, at, original);
                 }
-                (TagKind::Output, _) => {
-                    let d = Diagnostic::error(
-                        "dialect.unsupported-tag",
-                        format!("`{{{{ {} }}}}` is not supported here", tag.args),
-                    )
-                    .with_help("wrap literal braces in `{% raw %}...{% endraw %}`");
-                    self.report(d, source, at);
-                    self.generated(source, at, original);
-                }
+                (TagKind::Output, _) => self.output_tag(source, at, &tag),
             }
         }
         self.verbatim(source, text, copied_to..text.len(), base);
+    }
+
+    /// `{% offer %}`, `{% endoffer %}`, `{% requirements %}`, `{% selfcheck %}`:
+    /// block-level, already known to stand alone on their line.
+    fn block_tag(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
+        let original = format!("{{% {} {} %}}", tag.name, tag.args);
+        let lang = &self.article.lang;
+        match tag.name {
+            "offer" => match constructs::parse_offers(tag.args, self.cx.offers) {
+                Ok(ids) => {
+                    if let Some((outer, _, _)) = self.open_offers.last() {
+                        if let Some(stray) = ids.iter().find(|id| !outer.contains(id)) {
+                            let outer: Vec<&str> = outer.iter().map(OfferId::as_str).collect();
+                            let message = format!(
+                                "`{stray}` is not among the offers of the enclosing block ({}); a nested block can only narrow it",
+                                outer.join(", ")
+                            );
+                            self.malformed(source, at, &original, "offer.nesting", message);
+                            return;
+                        }
+                    }
+                    let construct = constructs::offer_open(&ids, self.cx.l10n, lang);
+                    self.open_offers.push((ids, source, at));
+                    self.construct(source, at, construct, true);
+                }
+                Err(message) => self.malformed(source, at, &original, "offer.unknown", message),
+            },
+            "endoffer" => {
+                if self.open_offers.pop().is_some() {
+                    self.construct(source, at, constructs::offer_close(), true);
+                } else {
+                    let message = "`{% endoffer %}` without an `{% offer %}` before it".to_string();
+                    self.malformed(source, at, &original, "dialect.unbalanced-tag", message);
+                }
+            }
+            "requirements" => {
+                let name = tag.args.trim();
+                if !REQUIREMENT_TABLES.contains(&name) {
+                    let mut message = format!("unknown requirement table `{name}`");
+                    message.push_str(&match did_you_mean(name, REQUIREMENT_TABLES.iter().copied()) {
+                        Some(close) => format!("; did you mean `{close}`?"),
+                        None => format!("; the tables are: {}", REQUIREMENT_TABLES.join(", ")),
+                    });
+                    self.malformed(source, at, &original, "requirements.unknown-table", message);
+                    return;
+                }
+                self.pending(source, at, "requirements", Some(name));
+            }
+            _ => self.pending(source, at, "selfcheck", None),
+        }
+    }
+
+    /// Requirement tables and the self-check come from data that helpgen
+    /// does not read yet: readers see a short note, writers a warning.
+    fn pending(&mut self, source: usize, at: usize, kind: &str, name: Option<&str>) {
+        let text = self
+            .cx
+            .l10n
+            .get(&self.article.lang, "content-pending", None)
+            .unwrap_or_default();
+        let d = Diagnostic::warning(
+            "dialect.pending",
+            format!("`{{% {kind} %}}` is shown as a placeholder for now"),
+        );
+        self.report(d, source, at);
+        self.construct(source, at, constructs::pending_block(kind, name, &text), true);
+    }
+
+    /// `{{ N | image: 'Alt', '80%' }}` and `{{ page.key }}`.
+    fn output_tag(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
+        let expression = tag.args.trim();
+        let original = format!("{{{{ {expression} }}}}");
+        match constructs::parse_image(expression) {
+            Ok(Some(args)) => match constructs::image(&args, self.article, self.cx.media, self.cx.base_url) {
+                Ok((construct, file)) => {
+                    if !self.out.media.iter().any(|m| m.key == file.key) {
+                        self.out.media.push(file);
+                    }
+                    self.construct(source, at, construct, false);
+                }
+                Err(message) => {
+                    let code = if args.alt.trim().is_empty() {
+                        "image.missing-alt"
+                    } else {
+                        "image.missing"
+                    };
+                    self.malformed(source, at, &original, code, message);
+                }
+            },
+            Ok(None) if expression.starts_with("page.") => match self.page_value(expression) {
+                Ok(value) => self.construct(source, at, constructs::text(&value), false),
+                Err(message) => self.malformed(source, at, &original, "dialect.malformed-tag", message),
+            },
+            Ok(None) => {
+                let message = format!("`{original}` is not supported: only images and `page.<key>` can be output");
+                let d = Diagnostic::error("dialect.unsupported-tag", message)
+                    .with_help("wrap literal braces in `{% raw %}...{% endraw %}`");
+                self.report(d, source, at);
+                self.generated(source, at, &original);
+            }
+            Err(message) => self.malformed(source, at, &original, "dialect.malformed-tag", message),
+        }
+    }
+
+    /// Reports a tag that cannot be expanded and leaves it visible as written.
+    fn malformed(&mut self, source: usize, at: usize, original: &str, code: &'static str, message: String) {
+        self.report(Diagnostic::error(code, message), source, at);
+        self.generated(source, at, original);
+    }
+
+    fn construct(&mut self, source: usize, at: usize, construct: Construct, block: bool) {
+        let index = self.out.constructs.len();
+        self.out.constructs.push(construct);
+        let placeholder = format!("{PLACEHOLDER_OPEN}{index}{PLACEHOLDER_CLOSE}");
+        // Blank lines around a block placeholder make it a paragraph of its
+        // own, so the Markdown between `offer` tags stays separate blocks.
+        let text = if block {
+            format!("\n\n{placeholder}\n\n")
+        } else {
+            placeholder
+        };
+        self.generated(source, at, &text);
     }
 
     fn include(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
@@ -335,7 +492,15 @@ impl<'a> Expander<'a, '_> {
         self.out
             .map
             .verbatim(self.out.markdown.len(), source, base + range.start);
-        self.out.markdown.push_str(&text[range]);
+        let text = &text[range];
+        if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
+            // Same UTF-8 length, so offsets stay exact.
+            self.out
+                .markdown
+                .push_str(&text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "\u{FFFD}"));
+        } else {
+            self.out.markdown.push_str(text);
+        }
     }
 
     fn generated(&mut self, source: usize, at: usize, text: &str) {
@@ -375,6 +540,13 @@ fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>
     Ok((text, target, anchor))
 }
 
+/// True if only whitespace shares the tag's line.
+fn alone_on_line(text: &str, tag: &Tag<'_>) -> bool {
+    let line_start = text[..tag.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[tag.end..].find('\n').map_or(text.len(), |i| tag.end + i);
+    text[line_start..tag.start].trim().is_empty() && text[tag.end..line_end].trim().is_empty()
+}
+
 fn find_endraw(text: &str, from: usize) -> Option<Range<usize>> {
     let mut cursor = from;
     while let Some(found) = next_tag(text, cursor) {
@@ -409,4 +581,4 @@ fn in_ranges(ranges: &[Range<usize>], offset: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

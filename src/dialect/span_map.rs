@@ -48,8 +48,4 @@ impl SpanMap {
             None => (0, out),
         }
     }
-
-    pub fn is_verbatim(&self, out: usize) -> bool {
-        self.piece(out).is_some_and(|p| p.verbatim)
-    }
 }

@@ -1,7 +1,8 @@
 //! Stage 2b, parse (Markdown): the one pulldown-cmark pass over an expanded
 //! article, followed by small named passes over the event list.
 //!
-//! Steps: parse with offsets and merge adjacent text; apply kramdown span
+//! Steps: parse with offsets and merge adjacent text; swap construct
+//! placeholders (icons, images, offer blocks) for their HTML; apply kramdown span
 //! attributes (`_Menu_{:.menu-item}`); give every heading a GitHub-style id;
 //! highlight fenced code. The result owns its events, so the render stage can
 //! turn it into HTML once per reader language without parsing again.
@@ -18,7 +19,7 @@ pub use heading_id::slugify;
 use heading_id::IdAllocator;
 
 use crate::diag::Diagnostic;
-use crate::dialect::{markdown_options, Expanded};
+use crate::dialect::{markdown_options, Construct, Expanded, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
 use crate::highlight::Highlighter;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -45,7 +46,8 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 
 pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
     let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
-    let mut events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
+    let events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
+    let mut events = substitute_constructs(events, &expanded.constructs);
     let locate = |offset: usize| expanded.location(offset);
     apply_span_attributes(&mut events, |offset, message| {
         diags.push(
@@ -59,6 +61,99 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     let headings = assign_heading_ids(&mut events);
     let events = highlight_code(events, highlighter);
     ParsedDoc { events, headings }
+}
+
+/// Placeholders left by the dialect stage become HTML: a paragraph that is a
+/// single placeholder takes the block form (a `<figure>`, an offer `<div>`),
+/// any other placeholder the inline form.
+fn substitute_constructs<'a>(events: Vec<Spanned<'a>>, constructs: &[Construct]) -> Vec<Spanned<'a>> {
+    if constructs.is_empty() {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        if let (Event::Start(Tag::Paragraph), Some((Event::Text(text), _)), Some((Event::End(TagEnd::Paragraph), _))) =
+            (&events[i].0, events.get(i + 1), events.get(i + 2))
+        {
+            let block = sole_placeholder(text)
+                .and_then(|n| constructs.get(n))
+                .and_then(|c| c.block.as_ref());
+            if let Some(block) = block {
+                out.push((Event::Html(block.clone().into()), events[i].1.clone()));
+                i += 3;
+                continue;
+            }
+        }
+        let (event, range) = &events[i];
+        match event {
+            Event::Text(text) if text.contains(PLACEHOLDER_OPEN) => {
+                for piece in split_placeholders(text) {
+                    let event = match piece {
+                        Piece::Text(t) => Event::Text(t.to_string().into()),
+                        Piece::Construct(n) => match constructs.get(n) {
+                            Some(c) => Event::InlineHtml(c.inline.clone().into()),
+                            None => continue,
+                        },
+                    };
+                    out.push((event, range.clone()));
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) if html.contains(PLACEHOLDER_OPEN) => {
+                let replaced: String = split_placeholders(html)
+                    .into_iter()
+                    .map(|piece| match piece {
+                        Piece::Text(t) => t.to_string(),
+                        Piece::Construct(n) => constructs.get(n).map(|c| c.inline.clone()).unwrap_or_default(),
+                    })
+                    .collect();
+                let event = if matches!(event, Event::Html(_)) {
+                    Event::Html(replaced.into())
+                } else {
+                    Event::InlineHtml(replaced.into())
+                };
+                out.push((event, range.clone()));
+            }
+            _ => out.push((event.clone(), range.clone())),
+        }
+        i += 1;
+    }
+    out
+}
+
+enum Piece<'t> {
+    Text(&'t str),
+    Construct(usize),
+}
+
+fn split_placeholders(text: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(PLACEHOLDER_OPEN) {
+        let after = &rest[open + PLACEHOLDER_OPEN.len_utf8()..];
+        let Some(close) = after.find(PLACEHOLDER_CLOSE) else {
+            break;
+        };
+        let Ok(index) = after[..close].parse::<usize>() else {
+            break;
+        };
+        if open > 0 {
+            pieces.push(Piece::Text(&rest[..open]));
+        }
+        pieces.push(Piece::Construct(index));
+        rest = &after[close + PLACEHOLDER_CLOSE.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
+}
+
+fn sole_placeholder(text: &str) -> Option<usize> {
+    match split_placeholders(text.trim()).as_slice() {
+        [Piece::Construct(n)] => Some(*n),
+        _ => None,
+    }
 }
 
 /// `_Text_{:.menu-item}` arrives as an emphasis followed by text starting

@@ -2,14 +2,20 @@ use super::*;
 use crate::content::SourceArticle;
 use crate::ids::{ArticlePath, LangId};
 
+use crate::dialect::tests::Fixture;
+
 fn render(body: &str) -> (String, ParsedDoc, Vec<Diagnostic>) {
-    let text = format!("---\ntitle: T\n---\n{body}");
-    let path = ArticlePath::parse("a.md").unwrap();
-    let article = SourceArticle::parse(LangId::parse("en").unwrap(), path, "content/en/a.md".into(), text).unwrap();
+    render_in("en", body, &Fixture::default())
+}
+
+/// Parses `body` as `content/<lang>/guide/a.md` through both parse stages.
+fn render_in(lang: &str, body: &str, fixture: &Fixture) -> (String, ParsedDoc, Vec<Diagnostic>) {
+    let text = format!("---\ntitle: T\nproduct: WFM <Pro>\n---\n{body}");
+    let path = ArticlePath::parse("guide/a.md").unwrap();
+    let file = format!("content/{lang}/guide/a.md");
+    let article = SourceArticle::parse(LangId::parse(lang).unwrap(), path, file.into(), text).unwrap();
     let mut diags = Vec::new();
-    let includes = crate::content::Includes::default();
-    let cx = crate::dialect::Context { includes: &includes };
-    let expanded = crate::dialect::expand(&article, &cx, &mut diags);
+    let expanded = crate::dialect::expand(&article, &fixture.context(), &mut diags);
     let doc = parse(&expanded, &Highlighter::new(), &mut diags);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, doc.events.clone().into_iter());
@@ -36,7 +42,7 @@ fn invalid_span_attributes_stay_visible_with_a_warning() {
     assert!(html.contains("<em>Menu</em>{:onclick="), "{html}");
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].code, "dialect.attribute");
-    assert_eq!(d[0].location.as_ref().unwrap().line, 4);
+    assert_eq!(d[0].location.as_ref().unwrap().line, 5);
 }
 
 #[test]
@@ -68,4 +74,159 @@ fn gfm_tables_footnotes_and_strikethrough() {
     let (html, _, _) = render("| a | b |\n|---|---|\n| 1 | ~~2~~ |\n\nNote[^1].\n\n[^1]: The note.\n");
     assert!(html.contains("<table>") && html.contains("<del>2</del>"), "{html}");
     assert!(html.contains("footnote-definition"), "{html}");
+}
+
+fn at(d: &Diagnostic) -> (u32, u32) {
+    let l = d.location.as_ref().expect("a location");
+    (l.line, l.column)
+}
+
+fn with_media() -> Fixture {
+    let mut fixture = Fixture::default();
+    fixture.media.insert("guide/a/1.png", Some((800, 600)));
+    fixture.media.insert("guide/a/2.svg", None);
+    fixture.media.insert("fr/guide/a/1.png", Some((820, 600)));
+    fixture
+}
+
+#[test]
+fn images_get_intrinsic_size_lazy_loading_and_a_figure_on_their_own() {
+    let fixture = with_media();
+    let (html, _, d) = render_in("en", "Intro.\n\n{{ 1 | image: 'The <Plan> screen' }}\n", &fixture);
+    assert!(d.is_empty(), "{d:?}");
+    assert!(html.contains(
+        "<figure class=\"article-image\"><img src=\"/docs/media/guide/a/1.png\" alt=\"The &lt;Plan&gt; screen\" width=\"800\" height=\"600\" loading=\"lazy\" decoding=\"async\"></figure>"
+    ), "{html}");
+    assert!(!html.contains("<p><figure"), "{html}");
+    // A pixel width scales the height; a percentage keeps the intrinsic size for layout.
+    let (html, _, _) = render_in("en", "{{ 1 | image: 'x', '400px' }}", &fixture);
+    assert!(html.contains("width=\"400\" height=\"300\""), "{html}");
+    let (html, _, _) = render_in("en", "{{ 1 | image: 'x', '80%' }}", &fixture);
+    assert!(
+        html.contains("width=\"800\" height=\"600\" style=\"width:80%;height:auto\""),
+        "{html}"
+    );
+    // Inside a sentence, no figure; an image without known size has no dimensions.
+    let (html, _, _) = render_in("en", "See {{ 2 | image: 'Icon' }} here.", &fixture);
+    assert!(
+        html.contains("<p>See <img src=\"/docs/media/guide/a/2.svg\" alt=\"Icon\" loading=\"lazy\""),
+        "{html}"
+    );
+}
+
+#[test]
+fn translated_images_take_precedence() {
+    let (html, _, _) = render_in("fr", "{{ 1 | image: 'Écran' }}", &with_media());
+    assert!(
+        html.contains("src=\"/docs/media/fr/guide/a/1.png\" alt=\"Écran\" width=\"820\""),
+        "{html}"
+    );
+    let (html, _, _) = render_in("de", "{{ 1 | image: 'Bild' }}", &with_media());
+    assert!(html.contains("src=\"/docs/media/guide/a/1.png\""), "{html}");
+}
+
+#[test]
+fn image_errors_are_positioned() {
+    let fixture = with_media();
+    let (html, _, d) = render_in("en", "Text\n\nsee {{ 3 | image: 'Missing' }}", &fixture);
+    assert_eq!((d[0].code, at(&d[0])), ("image.missing", (7, 5)));
+    assert!(
+        d[0].message.contains("content/_media/guide/a/3.png"),
+        "{}",
+        d[0].message
+    );
+    assert!(
+        html.contains("{{ 3 | image: &#39;Missing&#39; }}") || html.contains("{{ 3 | image: 'Missing' }}"),
+        "{html}"
+    );
+    let (_, _, d) = render_in("en", "{{ 1 | image: ' ' }}", &fixture);
+    assert_eq!((d[0].code, at(&d[0])), ("image.missing-alt", (5, 1)));
+    let (_, _, d) = render_in("en", "{{ 1 | image: Alt }}", &fixture);
+    assert_eq!(d[0].code, "dialect.malformed-tag");
+}
+
+#[test]
+fn icons_are_hidden_svg_with_a_localized_name() {
+    let (html, _, d) = render_in("fr", "Cliquez sur {% icon item-add %}.", &Fixture::default());
+    assert!(d.is_empty(), "{d:?}");
+    assert!(html.contains("<p>Cliquez sur <span class=\"icon-wrap\"><svg class=\"icon icon-item-add\" aria-hidden=\"true\" focusable=\"false\""), "{html}");
+    assert!(
+        html.contains("<span class=\"visually-hidden\">Ajouter</span></span>.</p>"),
+        "{html}"
+    );
+    let (_, _, d) = render("Click {% icon item-ad %}.");
+    assert_eq!((d[0].code, at(&d[0])), ("icon.unknown", (5, 7)));
+    assert!(d[0].message.contains("did you mean `item-add`?"), "{}", d[0].message);
+}
+
+#[test]
+fn headings_with_constructs_keep_clean_ids() {
+    let (_, doc, _) = render("## Add {% icon item-add %} items\n");
+    assert_eq!(doc.headings[0].id, "add--items");
+}
+
+#[test]
+fn offer_blocks_wrap_markdown_blocks() {
+    let body = "Intro\n{% offer advanced, enterprise %}\nOnly **here**.\n\n- a list\n{% endoffer %}\nAfter";
+    let (html, _, d) = render(body);
+    assert!(d.is_empty(), "{d:?}");
+    let expected = "<p>Intro</p>\n<div class=\"offer-block\" data-offers=\"advanced enterprise\">\n<p class=\"offer-block-label\">Available for: Advanced, Enterprise</p>\n<p>Only <strong>here</strong>.</p>\n<ul>\n<li>a list</li>\n</ul>\n</div>\n<p>After</p>\n";
+    assert_eq!(html, expected);
+}
+
+#[test]
+fn offer_block_rules() {
+    let nested = "{% offer advanced enterprise %}\n{% offer enterprise %}\nx\n{% endoffer %}\n{% endoffer %}";
+    assert!(render(nested).2.is_empty());
+    let widening = "{% offer advanced %}\n{% offer classic %}\nx\n{% endoffer %}\n{% endoffer %}";
+    let d = render(widening).2;
+    assert_eq!((d[0].code, at(&d[0])), ("offer.nesting", (6, 1)));
+    let d = render("a\n{% offer advanced %}\nnever closed").2;
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (6, 1)));
+    let d = render("{% endoffer %}").2;
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (5, 1)));
+    let d = render("{% offer advnaced %}\nx\n{% endoffer %}").2;
+    assert_eq!((d[0].code, at(&d[0])), ("offer.unknown", (5, 1)));
+    assert!(d[0].message.contains("did you mean `advanced`?"), "{}", d[0].message);
+    let d = render("Text {% offer advanced %} inline {% endoffer %}").2;
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.malformed-tag", (5, 6)));
+}
+
+#[test]
+fn requirements_and_selfcheck_are_placeholders_for_now() {
+    let (html, _, d) = render("{% requirements firewall %}\n\n{% selfcheck %}\n");
+    assert!(
+        html.contains("<div class=\"requirements-pending\" data-table=\"firewall\" role=\"note\">"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<div class=\"selfcheck-pending\" role=\"note\">"),
+        "{html}"
+    );
+    assert_eq!(
+        d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(),
+        [("dialect.pending", (5, 1)), ("dialect.pending", (7, 1))]
+    );
+    let d = render("{% requirements firewal %}").2;
+    assert_eq!((d[0].code, at(&d[0])), ("requirements.unknown-table", (5, 1)));
+    assert!(d[0].message.contains("did you mean `firewall`?"), "{}", d[0].message);
+}
+
+#[test]
+fn page_values_are_escaped_text() {
+    let (html, _, d) = render("Product: {{ page.product }} in {{ page.lang }}.");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(html.contains("<p>Product: WFM &lt;Pro&gt; in en.</p>"), "{html}");
+    let d = render("{{ site.time }}").2;
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.unsupported-tag", (5, 1)));
+}
+
+#[test]
+fn source_text_cannot_fake_a_placeholder() {
+    let (html, _, d) = render("a \u{E000}0\u{E001} b {% icon check %}");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(
+        html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"),
+        "{html}"
+    );
 }

@@ -12,6 +12,7 @@ mod sitemap;
 mod view;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use fluent_bundle::FluentArgs;
@@ -31,14 +32,21 @@ use view::*;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub content: FileContent,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileContent {
+    Bytes(Vec<u8>),
+    /// A file copied as it is (an image), never loaded into memory.
+    Copy(PathBuf),
 }
 
 impl OutputFile {
-    fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
         OutputFile {
             path: path.into(),
-            bytes: bytes.into(),
+            content: FileContent::Bytes(bytes.into()),
         }
     }
 }
@@ -101,6 +109,16 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("assets/css/highlight.css", Highlighter::stylesheet()));
         for (path, bytes) in self.assets {
             files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
+        }
+        let mut media: Vec<_> = self.site.articles().iter().flat_map(|a| &a.media).collect();
+        media.sort_by(|a, b| a.key.cmp(&b.key));
+        media.dedup_by(|a, b| a.key == b.key);
+        for file in media {
+            let content = FileContent::Copy(file.absolute.clone());
+            files.push(OutputFile {
+                path: format!("media/{}", file.key),
+                content,
+            });
         }
         Ok(files)
     }

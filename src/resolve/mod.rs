@@ -9,11 +9,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::content::{Languages, SourceArticle};
+use crate::content::{Languages, MediaFile, SourceArticle};
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics};
 use crate::dialect::CrossLink;
 use crate::ids::{ArticlePath, LangId, Slug};
 use crate::markdown::ParsedDoc;
+use crate::offers::Offers;
 
 /// One parsed translation of an article.
 #[derive(Debug, Clone)]
@@ -21,6 +22,14 @@ pub struct Article {
     pub source: SourceArticle,
     pub links: Vec<CrossLink>,
     pub doc: ParsedDoc,
+    /// Images the article shows, published with it.
+    pub media: Vec<MediaFile>,
+}
+
+/// What the whole-site checks need besides the articles.
+pub struct Checks<'a> {
+    pub offers: &'a Offers,
+    pub placeholder_title: &'a dyn Fn(&str) -> bool,
 }
 
 #[derive(Debug, Clone)]
@@ -99,17 +108,17 @@ impl Site {
             .collect()
     }
 
+    /// Every article as written, in every language.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
     pub fn page_count(&self) -> usize {
         self.entries.len() * self.languages.all.len()
     }
 }
 
-pub fn resolve(
-    articles: Vec<Article>,
-    languages: Languages,
-    placeholder: impl Fn(&str) -> bool,
-    diags: &mut Diagnostics,
-) -> Site {
+pub fn resolve(articles: Vec<Article>, languages: Languages, checks: &Checks, diags: &mut Diagnostics) -> Site {
     let entries = index_entries(&articles, diags);
     let site = Site {
         languages,
@@ -118,7 +127,8 @@ pub fn resolve(
     };
     for article in &site.articles {
         check_links(&site, article, diags);
-        check_related(&site, article, &placeholder, diags);
+        check_related(&site, article, checks.placeholder_title, diags);
+        check_offers(article, checks.offers, diags);
     }
     report_missing_translations(&site, diags);
     site
@@ -209,7 +219,7 @@ fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
     }
 }
 
-fn check_related(site: &Site, article: &Article, placeholder: &impl Fn(&str) -> bool, diags: &mut Diagnostics) {
+fn check_related(site: &Site, article: &Article, placeholder: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) {
     let source = &article.source;
     for related in &source.front.related_articles {
         let location = source.front_matter_location(&related.filepath);
@@ -236,6 +246,19 @@ fn check_related(site: &Site, article: &Article, placeholder: &impl Fn(&str) -> 
                     .at(source.front_matter_location(title)),
                 );
             }
+        }
+    }
+}
+
+fn check_offers(article: &Article, offers: &Offers, diags: &mut Diagnostics) {
+    let source = &article.source;
+    for id in &source.front.product_label {
+        if offers.get(id).is_none() {
+            diags.push(
+                offers
+                    .unknown(id)
+                    .at(source.front_matter_value_location("product_label", id)),
+            );
         }
     }
 }

@@ -6,5 +6,6 @@
 mod harness;
 
 mod bad_input;
+mod dialect;
 mod pages;
 mod sample_site;

@@ -16,9 +16,25 @@ not-found-text = Die gesuchte Seite existiert nicht oder wurde verschoben.
 not-found-home = Zur Startseite des Hilfe-Centers
 redirect-text = Diese Seite wurde verschoben. Falls nichts passiert, folgen Sie diesem Link:
 footer-text = Erstellt mit helpgen.
+content-pending = Dieser Teil des Artikels wird gerade vorbereitet.
 
 offer-essential = Essential
 offer-advanced = Advanced
 offer-enterprise = Enterprise
 offer-classic = Classic
 offer-enterprise-on-premise = Enterprise On-Premise
+
+icon-calendar = Kalender
+icon-check = Erledigt
+icon-close = Schließen
+icon-delete = Löschen
+icon-download = Herunterladen
+icon-edit = Bearbeiten
+icon-external-link = In neuem Fenster öffnen
+icon-filter = Filtern
+icon-info = Information
+icon-item-add = Hinzufügen
+icon-menu = Menü
+icon-search = Suchen
+icon-settings = Einstellungen
+icon-warning = Warnung

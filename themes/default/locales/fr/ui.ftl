@@ -16,9 +16,25 @@ not-found-text = La page que vous cherchez n’existe pas ou a été déplacée.
 not-found-home = Retour à l’accueil du centre d’aide
 redirect-text = Cette page a été déplacée. Si rien ne se passe, suivez ce lien :
 footer-text = Généré avec helpgen.
+content-pending = Cette partie de l’article est en cours de préparation.
 
 offer-essential = Essential
 offer-advanced = Advanced
 offer-enterprise = Enterprise
 offer-classic = Classic
 offer-enterprise-on-premise = Enterprise on-premise
+
+icon-calendar = Calendrier
+icon-check = Terminé
+icon-close = Fermer
+icon-delete = Supprimer
+icon-download = Télécharger
+icon-edit = Modifier
+icon-external-link = Ouvrir dans une nouvelle fenêtre
+icon-filter = Filtrer
+icon-info = Information
+icon-item-add = Ajouter
+icon-menu = Menu
+icon-search = Rechercher
+icon-settings = Paramètres
+icon-warning = Avertissement

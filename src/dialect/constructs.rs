@@ -1,0 +1,334 @@
+//! The tags that become HTML rather than Markdown: icons, images, offer
+//! blocks, requirement tables, the self-check widget and `{{ page.x }}`.
+//! Each is built here as a `Construct` and stands in the Markdown as a short
+//! private-use placeholder that the Markdown stage swaps for the HTML.
+
+use crate::config::BaseUrl;
+use crate::content::{Media, MediaFile, SourceArticle};
+use crate::diag::did_you_mean;
+use crate::escape;
+use crate::i18n::Localizer;
+use crate::offers::{OfferId, Offers};
+
+/// Placeholders are `\u{E000}N\u{E001}`: private-use characters never
+/// split by the Markdown parser. Source text cannot fake one: the expander
+/// replaces these characters in copied text.
+pub const OPEN: char = '\u{E000}';
+pub const CLOSE: char = '\u{E001}';
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Construct {
+    /// HTML inside a line of text.
+    pub inline: String,
+    /// HTML when the placeholder is a paragraph of its own; `None` keeps the
+    /// paragraph around the inline form.
+    pub block: Option<String>,
+}
+
+impl Construct {
+    fn inline(html: String) -> Construct {
+        Construct {
+            inline: html,
+            block: None,
+        }
+    }
+
+    fn block(html: String) -> Construct {
+        Construct {
+            inline: html.clone(),
+            block: Some(html),
+        }
+    }
+}
+
+/// Requirement tables `{% requirements NAME %}` may name.
+pub const REQUIREMENT_TABLES: &[&str] = &["browsers", "ie-mode", "client", "firewall", "websockets", "bandwidth"];
+
+pub fn icon(
+    name: &str,
+    icons: &std::collections::BTreeMap<String, String>,
+    label: Option<String>,
+) -> Result<Construct, String> {
+    let Some(svg) = icons.get(name) else {
+        let known: Vec<&str> = icons.keys().map(String::as_str).collect();
+        let close = did_you_mean(name, known.iter().copied());
+        return Err(match close {
+            Some(close) => format!("unknown icon `{name}`; did you mean `{close}`?"),
+            None => format!("unknown icon `{name}`; known icons: {}", known.join(", ")),
+        });
+    };
+    let text = label
+        .map(|l| format!("<span class=\"visually-hidden\">{}</span>", escape::html(&l)))
+        .unwrap_or_default();
+    Ok(Construct::inline(format!(
+        "<span class=\"icon-wrap\">{svg}{text}</span>"
+    )))
+}
+
+/// The parsed arguments of `{{ N | image: 'Alt text', '80%' }}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageArgs {
+    pub number: u32,
+    pub alt: String,
+    pub width: Option<Width>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Width {
+    Pixels(u32),
+    Percent(u32),
+}
+
+/// Parses the inside of `{{ ... }}` when it is an image; `Ok(None)` when the
+/// expression is not an image filter at all.
+pub fn parse_image(expression: &str) -> Result<Option<ImageArgs>, String> {
+    let Some((number, filter)) = expression.split_once('|') else {
+        return Ok(None);
+    };
+    let filter = filter.trim();
+    let Some(args) = filter.strip_prefix("image") else {
+        return Ok(None);
+    };
+    let number: u32 = number
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| format!("the image number `{}` should be 1, 2, 3...", number.trim()))?;
+    let args = args
+        .trim_start()
+        .strip_prefix(':')
+        .ok_or("write `image:` followed by the alt text in quotes")?;
+    let values = quoted_list(args)?;
+    let (alt, width) = match values.as_slice() {
+        [alt] => (alt.clone(), None),
+        [alt, width] => (alt.clone(), Some(parse_width(width)?)),
+        [] => return Err("the image needs an alt text: `image: 'What the image shows'`".into()),
+        _ => return Err("`image:` takes an alt text and an optional width".into()),
+    };
+    Ok(Some(ImageArgs { number, alt, width }))
+}
+
+fn parse_width(raw: &str) -> Result<Width, String> {
+    let bad = || format!("the width `{raw}` should be pixels (`640`, `640px`) or a percentage (`80%`)");
+    let raw = raw.trim();
+    if let Some(p) = raw.strip_suffix('%') {
+        return p
+            .parse()
+            .ok()
+            .filter(|p| (1..=100).contains(p))
+            .map(Width::Percent)
+            .ok_or_else(bad);
+    }
+    raw.trim_end_matches("px")
+        .parse()
+        .ok()
+        .filter(|p| *p > 0)
+        .map(Width::Pixels)
+        .ok_or_else(bad)
+}
+
+/// `'a', "b"` -> [a, b]; quotes are required, as in Liquid.
+fn quoted_list(text: &str) -> Result<Vec<String>, String> {
+    let mut values = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"').ok_or_else(|| {
+            format!(
+                "expected a quoted value, found `{}`",
+                rest.split(',').next().unwrap_or(rest).trim()
+            )
+        })?;
+        let end = rest[1..].find(quote).ok_or("a quoted value is never closed")? + 1;
+        values.push(rest[1..end].to_string());
+        rest = rest[end + 1..].trim_start();
+        if let Some(after) = rest.strip_prefix(',') {
+            rest = after.trim_start();
+            if rest.is_empty() {
+                return Err("a comma is followed by nothing".into());
+            }
+        } else if !rest.is_empty() {
+            return Err(format!("expected a comma before `{rest}`"));
+        }
+    }
+    Ok(values)
+}
+
+pub fn image(
+    args: &ImageArgs,
+    article: &SourceArticle,
+    media: &Media,
+    base: &BaseUrl,
+) -> Result<(Construct, MediaFile), String> {
+    if args.alt.trim().is_empty() {
+        return Err("empty alt text: describe what the image shows, for readers who cannot see it".into());
+    }
+    let file = media.image(&article.lang, &article.path, args.number).ok_or_else(|| {
+        let tried = Media::candidates(&article.lang, &article.path, args.number);
+        let stem = tried
+            .last()
+            .map(|k| k.rsplit_once('/').map_or(k.as_str(), |(dir, _)| dir))
+            .unwrap_or_default();
+        format!(
+            "image {} not found; put it at content/_media/{stem}/{}.png (or .jpg, .gif, .webp, .svg)",
+            args.number, args.number
+        )
+    })?;
+    let mut img = format!(
+        "<img src=\"{}\" alt=\"{}\"",
+        escape::html(&base.path_of(&format!("media/{}", file.key))),
+        escape::html(args.alt.trim())
+    );
+    match (args.width, file.size) {
+        (Some(Width::Pixels(w)), Some((iw, ih))) if iw > 0 => img.push_str(&format!(
+            " width=\"{w}\" height=\"{}\"",
+            (u64::from(w) * u64::from(ih) / u64::from(iw)).max(1)
+        )),
+        (Some(Width::Pixels(w)), _) => img.push_str(&format!(" width=\"{w}\"")),
+        (Some(Width::Percent(p)), size) => {
+            if let Some((w, h)) = size {
+                img.push_str(&format!(" width=\"{w}\" height=\"{h}\""));
+            }
+            img.push_str(&format!(" style=\"width:{p}%;height:auto\""));
+        }
+        (None, Some((w, h))) => img.push_str(&format!(" width=\"{w}\" height=\"{h}\"")),
+        (None, None) => {}
+    }
+    img.push_str(" loading=\"lazy\" decoding=\"async\">");
+    let block = format!("<figure class=\"article-image\">{img}</figure>");
+    Ok((
+        Construct {
+            inline: img,
+            block: Some(block),
+        },
+        file.clone(),
+    ))
+}
+
+/// The offers of `{% offer a b %}` (space or comma separated), checked.
+pub fn parse_offers(args: &str, offers: &Offers) -> Result<Vec<OfferId>, String> {
+    let mut ids = Vec::new();
+    for id in args.split([' ', ',']).filter(|s| !s.is_empty()) {
+        let offer = offers.get(id).ok_or_else(|| {
+            let d = offers.unknown(id);
+            format!("{}; {}", d.message, d.help.unwrap_or_default())
+        })?;
+        if !ids.contains(offer) {
+            ids.push(offer.clone());
+        }
+    }
+    if ids.is_empty() {
+        return Err(format!(
+            "`offer` needs at least one offer id: {}",
+            offers.ids().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    Ok(ids)
+}
+
+pub fn offer_open(ids: &[OfferId], l10n: &Localizer, lang: &crate::ids::LangId) -> Construct {
+    let list: Vec<&str> = ids.iter().map(OfferId::as_str).collect();
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            l10n.get(lang, &format!("offer-{id}"), None)
+                .unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    let label = l10n.get(lang, "available-for", None).unwrap_or_default();
+    Construct::block(format!(
+        "<div class=\"offer-block\" data-offers=\"{}\">\n<p class=\"offer-block-label\">{}: {}</p>\n",
+        escape::html(&list.join(" ")),
+        escape::html(&label),
+        escape::html(&names.join(", "))
+    ))
+}
+
+pub fn offer_close() -> Construct {
+    Construct::block("</div>\n".to_string())
+}
+
+pub fn pending_block(kind: &str, name: Option<&str>, text: &str) -> Construct {
+    let data = match name {
+        Some(name) => format!(" data-table=\"{}\"", escape::html(name)),
+        None => String::new(),
+    };
+    Construct::block(format!(
+        "<div class=\"{kind}-pending\"{data} role=\"note\"><p>{}</p></div>\n",
+        escape::html(text)
+    ))
+}
+
+pub fn text(value: &str) -> Construct {
+    Construct::inline(escape::html(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_arguments() {
+        let args = parse_image("1 | image: 'Écran « Plan »', '80%'").unwrap().unwrap();
+        assert_eq!(
+            args,
+            ImageArgs {
+                number: 1,
+                alt: "Écran « Plan »".into(),
+                width: Some(Width::Percent(80))
+            }
+        );
+        let args = parse_image(" 12|image:\"It's here\" ").unwrap().unwrap();
+        assert_eq!((args.number, args.alt.as_str(), args.width), (12, "It's here", None));
+        assert_eq!(
+            parse_image("2 | image: 'a', '640px'").unwrap().unwrap().width,
+            Some(Width::Pixels(640))
+        );
+        assert_eq!(parse_image("page.title").unwrap(), None);
+        assert_eq!(parse_image("x | upcase").unwrap(), None);
+        for bad in [
+            "0 | image: 'a'",
+            "x | image: 'a'",
+            "1 | image 'a'",
+            "1 | image: a",
+            "1 | image: 'a', '120%'",
+            "1 | image: 'a',",
+            "1 | image: 'a' 'b'",
+            "1 | image: 'open",
+            "1 | image:",
+        ] {
+            assert!(parse_image(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn offers_are_checked() {
+        let offers = Offers::default();
+        let ids = parse_offers("advanced, enterprise advanced", &offers).unwrap();
+        assert_eq!(
+            ids.iter().map(OfferId::as_str).collect::<Vec<_>>(),
+            ["advanced", "enterprise"]
+        );
+        assert!(parse_offers("advnaced", &offers)
+            .unwrap_err()
+            .contains("did you mean `advanced`?"));
+        assert!(parse_offers("  ", &offers).is_err());
+    }
+
+    #[test]
+    fn unknown_icons_list_close_names() {
+        let icons = std::collections::BTreeMap::from([("item-add".to_string(), "<svg/>".to_string())]);
+        assert_eq!(
+            icon("item-ad", &icons, None).unwrap_err(),
+            "unknown icon `item-ad`; did you mean `item-add`?"
+        );
+        assert!(icon("zzzzzzzz", &icons, None)
+            .unwrap_err()
+            .contains("known icons: item-add"));
+        let html = icon("item-add", &icons, Some("Add <new>".into())).unwrap().inline;
+        assert_eq!(
+            html,
+            "<span class=\"icon-wrap\"><svg/><span class=\"visually-hidden\">Add &lt;new&gt;</span></span>"
+        );
+    }
+}
