@@ -267,9 +267,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         let primary = lang.split('-').next().unwrap_or_default();
         let valid = (2..=3).contains(&primary.len())
             && primary.bytes().all(|b| b.is_ascii_lowercase())
-            && lang
-                .split('-')
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+            && lang.split('-').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric()));
         if !valid || langs[..i].contains(lang) {
             return Err(format!("bad or repeated language in --langs: {lang:?}"));
         }
@@ -278,12 +276,7 @@ fn parse_args(mut it: impl Iterator<Item = String>) -> Result<Option<Args>, Stri
         return Err("--articles must be at least 1".into());
     }
     let out = out.ok_or("--out DIR is required")?;
-    Ok(Some(Args {
-        articles,
-        langs,
-        out,
-        seed,
-    }))
+    Ok(Some(Args { articles, langs, out, seed }))
 }
 
 /// What all translations of one article share.
@@ -307,12 +300,7 @@ fn heading_ids(texts: &[&str]) -> Vec<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let slug = |t: &str| -> String {
         let keep = |c: &char| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_');
-        t.trim()
-            .to_lowercase()
-            .chars()
-            .filter(keep)
-            .map(|c| if c == ' ' { '-' } else { c })
-            .collect()
+        t.trim().to_lowercase().chars().filter(keep).map(|c| if c == ' ' { '-' } else { c }).collect()
     };
     let mut unique = |base: String| {
         let count = seen.entry(base.clone()).or_insert(0);
@@ -362,20 +350,13 @@ fn plan_article(args: &Args, i: usize) -> Article {
     let path = format!("{section}/{}/{slug}.md", rng.pick(subs));
     let mut h3s = rng.sample(H3, H3.len(), H3.len()).into_iter();
     let h2s = rng.sample(H2, 3, 8);
-    let headings: Vec<(&str, Vec<&str>)> = h2s
-        .into_iter()
-        .map(|h2| (h2, h3s.by_ref().take(rng.range(0, 2)).collect()))
-        .collect();
-    let flat: Vec<&str> = headings
-        .iter()
-        .flat_map(|(h2, subs)| std::iter::once(h2).chain(subs))
-        .copied()
-        .collect();
+    let headings: Vec<(&str, Vec<&str>)> =
+        h2s.into_iter().map(|h2| (h2, h3s.by_ref().take(rng.range(0, 2)).collect())).collect();
+    let flat: Vec<&str> = headings.iter().flat_map(|(h2, subs)| std::iter::once(h2).chain(subs)).copied().collect();
     let mut labels = rng.sample(&[0, 1, 2, 3], 1, 4);
     labels.sort();
-    let present = (0..args.langs.len())
-        .map(|l| l == 0 || Rng::derive(args.seed, &[2, i as u64, l as u64]).chance(90))
-        .collect();
+    let present =
+        (0..args.langs.len()).map(|l| l == 0 || Rng::derive(args.seed, &[2, i as u64, l as u64]).chance(90)).collect();
     Article {
         path,
         ids: heading_ids(&flat),
@@ -393,10 +374,7 @@ fn plan_article(args: &Args, i: usize) -> Article {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// Read-only inputs for rendering any article in any language.
@@ -451,19 +429,8 @@ impl Site {
         let literal = (self.articles.len() > 1 && rng.chance(25))
             .then(|| self.link_tag(l, rng.other(self.articles.len(), i), None));
         // Links are placed with pop(), so reverse them to keep the planned order.
-        let links = a
-            .links
-            .iter()
-            .rev()
-            .map(|(t, anchor)| self.link_tag(l, *t, anchor.as_deref()))
-            .collect();
-        let mut body = Body {
-            out: String::new(),
-            rng,
-            v: self.vocabs[l],
-            words: 0,
-            links,
-        };
+        let links = a.links.iter().rev().map(|(t, anchor)| self.link_tag(l, *t, anchor.as_deref())).collect();
+        let mut body = Body { out: String::new(), rng, v: self.vocabs[l], words: 0, links };
         let description = body.sentence(false);
         body.words = 0;
         body.out = self.front_matter(i, l, &description);
@@ -569,11 +536,8 @@ impl Body {
 
     fn list(&mut self, numbered: bool) {
         for n in 1..=self.rng.range(3, 6) {
-            let item = if numbered && n == 1 {
-                format!("{} {}.", self.v.open, self.menu())
-            } else {
-                self.sentence(true)
-            };
+            let item =
+                if numbered && n == 1 { format!("{} {}.", self.v.open, self.menu()) } else { self.sentence(true) };
             let number = format!("{n}.");
             let marker = if numbered { &number } else { "-" };
             self.out += &format!("{marker} {item}\n");
@@ -650,11 +614,7 @@ fn run(args: &Args) -> io::Result<()> {
     write(&args.out.join("helpgen.toml"), &config, &mut totals)?;
 
     let vocabs = args.langs.iter().map(|l| vocab(l)).collect();
-    let site = Site {
-        seed: args.seed,
-        articles: plan(args),
-        vocabs,
-    };
+    let site = Site { seed: args.seed, articles: plan(args), vocabs };
     for (l, lang) in args.langs.iter().enumerate() {
         let root = args.out.join("content").join(lang);
         for (i, article) in site.articles.iter().enumerate() {

@@ -32,9 +32,7 @@ pub struct BuildReport {
 
 impl BuildReport {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == crate::diag::Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
     }
 }
 
@@ -62,13 +60,8 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
         }
     };
     let languages = &content.languages;
-    let l10n = Arc::new(Localizer::load(
-        &theme.locales,
-        &config.locales_dir(),
-        &languages.all,
-        &languages.default,
-        diags,
-    ));
+    let l10n =
+        Arc::new(Localizer::load(&theme.locales, &config.locales_dir(), &languages.all, &languages.default, diags));
     let offers = offers::load(&config.root, diags);
     let highlighter = Highlighter::new();
     timer.lap("load");
@@ -81,11 +74,8 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
         l10n: &l10n,
         base_url: &config.base_url,
     };
-    let parsed: Vec<(Article, Vec<Diagnostic>)> = content
-        .articles
-        .into_par_iter()
-        .map(|source| parse(source, &cx, &highlighter))
-        .collect();
+    let parsed: Vec<(Article, Vec<Diagnostic>)> =
+        content.articles.into_par_iter().map(|source| parse(source, &cx, &highlighter)).collect();
     let mut articles = Vec::with_capacity(parsed.len());
     for (article, found) in parsed {
         articles.push(article);
@@ -94,10 +84,7 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
     timer.lap("parse");
 
     report.articles = articles.len();
-    let checks = resolve::Checks {
-        offers: &offers,
-        placeholder_title: &|title| config.is_placeholder_title(title),
-    };
+    let checks = resolve::Checks { offers: &offers, placeholder_title: &|title| config.is_placeholder_title(title) };
     let site = resolve::resolve(articles, content.languages, &checks, diags);
     report.languages = site.languages.all.len();
     report.pages = site.page_count();
@@ -121,16 +108,8 @@ fn parse(
     let mut found = Vec::new();
     let expanded = dialect::expand(&source, cx, &mut found);
     let doc = markdown::parse(&expanded, highlighter, &mut found);
-    let (links, media) = (expanded.links, expanded.media);
-    (
-        Article {
-            source,
-            links,
-            doc,
-            media,
-        },
-        found,
-    )
+    let media = expanded.media;
+    (Article { source, doc, media }, found)
 }
 
 struct StageTimer {
@@ -140,10 +119,7 @@ struct StageTimer {
 
 impl StageTimer {
     fn start() -> StageTimer {
-        StageTimer {
-            laps: Vec::new(),
-            since: Instant::now(),
-        }
+        StageTimer { laps: Vec::new(), since: Instant::now() }
     }
 
     fn lap(&mut self, stage: &'static str) {

@@ -62,12 +62,9 @@ pub fn run() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help, as we want.
     let cli = Cli::parse();
     match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-            verbose,
-        } => build_command(root, Overrides { output, base_url }, Human::for_stderr(verbose)).into(),
+        Command::Build { root, output, base_url, verbose } => {
+            build_command(root, Overrides { output, base_url }, Human::for_stderr(verbose)).into()
+        }
     }
 }
 
@@ -95,11 +92,7 @@ fn build_command(root: PathBuf, overrides: Overrides, human: Human) -> Outcome {
     match report.written {
         Some(written) => {
             let total: std::time::Duration = report.timings.iter().map(|(_, t)| *t).sum();
-            let stages: Vec<String> = report
-                .timings
-                .iter()
-                .map(|(s, t)| format!("{s} {} ms", t.as_millis()))
-                .collect();
+            let stages: Vec<String> = report.timings.iter().map(|(s, t)| format!("{s} {} ms", t.as_millis())).collect();
             eprintln!(
                 "Built {} articles into {} pages in {} languages: {} files, {} KB in {} ms ({}) -> {}",
                 report.articles,

@@ -74,10 +74,8 @@ impl Config {
             Ok(text) => parse_file(&text)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigFile::empty(),
             Err(e) => {
-                return Err(
-                    Diagnostic::error("config.unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
-                        .at(Location::file(CONFIG_FILE)),
-                )
+                return Err(Diagnostic::error("config.unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
+                    .at(Location::file(CONFIG_FILE)))
             }
         };
         let at_file = || Location::file(CONFIG_FILE);
@@ -149,10 +147,7 @@ pub struct BaseUrl {
 impl BaseUrl {
     pub fn parse(raw: &str) -> Result<BaseUrl, &'static str> {
         let raw = raw.trim();
-        if raw
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '?' | '#'))
-        {
+        if raw.chars().any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '?' | '#')) {
             return Err("it contains a space, a quote, `?`, `#` or an angle bracket");
         }
         let (origin, path) = match raw.split_once("://") {

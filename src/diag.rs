@@ -33,11 +33,7 @@ pub struct Location {
 
 impl Location {
     pub fn new(file: impl Into<PathBuf>, line: u32, column: u32) -> Location {
-        Location {
-            file: file.into(),
-            line,
-            column,
-        }
+        Location { file: file.into(), line, column }
     }
 
     /// The whole file, when the problem has no narrower place.
@@ -80,13 +76,7 @@ impl Diagnostic {
     }
 
     fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity,
-            code,
-            message: message.into(),
-            location: None,
-            help: None,
-        }
+        Diagnostic { severity, code, message: message.into(), location: None, help: None }
     }
 
     pub fn at(mut self, location: Location) -> Diagnostic {
@@ -180,12 +170,7 @@ impl LineIndex {
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(2);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|&(d, _)| d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|&(d, _)| d <= limit).min().map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -22,23 +22,16 @@ impl Default for Highlighter {
 
 impl Highlighter {
     pub fn new() -> Highlighter {
-        Highlighter {
-            syntaxes: SyntaxSet::load_defaults_newlines(),
-        }
+        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines() }
     }
 
     /// `<pre><code>` for a fenced block. Unknown or missing languages give
     /// plain escaped text rather than an error: a writer's `~~~ foo` is fine.
     pub fn highlight(&self, code: &str, lang: &str) -> String {
         let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
-        let syntax = (!lang.is_empty())
-            .then(|| self.syntaxes.find_syntax_by_token(lang))
-            .flatten();
-        let class = if lang.is_empty() {
-            String::new()
-        } else {
-            format!(" class=\"language-{}\"", crate::escape::html(lang))
-        };
+        let syntax = (!lang.is_empty()).then(|| self.syntaxes.find_syntax_by_token(lang)).flatten();
+        let class =
+            if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", crate::escape::html(lang)) };
         let inner = match syntax {
             Some(syntax) => {
                 let mut html = ClassedHTMLGenerator::new_with_class_style(syntax, &self.syntaxes, CLASS_STYLE);
@@ -74,10 +67,7 @@ mod tests {
     fn known_languages_get_classes_and_no_inline_style() {
         let h = Highlighter::new();
         let html = h.highlight("key: <value>\n", "yaml");
-        assert!(
-            html.starts_with("<pre class=\"hl-code\"><code class=\"language-yaml\">"),
-            "{html}"
-        );
+        assert!(html.starts_with("<pre class=\"hl-code\"><code class=\"language-yaml\">"), "{html}");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("&lt;value&gt;"), "{html}");

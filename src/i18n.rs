@@ -68,21 +68,13 @@ impl Localizer {
         for source in theme.get(THEME_FALLBACK).into_iter().flat_map(|files| files.values()) {
             add_theme_strings(&mut theme_fallback, source);
         }
-        Localizer {
-            bundles,
-            default: default.clone(),
-            theme_fallback,
-        }
+        Localizer { bundles, default: default.clone(), theme_fallback }
     }
 
     /// The message `key` in `lang`, falling back to the default language and
     /// then to the theme's English. `None` only if no bundle has the message.
     pub fn get(&self, lang: &LangId, key: &str, args: Option<&FluentArgs>) -> Option<String> {
-        let chain = [
-            self.bundles.get(lang),
-            self.bundles.get(&self.default),
-            Some(&self.theme_fallback),
-        ];
+        let chain = [self.bundles.get(lang), self.bundles.get(&self.default), Some(&self.theme_fallback)];
         chain.into_iter().flatten().find_map(|bundle| format(bundle, key, args))
     }
 
@@ -121,17 +113,12 @@ fn read_site_files(locales_dir: &Path, lang: &LangId, diags: &mut Diagnostics) -
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
-    let mut paths: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
-        .collect();
+    let mut paths: Vec<_> =
+        entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "ftl")).collect();
     paths.sort();
     let mut files = Vec::new();
     for path in paths {
-        let display = Path::new("locales")
-            .join(lang.as_str())
-            .join(path.file_name().unwrap_or_default());
+        let display = Path::new("locales").join(lang.as_str()).join(path.file_name().unwrap_or_default());
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => files.push((display, text.trim_start_matches('\u{feff}').replace("\r\n", "\n"))),
             Ok(Err(_)) => diags.push(
@@ -157,28 +144,16 @@ mod tests {
     fn default_theme() -> ThemeStrings {
         let files = |text: &str| BTreeMap::from([("ui.ftl".to_string(), text.to_string())]);
         BTreeMap::from([
-            (
-                "en".to_string(),
-                files(include_str!("../themes/default/locales/en/ui.ftl")),
-            ),
-            (
-                "fr".to_string(),
-                files(include_str!("../themes/default/locales/fr/ui.ftl")),
-            ),
-            (
-                "de".to_string(),
-                files(include_str!("../themes/default/locales/de/ui.ftl")),
-            ),
+            ("en".to_string(), files(include_str!("../themes/default/locales/en/ui.ftl"))),
+            ("fr".to_string(), files(include_str!("../themes/default/locales/fr/ui.ftl"))),
+            ("de".to_string(), files(include_str!("../themes/default/locales/de/ui.ftl"))),
         ])
     }
 
     #[test]
     fn default_theme_strings_parse_cleanly() {
         for (tag, files) in default_theme() {
-            assert!(
-                FluentResource::try_new(files["ui.ftl"].clone()).is_ok(),
-                "{tag}/ui.ftl has a syntax error"
-            );
+            assert!(FluentResource::try_new(files["ui.ftl"].clone()).is_ok(), "{tag}/ui.ftl has a syntax error");
         }
     }
 
@@ -206,11 +181,7 @@ mod tests {
     fn missing_messages_fall_back_to_the_default_language() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("xx")).unwrap();
-        std::fs::write(
-            dir.path().join("xx/ui.ftl"),
-            "only-here = Ici\ngreeting = Salut { $name }\n",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join("xx/ui.ftl"), "only-here = Ici\ngreeting = Salut { $name }\n").unwrap();
         let mut diags = Diagnostics::default();
         let langs = [lang("en"), lang("xx")];
         let l10n = Localizer::load(&default_theme(), dir.path(), &langs, &langs[0], &mut diags);
@@ -218,15 +189,9 @@ mod tests {
         assert_eq!(l10n.get(&langs[1], "only-here", None).as_deref(), Some("Ici"));
         let mut args = FluentArgs::new();
         args.set("name", "Ana");
-        assert_eq!(
-            l10n.get(&langs[1], "greeting", Some(&args)).as_deref(),
-            Some("Salut Ana")
-        );
+        assert_eq!(l10n.get(&langs[1], "greeting", Some(&args)).as_deref(), Some("Salut Ana"));
         // Not in `xx`: comes from the default language (the theme's English).
-        assert_eq!(
-            l10n.get(&langs[1], "on-this-page", None).as_deref(),
-            Some("On this page")
-        );
+        assert_eq!(l10n.get(&langs[1], "on-this-page", None).as_deref(), Some("On this page"));
         assert_eq!(l10n.get_exact(&langs[1], "on-this-page"), None);
         assert_eq!(l10n.get(&langs[1], "no-such-message", None), None);
     }

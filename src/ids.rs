@@ -118,9 +118,7 @@ impl Slug {
         let stem = path.stem();
         let usable = !stem.is_empty()
             && !stem.starts_with('.')
-            && stem
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            && stem.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
         usable.then(|| Slug(stem.to_string()))
     }
 

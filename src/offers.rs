@@ -57,10 +57,7 @@ struct OffersFile {
 
 impl Default for Offers {
     fn default() -> Offers {
-        let list = DEFAULT_OFFERS.iter().map(|(id, legacy)| Offer {
-            id: OfferId(id.to_string()),
-            legacy: *legacy,
-        });
+        let list = DEFAULT_OFFERS.iter().map(|(id, legacy)| Offer { id: OfferId(id.to_string()), legacy: *legacy });
         Offers { list: list.collect() }
     }
 }
@@ -120,16 +117,10 @@ fn parse(text: &str) -> Result<Offers, Diagnostic> {
     let mut seen = std::collections::HashSet::new();
     for offer in &file.offers {
         let id = offer.id.as_str();
-        let well_formed = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        let well_formed =
+            !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !well_formed || !seen.insert(id) {
-            let problem = if well_formed {
-                "is listed twice"
-            } else {
-                "should use a-z, 0-9 and `-` only"
-            };
+            let problem = if well_formed { "is listed twice" } else { "should use a-z, 0-9 and `-` only" };
             let offset = text.find(&format!("id: {id}")).unwrap_or(0);
             return Err(Diagnostic::error("data.invalid", format!("offer id `{id}` {problem}"))
                 .at(LineIndex::new(text).location(Path::new(OFFERS_FILE), text, offset)));

@@ -20,18 +20,11 @@ pub struct WriteReport {
 pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<WriteReport> {
     let output = check_location(root, output)?;
     let parent = output.parent().unwrap_or(Path::new("."));
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let result = write_all(&staging, files).and_then(|report| {
-        swap_in(
-            &staging,
-            &output,
-            &parent.join(format!(".{name}.previous-{}", std::process::id())),
-        )?;
+        swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{}", std::process::id())))?;
         Ok(report)
     });
     if result.is_err() {
@@ -43,10 +36,7 @@ pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<WriteRe
 /// Refuses outputs that a swap would destroy: the site root itself, a folder
 /// containing it, or a folder of the site's sources.
 fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
-    let unusable = |reason: &str| Error::Output {
-        path: output.to_path_buf(),
-        reason: reason.to_string(),
-    };
+    let unusable = |reason: &str| Error::Output { path: output.to_path_buf(), reason: reason.to_string() };
     let root = root.canonicalize().map_err(Error::io("read", root))?;
     let name = output.file_name().ok_or_else(|| unusable("it has no folder name"))?;
     let parent = match output.parent() {
@@ -59,9 +49,7 @@ fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
         Err(_) => return Ok(output.to_path_buf()),
     };
     if root.starts_with(&absolute) {
-        return Err(unusable(
-            "it is the site root or contains it; choose a folder such as `public`",
-        ));
+        return Err(unusable("it is the site root or contains it; choose a folder such as `public`"));
     }
     for source in ["content", "themes", "locales"] {
         if absolute.starts_with(root.join(source)) {
@@ -105,17 +93,12 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteReport> {
             }
         })
         .collect::<Result<_>>()?;
-    Ok(WriteReport {
-        files: files.len(),
-        bytes: sizes.iter().sum(),
-    })
+    Ok(WriteReport { files: files.len(), bytes: sizes.iter().sum() })
 }
 
 fn safe_relative(path: &str) -> Option<&Path> {
     let path = Path::new(path);
-    path.components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        .then_some(path)
+    path.components().all(|c| matches!(c, Component::Normal(_))).then_some(path)
 }
 
 /// Moves the previous output aside, the new one in, then deletes the old.
@@ -157,11 +140,7 @@ mod tests {
         assert_eq!(report, WriteReport { files: 1, bytes: 3 });
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(root.path())
-            .unwrap()
-            .flatten()
-            .map(|e| e.file_name())
-            .collect();
+        let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(leftovers, ["public"]);
     }
 
@@ -170,12 +149,7 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
         write(root.path(), &out, &[file("index.html", "good")]).unwrap();
-        let err = write(
-            root.path(),
-            &out,
-            &[file("ok.html", "x"), file("../escape.html", "bad")],
-        )
-        .unwrap_err();
+        let err = write(root.path(), &out, &[file("ok.html", "x"), file("../escape.html", "bad")]).unwrap_err();
         assert!(matches!(err, Error::Output { .. }), "{err}");
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "good");
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
@@ -185,16 +159,10 @@ mod tests {
     fn refuses_outputs_that_would_destroy_sources() {
         let root = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(root.path().join("content/en")).unwrap();
-        for bad in [
-            root.path().to_path_buf(),
-            root.path().join("content/en"),
-            root.path().parent().unwrap().to_path_buf(),
-        ] {
-            assert!(
-                write(root.path(), &bad, &[file("x.html", "x")]).is_err(),
-                "{}",
-                bad.display()
-            );
+        for bad in
+            [root.path().to_path_buf(), root.path().join("content/en"), root.path().parent().unwrap().to_path_buf()]
+        {
+            assert!(write(root.path(), &bad, &[file("x.html", "x")]).is_err(), "{}", bad.display());
         }
         assert!(root.path().join("content/en").is_dir());
     }

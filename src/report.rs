@@ -18,43 +18,27 @@ impl Human {
     /// Colours when stderr is a terminal and NO_COLOR is unset or empty.
     pub fn for_stderr(show_info: bool) -> Human {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Human {
-            color: !no_color && std::io::stderr().is_terminal(),
-            show_info,
-        }
+        Human { color: !no_color && std::io::stderr().is_terminal(), show_info }
     }
 
     pub fn plain(show_info: bool) -> Human {
-        Human {
-            color: false,
-            show_info,
-        }
+        Human { color: false, show_info }
     }
 
     /// Every diagnostic followed by a summary line; `root` is where the
     /// files named in locations are read from for the source snippet.
     pub fn render(&self, diagnostics: &[Diagnostic], root: &Path) -> String {
         let mut out = String::new();
-        for d in diagnostics
-            .iter()
-            .filter(|d| self.show_info || d.severity != Severity::Info)
-        {
+        for d in diagnostics.iter().filter(|d| self.show_info || d.severity != Severity::Info) {
             out.push_str(&self.one(d, root));
             out.push('\n');
         }
         let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
         let (errors, warnings, notes) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
         if errors + warnings + notes > 0 {
-            out.push_str(&format!(
-                "{errors} {}, {warnings} {}",
-                plural(errors, "error"),
-                plural(warnings, "warning")
-            ));
+            out.push_str(&format!("{errors} {}, {warnings} {}", plural(errors, "error"), plural(warnings, "warning")));
             if notes > 0 && !self.show_info {
-                out.push_str(&format!(
-                    " ({notes} {} hidden; --verbose shows them)",
-                    plural(notes, "note")
-                ));
+                out.push_str(&format!(" ({notes} {} hidden; --verbose shows them)", plural(notes, "note")));
             }
             out.push('\n');
         }
@@ -67,15 +51,11 @@ impl Human {
             Severity::Warning => "33",
             Severity::Info => "36",
         };
-        let mut out = format!(
-            "{}: {}\n",
-            self.paint(colour, &format!("{}[{}]", d.severity.label(), d.code)),
-            d.message
-        );
+        let mut out =
+            format!("{}: {}\n", self.paint(colour, &format!("{}[{}]", d.severity.label(), d.code)), d.message);
         if let Some(location) = &d.location {
-            let line_text = (location.line > 0)
-                .then(|| source_line(&root.join(&location.file), location.line))
-                .flatten();
+            let line_text =
+                (location.line > 0).then(|| source_line(&root.join(&location.file), location.line)).flatten();
             let gutter = " ".repeat(location.line.to_string().len());
             out.push_str(&format!("{gutter}{} {location}\n", self.paint("34", "-->")));
             if let Some(text) = line_text {
@@ -90,11 +70,7 @@ impl Human {
                     self.paint("34", &location.line.to_string()),
                     self.paint("34", "|")
                 ));
-                out.push_str(&format!(
-                    "{gutter} {} {caret_pad}{}\n",
-                    self.paint("34", "|"),
-                    self.paint(colour, "^")
-                ));
+                out.push_str(&format!("{gutter} {} {caret_pad}{}\n", self.paint("34", "|"), self.paint(colour, "^")));
             }
         }
         if let Some(help) = &d.help {
@@ -126,9 +102,7 @@ fn source_line(path: &Path, line: u32) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.trim_start_matches('\u{feff}');
-    text.lines()
-        .nth(line as usize - 1)
-        .map(|l| l.trim_end_matches('\r').to_string())
+    text.lines().nth(line as usize - 1).map(|l| l.trim_end_matches('\r').to_string())
 }
 
 #[cfg(test)]
@@ -148,9 +122,6 @@ mod tests {
         let expected = "error[dialect.unknown-tag]: unknown tag `bad`\n --> a.md:2:5\n  |\n2 | sée {% bad %}\n  |     ^\n  = help: did you mean `raw`?\n\n1 error, 0 warnings (1 note hidden; --verbose shows them)\n";
         assert_eq!(text, expected);
         let verbose = Human::plain(true).render(&[note], dir.path());
-        assert_eq!(
-            verbose,
-            "info[i18n.missing-translation]: not translated\n --> a.md\n\n0 errors, 0 warnings\n"
-        );
+        assert_eq!(verbose, "info[i18n.missing-translation]: not translated\n --> a.md\n\n0 errors, 0 warnings\n");
     }
 }

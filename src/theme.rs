@@ -56,28 +56,17 @@ pub struct Theme {
 }
 
 pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
-    let mut theme = Theme {
-        templates: BTreeMap::new(),
-        assets: BTreeMap::new(),
-        locales: BTreeMap::new(),
-        icons: BTreeMap::new(),
-    };
+    let mut theme =
+        Theme { templates: BTreeMap::new(), assets: BTreeMap::new(), locales: BTreeMap::new(), icons: BTreeMap::new() };
     for (path, bytes) in DEFAULT_THEME {
-        theme
-            .add(path, bytes.to_vec())
-            .map_err(|m| Diagnostic::error("theme.invalid", m))?;
+        theme.add(path, bytes.to_vec()).map_err(|m| Diagnostic::error("theme.invalid", m))?;
     }
     let dir = config.theme_dir();
     if !dir.is_dir() {
         if config.theme != "default" {
-            return Err(
-                Diagnostic::error("theme.missing", format!("the theme `{}` does not exist", config.theme))
-                    .at(Location::file(crate::config::CONFIG_FILE))
-                    .with_help(format!(
-                        "create themes/{}/ or remove `theme` from helpgen.toml",
-                        config.theme
-                    )),
-            );
+            return Err(Diagnostic::error("theme.missing", format!("the theme `{}` does not exist", config.theme))
+                .at(Location::file(crate::config::CONFIG_FILE))
+                .with_help(format!("create themes/{}/ or remove `theme` from helpgen.toml", config.theme)));
         }
         return Ok(theme);
     }
@@ -94,9 +83,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
         let bytes = std::fs::read(entry.path()).map_err(|e| {
             Diagnostic::error("theme.unreadable", format!("cannot read: {e}")).at(Location::file(&display))
         })?;
-        theme
-            .add(&relative, bytes)
-            .map_err(|m| Diagnostic::error("theme.invalid", m).at(Location::file(&display)))?;
+        theme.add(&relative, bytes).map_err(|m| Diagnostic::error("theme.invalid", m).at(Location::file(&display)))?;
     }
     Ok(theme)
 }
@@ -116,10 +103,7 @@ impl Theme {
         } else if let Some((lang, file)) = relative.strip_prefix("locales/").and_then(|r| r.split_once('/')) {
             if file.ends_with(".ftl") && !file.contains('/') {
                 let text = String::from_utf8(bytes).map_err(|_| "the file is not valid UTF-8".to_string())?;
-                self.locales
-                    .entry(lang.to_string())
-                    .or_default()
-                    .insert(file.to_string(), text.replace("\r\n", "\n"));
+                self.locales.entry(lang.to_string()).or_default().insert(file.to_string(), text.replace("\r\n", "\n"));
             }
         }
         Ok(())
@@ -130,24 +114,16 @@ impl Theme {
 /// needs: a class for styling and `aria-hidden`, since the accessible name
 /// comes from text next to it.
 fn prepare_icon(name: &str, svg: &str) -> Result<String, String> {
-    if name.is_empty()
-        || !name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-    {
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
         return Err(format!("icon names use a-z, 0-9, `-` and `_`; `{name}.svg` does not"));
     }
     let lower = svg.to_ascii_lowercase();
     if lower.contains("<script") || has_event_handler(&lower) {
         return Err(format!("icon `{name}` contains a script or an event handler"));
     }
-    let start = svg
-        .find("<svg")
-        .ok_or_else(|| format!("icon `{name}` has no <svg> element"))?;
+    let start = svg.find("<svg").ok_or_else(|| format!("icon `{name}` has no <svg> element"))?;
     let body = svg[start + 4..].trim_end();
-    Ok(format!(
-        "<svg class=\"icon icon-{name}\" aria-hidden=\"true\" focusable=\"false\"{body}"
-    ))
+    Ok(format!("<svg class=\"icon icon-{name}\" aria-hidden=\"true\" focusable=\"false\"{body}"))
 }
 
 /// True if the markup has an attribute such as ` onload=`.
@@ -167,11 +143,9 @@ mod tests {
 
     #[test]
     fn icons_are_marked_decorative_and_checked() {
-        let svg = prepare_icon(
-            "item-add",
-            "<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>\n",
-        )
-        .unwrap();
+        let svg =
+            prepare_icon("item-add", "<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>\n")
+                .unwrap();
         assert_eq!(svg, "<svg class=\"icon icon-item-add\" aria-hidden=\"true\" focusable=\"false\" viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>");
         assert!(prepare_icon("x", "<svg><script>alert(1)</script></svg>").is_err());
         assert!(prepare_icon("x", "<svg onload=\"alert(1)\"></svg>").is_err());

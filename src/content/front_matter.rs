@@ -39,12 +39,7 @@ pub struct FrontMatterError {
 
 impl FrontMatterError {
     fn new(offset: usize, code: &'static str, message: impl Into<String>) -> Self {
-        FrontMatterError {
-            offset,
-            code,
-            message: message.into(),
-            help: None,
-        }
+        FrontMatterError { offset, code, message: message.into(), help: None }
     }
 
     fn help(mut self, help: impl Into<String>) -> Self {
@@ -65,10 +60,8 @@ pub struct Split {
 pub fn split(text: &str) -> Result<Split, FrontMatterError> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Err(
-            FrontMatterError::new(0, "front-matter.missing", "the article has no front matter")
-                .help("start the file with a line `---`, then `title: Your title`, then another `---` line"),
-        );
+        return Err(FrontMatterError::new(0, "front-matter.missing", "the article has no front matter")
+            .help("start the file with a line `---`, then `title: Your title`, then another `---` line"));
     }
     let yaml_start = (first_line_end + 1).min(text.len());
     let mut line_start = yaml_start;
@@ -76,20 +69,12 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
         let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         let line = text[line_start..line_end].trim_end();
         if line == "---" || line == "..." {
-            return Ok(Split {
-                yaml_start,
-                yaml_end: line_start,
-                body_start: (line_end + 1).min(text.len()),
-            });
+            return Ok(Split { yaml_start, yaml_end: line_start, body_start: (line_end + 1).min(text.len()) });
         }
         line_start = line_end + 1;
     }
-    Err(FrontMatterError::new(
-        0,
-        "front-matter.unterminated",
-        "the front matter that starts here is never closed",
-    )
-    .help("add a line containing only `---` after the last front matter key"))
+    Err(FrontMatterError::new(0, "front-matter.unterminated", "the front matter that starts here is never closed")
+        .help("add a line containing only `---` after the last front matter key"))
 }
 
 /// Parses the YAML between the fences of `text` into a `FrontMatter`.
@@ -112,11 +97,7 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
             ))
         }
     };
-    let mut fields = Fields {
-        map: &mut map,
-        yaml,
-        yaml_start: split.yaml_start,
-    };
+    let mut fields = Fields { map: &mut map, yaml, yaml_start: split.yaml_start };
     let title: Option<Scalar> = fields.take("title", "a single line of text")?;
     let title = title.map(|s| s.0).filter(|t| !t.trim().is_empty()).ok_or_else(|| {
         FrontMatterError::new(
@@ -212,10 +193,7 @@ fn yaml_message(e: &serde_yaml::Error, lines_before: usize) -> String {
 fn find_key(yaml: &str, key: &str) -> Option<usize> {
     let mut offset = 0;
     for line in yaml.split_inclusive('\n') {
-        if line
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        {
+        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
             return Some(offset);
         }
         offset += line.len();
@@ -321,23 +299,13 @@ mod tests {
         let err = read(text).unwrap_err();
         assert_eq!(err.code, "front-matter.type");
         assert_eq!(err.offset, text.find("toc").unwrap());
-        assert!(
-            err.message.starts_with("`toc` should be true or false"),
-            "{}",
-            err.message
-        );
+        assert!(err.message.starts_with("`toc` should be true or false"), "{}", err.message);
     }
 
     #[test]
     fn missing_or_empty_title() {
-        assert_eq!(
-            read("---\ndescription: x\n---\n").unwrap_err().code,
-            "front-matter.missing-title"
-        );
-        assert_eq!(
-            read("---\ntitle: '  '\n---\n").unwrap_err().code,
-            "front-matter.missing-title"
-        );
+        assert_eq!(read("---\ndescription: x\n---\n").unwrap_err().code, "front-matter.missing-title");
+        assert_eq!(read("---\ntitle: '  '\n---\n").unwrap_err().code, "front-matter.missing-title");
         assert_eq!(read("---\ntitle: 2024\n---\n").unwrap().title, "2024");
     }
 }

@@ -46,10 +46,7 @@ fn webp(head: &[u8]) -> Option<(u32, u32)> {
     let chunk = head.get(12..16)?;
     let data = head.get(20..30)?;
     match chunk {
-        b"VP8 " => Some((
-            (le16(&data[6..8]) & 0x3FFF) as u32,
-            (le16(&data[8..10]) & 0x3FFF) as u32,
-        )),
+        b"VP8 " => Some(((le16(&data[6..8]) & 0x3FFF) as u32, (le16(&data[8..10]) & 0x3FFF) as u32)),
         b"VP8L" => {
             let bits = u32::from_le_bytes([data[1], data[2], data[3], data[4]]);
             Some(((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1))
@@ -97,20 +94,11 @@ fn svg(file: &mut (impl Read + Seek)) -> Option<(u32, u32)> {
         let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
         tag.get(at..at + tag[at..].find('"')?)
     };
-    let pixels = |v: &str| {
-        v.trim_end_matches("px")
-            .parse::<f32>()
-            .ok()
-            .filter(|n| *n > 0.0)
-            .map(|n| n.round() as u32)
-    };
+    let pixels = |v: &str| v.trim_end_matches("px").parse::<f32>().ok().filter(|n| *n > 0.0).map(|n| n.round() as u32);
     if let (Some(w), Some(h)) = (attr("width").and_then(pixels), attr("height").and_then(pixels)) {
         return Some((w, h));
     }
-    let view_box: Vec<f32> = attr("viewBox")?
-        .split([' ', ','])
-        .filter_map(|n| n.parse().ok())
-        .collect();
+    let view_box: Vec<f32> = attr("viewBox")?.split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
     match view_box.as_slice() {
         [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((w.round() as u32, h.round() as u32)),
         _ => None,
@@ -128,10 +116,7 @@ mod tests {
         png.extend_from_slice(&640u32.to_be_bytes());
         png.extend_from_slice(&480u32.to_be_bytes());
         assert_eq!(read(Cursor::new(png)), Some((640, 480)));
-        assert_eq!(
-            read(Cursor::new(b"GIF89a\x20\x03\x58\x02rest".to_vec())),
-            Some((800, 600))
-        );
+        assert_eq!(read(Cursor::new(b"GIF89a\x20\x03\x58\x02rest".to_vec())), Some((800, 600)));
     }
 
     #[test]
@@ -151,14 +136,9 @@ mod tests {
 
     #[test]
     fn garbage_is_none_not_a_panic() {
-        for bytes in [
-            &b""[..],
-            b"\x89PNG",
-            b"\xFF\xD8\xFF\x00",
-            b"\xFF\xD8\xFF\xE0\xFF\xFF",
-            b"RIFF\0\0\0\0WEBPVP8 ",
-            b"<svg",
-        ] {
+        for bytes in
+            [&b""[..], b"\x89PNG", b"\xFF\xD8\xFF\x00", b"\xFF\xD8\xFF\xE0\xFF\xFF", b"RIFF\0\0\0\0WEBPVP8 ", b"<svg"]
+        {
             assert_eq!(read(Cursor::new(bytes.to_vec())), None, "{bytes:?}");
         }
     }

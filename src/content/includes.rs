@@ -22,11 +22,7 @@ pub struct IncludeFile {
 
 impl IncludeFile {
     pub fn source_text(&self) -> SourceText<'_> {
-        SourceText {
-            file: &self.file,
-            text: &self.text,
-            lines: &self.lines,
-        }
+        SourceText { file: &self.file, text: &self.text, lines: &self.lines }
     }
 }
 
@@ -60,14 +56,7 @@ impl Includes {
     pub fn insert(&mut self, path: &str, text: &str) {
         let file = Path::new("content").join(INCLUDES_DIR).join(path);
         let text = text.to_string();
-        self.files.insert(
-            path.to_string(),
-            Some(IncludeFile {
-                file,
-                lines: LineIndex::new(&text),
-                text,
-            }),
-        );
+        self.files.insert(path.to_string(), Some(IncludeFile { file, lines: LineIndex::new(&text), text }));
     }
 }
 
@@ -114,11 +103,7 @@ fn read(path: &Path, display: &Path, diags: &mut Diagnostics) -> Option<IncludeF
         }
     };
     match decode(bytes) {
-        Ok(text) => Some(IncludeFile {
-            file: display.to_path_buf(),
-            lines: LineIndex::new(&text),
-            text,
-        }),
+        Ok(text) => Some(IncludeFile { file: display.to_path_buf(), lines: LineIndex::new(&text), text }),
         Err((prefix, offset)) => {
             let (line, column) = LineIndex::new(&prefix).line_col(&prefix, offset);
             diags.push(

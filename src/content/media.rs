@@ -41,30 +41,20 @@ impl Media {
     }
 
     pub fn image(&self, lang: &LangId, article: &ArticlePath, number: u32) -> Option<&MediaFile> {
-        Media::candidates(lang, article, number)
-            .iter()
-            .find_map(|key| self.files.get(key))
+        Media::candidates(lang, article, number).iter().find_map(|key| self.files.get(key))
     }
 
     /// For tests and callers that build the index in memory.
     pub fn insert(&mut self, key: &str, size: Option<(u32, u32)>) {
-        let file = MediaFile {
-            absolute: PathBuf::from(key),
-            key: key.to_string(),
-            size,
-        };
+        let file = MediaFile { absolute: PathBuf::from(key), key: key.to_string(), size };
         self.files.insert(key.to_string(), file);
     }
 }
 
 pub fn load(content_dir: &Path) -> Media {
     let root = content_dir.join(MEDIA_DIR);
-    let paths: Vec<PathBuf> = WalkDir::new(&root)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
+    let paths: Vec<PathBuf> =
+        WalkDir::new(&root).into_iter().flatten().filter(|e| e.file_type().is_file()).map(|e| e.into_path()).collect();
     let files = paths
         .into_par_iter()
         .filter_map(|absolute| {

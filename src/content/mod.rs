@@ -58,11 +58,7 @@ impl SourceText<'_> {
 
 impl SourceArticle {
     pub fn source_text(&self) -> SourceText<'_> {
-        SourceText {
-            file: &self.file,
-            text: &self.text,
-            lines: &self.lines,
-        }
+        SourceText { file: &self.file, text: &self.text, lines: &self.lines }
     }
 
     pub fn body(&self) -> &str {
@@ -113,12 +109,7 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     }
     let includes = includes::load(&config.content_dir(), diags);
     let media = media::load(&config.content_dir());
-    Some(Content {
-        languages,
-        articles,
-        includes,
-        media,
-    })
+    Some(Content { languages, articles, includes, media })
 }
 
 fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
@@ -156,15 +147,7 @@ impl SourceArticle {
         };
         let split = front_matter::split(&text).map_err(fm_error)?;
         let front = front_matter::parse(&text, split).map_err(fm_error)?;
-        Ok(SourceArticle {
-            lang,
-            path,
-            file,
-            body_start: split.body_start,
-            front,
-            lines,
-            text,
-        })
+        Ok(SourceArticle { lang, path, file, body_start: split.body_start, front, lines, text })
     }
 }
 
@@ -179,11 +162,7 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
         let bytes = e.into_bytes();
         (String::from_utf8_lossy(&bytes[..valid]).into_owned(), valid)
     })?;
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    })
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text })
 }
 
 #[cfg(test)]
@@ -192,10 +171,7 @@ mod tests {
 
     #[test]
     fn decode_strips_bom_and_crlf() {
-        assert_eq!(
-            decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap(),
-            "---\ntitle: x\n---\n"
-        );
+        assert_eq!(decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n".to_vec()).unwrap(), "---\ntitle: x\n---\n");
     }
 
     #[test]

@@ -55,12 +55,9 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             if name.ends_with(".md") {
                 diags.push(
-                    Diagnostic::error(
-                        "content.outside-language",
-                        "this article is not inside a language folder",
-                    )
-                    .at(Location::file(display))
-                    .with_help(format!("move it to content/<language>/{name}")),
+                    Diagnostic::error("content.outside-language", "this article is not inside a language folder")
+                        .at(Location::file(display))
+                        .with_help(format!("move it to content/<language>/{name}")),
                 );
             }
             continue;
@@ -160,12 +157,9 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
         let display = Path::new("content").join(lang.as_str()).join(relative);
         let relative = relative.to_string_lossy();
         match ArticlePath::parse(&relative) {
-            Ok(path) => files.push(FoundFile {
-                lang: lang.clone(),
-                path,
-                display,
-                absolute: entry.path().to_path_buf(),
-            }),
+            Ok(path) => {
+                files.push(FoundFile { lang: lang.clone(), path, display, absolute: entry.path().to_path_buf() })
+            }
             Err(e) => diags.push(Diagnostic::error("content.path", e.to_string()).at(Location::file(display))),
         }
     }

@@ -27,17 +27,11 @@ pub struct Construct {
 
 impl Construct {
     fn inline(html: String) -> Construct {
-        Construct {
-            inline: html,
-            block: None,
-        }
+        Construct { inline: html, block: None }
     }
 
     fn block(html: String) -> Construct {
-        Construct {
-            inline: html.clone(),
-            block: Some(html),
-        }
+        Construct { inline: html.clone(), block: Some(html) }
     }
 }
 
@@ -57,12 +51,9 @@ pub fn icon(
             None => format!("unknown icon `{name}`; known icons: {}", known.join(", ")),
         });
     };
-    let text = label
-        .map(|l| format!("<span class=\"visually-hidden\">{}</span>", escape::html(&l)))
-        .unwrap_or_default();
-    Ok(Construct::inline(format!(
-        "<span class=\"icon-wrap\">{svg}{text}</span>"
-    )))
+    let text =
+        label.map(|l| format!("<span class=\"visually-hidden\">{}</span>", escape::html(&l))).unwrap_or_default();
+    Ok(Construct::inline(format!("<span class=\"icon-wrap\">{svg}{text}</span>")))
 }
 
 /// The parsed arguments of `{{ N | image: 'Alt text', '80%' }}`.
@@ -95,10 +86,7 @@ pub fn parse_image(expression: &str) -> Result<Option<ImageArgs>, String> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| format!("the image number `{}` should be 1, 2, 3...", number.trim()))?;
-    let args = args
-        .trim_start()
-        .strip_prefix(':')
-        .ok_or("write `image:` followed by the alt text in quotes")?;
+    let args = args.trim_start().strip_prefix(':').ok_or("write `image:` followed by the alt text in quotes")?;
     let values = quoted_list(args)?;
     let (alt, width) = match values.as_slice() {
         [alt] => (alt.clone(), None),
@@ -113,19 +101,9 @@ fn parse_width(raw: &str) -> Result<Width, String> {
     let bad = || format!("the width `{raw}` should be pixels (`640`, `640px`) or a percentage (`80%`)");
     let raw = raw.trim();
     if let Some(p) = raw.strip_suffix('%') {
-        return p
-            .parse()
-            .ok()
-            .filter(|p| (1..=100).contains(p))
-            .map(Width::Percent)
-            .ok_or_else(bad);
+        return p.parse().ok().filter(|p| (1..=100).contains(p)).map(Width::Percent).ok_or_else(bad);
     }
-    raw.trim_end_matches("px")
-        .parse()
-        .ok()
-        .filter(|p| *p > 0)
-        .map(Width::Pixels)
-        .ok_or_else(bad)
+    raw.trim_end_matches("px").parse().ok().filter(|p| *p > 0).map(Width::Pixels).ok_or_else(bad)
 }
 
 /// `'a', "b"` -> [a, b]; quotes are required, as in Liquid.
@@ -134,10 +112,7 @@ fn quoted_list(text: &str) -> Result<Vec<String>, String> {
     let mut rest = text.trim();
     while !rest.is_empty() {
         let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"').ok_or_else(|| {
-            format!(
-                "expected a quoted value, found `{}`",
-                rest.split(',').next().unwrap_or(rest).trim()
-            )
+            format!("expected a quoted value, found `{}`", rest.split(',').next().unwrap_or(rest).trim())
         })?;
         let end = rest[1..].find(quote).ok_or("a quoted value is never closed")? + 1;
         values.push(rest[1..end].to_string());
@@ -165,10 +140,7 @@ pub fn image(
     }
     let file = media.image(&article.lang, &article.path, args.number).ok_or_else(|| {
         let tried = Media::candidates(&article.lang, &article.path, args.number);
-        let stem = tried
-            .last()
-            .map(|k| k.rsplit_once('/').map_or(k.as_str(), |(dir, _)| dir))
-            .unwrap_or_default();
+        let stem = tried.last().map(|k| k.rsplit_once('/').map_or(k.as_str(), |(dir, _)| dir)).unwrap_or_default();
         format!(
             "image {} not found; put it at content/_media/{stem}/{}.png (or .jpg, .gif, .webp, .svg)",
             args.number, args.number
@@ -180,10 +152,8 @@ pub fn image(
         escape::html(args.alt.trim())
     );
     match (args.width, file.size) {
-        (Some(Width::Pixels(w)), Some((iw, ih))) if iw > 0 => img.push_str(&format!(
-            " width=\"{w}\" height=\"{}\"",
-            (u64::from(w) * u64::from(ih) / u64::from(iw)).max(1)
-        )),
+        (Some(Width::Pixels(w)), Some((iw, ih))) if iw > 0 => img
+            .push_str(&format!(" width=\"{w}\" height=\"{}\"", (u64::from(w) * u64::from(ih) / u64::from(iw)).max(1))),
         (Some(Width::Pixels(w)), _) => img.push_str(&format!(" width=\"{w}\"")),
         (Some(Width::Percent(p)), size) => {
             if let Some((w, h)) = size {
@@ -196,13 +166,7 @@ pub fn image(
     }
     img.push_str(" loading=\"lazy\" decoding=\"async\">");
     let block = format!("<figure class=\"article-image\">{img}</figure>");
-    Ok((
-        Construct {
-            inline: img,
-            block: Some(block),
-        },
-        file.clone(),
-    ))
+    Ok((Construct { inline: img, block: Some(block) }, file.clone()))
 }
 
 /// The offers of `{% offer a b %}` (space or comma separated), checked.
@@ -218,23 +182,15 @@ pub fn parse_offers(args: &str, offers: &Offers) -> Result<Vec<OfferId>, String>
         }
     }
     if ids.is_empty() {
-        return Err(format!(
-            "`offer` needs at least one offer id: {}",
-            offers.ids().collect::<Vec<_>>().join(", ")
-        ));
+        return Err(format!("`offer` needs at least one offer id: {}", offers.ids().collect::<Vec<_>>().join(", ")));
     }
     Ok(ids)
 }
 
 pub fn offer_open(ids: &[OfferId], l10n: &Localizer, lang: &crate::ids::LangId) -> Construct {
     let list: Vec<&str> = ids.iter().map(OfferId::as_str).collect();
-    let names: Vec<String> = ids
-        .iter()
-        .map(|id| {
-            l10n.get(lang, &format!("offer-{id}"), None)
-                .unwrap_or_else(|| id.to_string())
-        })
-        .collect();
+    let names: Vec<String> =
+        ids.iter().map(|id| l10n.get(lang, &format!("offer-{id}"), None).unwrap_or_else(|| id.to_string())).collect();
     let label = l10n.get(lang, "available-for", None).unwrap_or_default();
     Construct::block(format!(
         "<div class=\"offer-block\" data-offers=\"{}\">\n<p class=\"offer-block-label\">{}: {}</p>\n",
@@ -253,10 +209,7 @@ pub fn pending_block(kind: &str, name: Option<&str>, text: &str) -> Construct {
         Some(name) => format!(" data-table=\"{}\"", escape::html(name)),
         None => String::new(),
     };
-    Construct::block(format!(
-        "<div class=\"{kind}-pending\"{data} role=\"note\"><p>{}</p></div>\n",
-        escape::html(text)
-    ))
+    Construct::block(format!("<div class=\"{kind}-pending\"{data} role=\"note\"><p>{}</p></div>\n", escape::html(text)))
 }
 
 pub fn text(value: &str) -> Construct {
@@ -270,20 +223,10 @@ mod tests {
     #[test]
     fn image_arguments() {
         let args = parse_image("1 | image: 'Écran « Plan »', '80%'").unwrap().unwrap();
-        assert_eq!(
-            args,
-            ImageArgs {
-                number: 1,
-                alt: "Écran « Plan »".into(),
-                width: Some(Width::Percent(80))
-            }
-        );
+        assert_eq!(args, ImageArgs { number: 1, alt: "Écran « Plan »".into(), width: Some(Width::Percent(80)) });
         let args = parse_image(" 12|image:\"It's here\" ").unwrap().unwrap();
         assert_eq!((args.number, args.alt.as_str(), args.width), (12, "It's here", None));
-        assert_eq!(
-            parse_image("2 | image: 'a', '640px'").unwrap().unwrap().width,
-            Some(Width::Pixels(640))
-        );
+        assert_eq!(parse_image("2 | image: 'a', '640px'").unwrap().unwrap().width, Some(Width::Pixels(640)));
         assert_eq!(parse_image("page.title").unwrap(), None);
         assert_eq!(parse_image("x | upcase").unwrap(), None);
         for bad in [
@@ -305,26 +248,16 @@ mod tests {
     fn offers_are_checked() {
         let offers = Offers::default();
         let ids = parse_offers("advanced, enterprise advanced", &offers).unwrap();
-        assert_eq!(
-            ids.iter().map(OfferId::as_str).collect::<Vec<_>>(),
-            ["advanced", "enterprise"]
-        );
-        assert!(parse_offers("advnaced", &offers)
-            .unwrap_err()
-            .contains("did you mean `advanced`?"));
+        assert_eq!(ids.iter().map(OfferId::as_str).collect::<Vec<_>>(), ["advanced", "enterprise"]);
+        assert!(parse_offers("advnaced", &offers).unwrap_err().contains("did you mean `advanced`?"));
         assert!(parse_offers("  ", &offers).is_err());
     }
 
     #[test]
     fn unknown_icons_list_close_names() {
         let icons = std::collections::BTreeMap::from([("item-add".to_string(), "<svg/>".to_string())]);
-        assert_eq!(
-            icon("item-ad", &icons, None).unwrap_err(),
-            "unknown icon `item-ad`; did you mean `item-add`?"
-        );
-        assert!(icon("zzzzzzzz", &icons, None)
-            .unwrap_err()
-            .contains("known icons: item-add"));
+        assert_eq!(icon("item-ad", &icons, None).unwrap_err(), "unknown icon `item-ad`; did you mean `item-add`?");
+        assert!(icon("zzzzzzzz", &icons, None).unwrap_err().contains("known icons: item-add"));
         let html = icon("item-add", &icons, Some("Add <new>".into())).unwrap().inline;
         assert_eq!(
             html,

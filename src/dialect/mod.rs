@@ -47,17 +47,8 @@ pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
 /// Includes nest at most this deep; deeper is almost certainly a mistake.
 pub const MAX_INCLUDE_DEPTH: usize = 8;
 
-const KNOWN_TAGS: &[&str] = &[
-    "link_new",
-    "include",
-    "icon",
-    "offer",
-    "endoffer",
-    "requirements",
-    "selfcheck",
-    "raw",
-    "endraw",
-];
+const KNOWN_TAGS: &[&str] =
+    &["link_new", "include", "icon", "offer", "endoffer", "requirements", "selfcheck", "raw", "endraw"];
 
 /// What the expansion may look up besides the article itself.
 pub struct Context<'a> {
@@ -84,6 +75,7 @@ pub struct CrossLink {
 
 /// An article body with every tag expanded.
 pub struct Expanded<'a> {
+    pub article: &'a SourceArticle,
     pub markdown: String,
     pub links: Vec<CrossLink>,
     /// The HTML of placeholder N.
@@ -109,6 +101,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         cx,
         diags,
         out: Expanded {
+            article,
             markdown: String::with_capacity(article.body().len() + 64),
             links: Vec::new(),
             constructs: Vec::new(),
@@ -153,11 +146,7 @@ impl<'a> Expander<'a, '_> {
                 Ok(tag) => tag,
                 Err(unterminated) => {
                     if !in_ranges(&code, unterminated.start) {
-                        let close = if unterminated.kind == TagKind::Statement {
-                            "%}"
-                        } else {
-                            "}}"
-                        };
+                        let close = if unterminated.kind == TagKind::Statement { "%}" } else { "}}" };
                         let d = Diagnostic::error("dialect.unterminated-tag", "this tag is never closed")
                             .with_help(format!("end the tag with `{close}` before the next blank line"));
                         self.report(d, source, base + unterminated.start);
@@ -179,16 +168,7 @@ impl<'a> Expander<'a, '_> {
                 (TagKind::Statement, "link_new") => match parse_link(&tag) {
                     Ok((text, target, anchor)) => {
                         let location = self.out.sources[source].location(at);
-                        self.cross_link(
-                            source,
-                            at,
-                            text,
-                            CrossLink {
-                                target,
-                                anchor,
-                                location,
-                            },
-                        );
+                        self.cross_link(source, at, text, CrossLink { target, anchor, location });
                     }
                     Err(message) => {
                         let d = Diagnostic::error("dialect.malformed-tag", message)
@@ -211,10 +191,8 @@ impl<'a> Expander<'a, '_> {
                     }
                 },
                 (TagKind::Statement, "endraw") => {
-                    let d = Diagnostic::error(
-                        "dialect.unbalanced-tag",
-                        "`{% endraw %}` without a `{% raw %}` before it",
-                    );
+                    let d =
+                        Diagnostic::error("dialect.unbalanced-tag", "`{% endraw %}` without a `{% raw %}` before it");
                     self.report(d, source, at);
                 }
                 (TagKind::Statement, "icon") => {
@@ -302,15 +280,8 @@ impl<'a> Expander<'a, '_> {
     /// Requirement tables and the self-check come from data that helpgen
     /// does not read yet: readers see a short note, writers a warning.
     fn pending(&mut self, source: usize, at: usize, kind: &str, name: Option<&str>) {
-        let text = self
-            .cx
-            .l10n
-            .get(&self.article.lang, "content-pending", None)
-            .unwrap_or_default();
-        let d = Diagnostic::warning(
-            "dialect.pending",
-            format!("`{{% {kind} %}}` is shown as a placeholder for now"),
-        );
+        let text = self.cx.l10n.get(&self.article.lang, "content-pending", None).unwrap_or_default();
+        let d = Diagnostic::warning("dialect.pending", format!("`{{% {kind} %}}` is shown as a placeholder for now"));
         self.report(d, source, at);
         self.construct(source, at, constructs::pending_block(kind, name, &text), true);
     }
@@ -328,11 +299,7 @@ impl<'a> Expander<'a, '_> {
                     self.construct(source, at, construct, false);
                 }
                 Err(message) => {
-                    let code = if args.alt.trim().is_empty() {
-                        "image.missing-alt"
-                    } else {
-                        "image.missing"
-                    };
+                    let code = if args.alt.trim().is_empty() { "image.missing-alt" } else { "image.missing" };
                     self.malformed(source, at, &original, code, message);
                 }
             },
@@ -363,11 +330,7 @@ impl<'a> Expander<'a, '_> {
         let placeholder = format!("{PLACEHOLDER_OPEN}{index}{PLACEHOLDER_CLOSE}");
         // Blank lines around a block placeholder make it a paragraph of its
         // own, so the Markdown between `offer` tags stays separate blocks.
-        let text = if block {
-            format!("\n\n{placeholder}\n\n")
-        } else {
-            placeholder
-        };
+        let text = if block { format!("\n\n{placeholder}\n\n") } else { placeholder };
         self.generated(source, at, &text);
     }
 
@@ -441,10 +404,7 @@ impl<'a> Expander<'a, '_> {
         let mut rest = args.trim();
         while let Some(start) = rest.find("{{") {
             path.push_str(&rest[..start]);
-            let end = rest[start..]
-                .find("}}")
-                .ok_or("a `{{` in the include path is never closed")?
-                + start;
+            let end = rest[start..].find("}}").ok_or("a `{{` in the include path is never closed")? + start;
             let expression = rest[start + 2..end].trim();
             path.push_str(&self.page_value(expression)?);
             rest = &rest[end + 2..];
@@ -481,23 +441,18 @@ impl<'a> Expander<'a, '_> {
     }
 
     fn report(&mut self, diagnostic: Diagnostic, source: usize, offset: usize) {
-        self.diags
-            .push(diagnostic.at(self.out.sources[source].location(offset)));
+        self.diags.push(diagnostic.at(self.out.sources[source].location(offset)));
     }
 
     fn verbatim(&mut self, source: usize, text: &str, range: Range<usize>, base: usize) {
         if range.is_empty() {
             return;
         }
-        self.out
-            .map
-            .verbatim(self.out.markdown.len(), source, base + range.start);
+        self.out.map.verbatim(self.out.markdown.len(), source, base + range.start);
         let text = &text[range];
         if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
             // Same UTF-8 length, so offsets stay exact.
-            self.out
-                .markdown
-                .push_str(&text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "\u{FFFD}"));
+            self.out.markdown.push_str(&text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "\u{FFFD}"));
         } else {
             self.out.markdown.push_str(text);
         }

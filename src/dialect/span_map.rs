@@ -18,21 +18,11 @@ struct Piece {
 
 impl SpanMap {
     pub(super) fn verbatim(&mut self, out_start: usize, source: usize, source_start: usize) {
-        self.pieces.push(Piece {
-            out_start,
-            source,
-            source_start,
-            verbatim: true,
-        });
+        self.pieces.push(Piece { out_start, source, source_start, verbatim: true });
     }
 
     pub(super) fn generated(&mut self, out_start: usize, source: usize, source_start: usize) {
-        self.pieces.push(Piece {
-            out_start,
-            source,
-            source_start,
-            verbatim: false,
-        });
+        self.pieces.push(Piece { out_start, source, source_start, verbatim: false });
     }
 
     fn piece(&self, out: usize) -> Option<&Piece> {

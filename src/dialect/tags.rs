@@ -31,13 +31,11 @@ pub struct Unterminated {
 /// ranges (code) to ignore.
 pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>> {
     let rest = text.get(from..)?;
-    let (relative, kind) = rest
-        .match_indices('{')
-        .find_map(|(i, _)| match rest.as_bytes().get(i + 1) {
-            Some(b'%') => Some((i, TagKind::Statement)),
-            Some(b'{') => Some((i, TagKind::Output)),
-            _ => None,
-        })?;
+    let (relative, kind) = rest.match_indices('{').find_map(|(i, _)| match rest.as_bytes().get(i + 1) {
+        Some(b'%') => Some((i, TagKind::Statement)),
+        Some(b'{') => Some((i, TagKind::Output)),
+        _ => None,
+    })?;
     let start = from + relative;
     let close = match kind {
         TagKind::Statement => "%}",
@@ -67,21 +65,10 @@ pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>
             let name_len = inner.find(char::is_whitespace).unwrap_or(inner.len());
             let after_name = &inner[name_len..];
             let args = after_name.trim_start();
-            (
-                &inner[..name_len],
-                args,
-                trimmed_start + name_len + (after_name.len() - args.len()),
-            )
+            (&inner[..name_len], args, trimmed_start + name_len + (after_name.len() - args.len()))
         }
     };
-    Some(Ok(Tag {
-        start,
-        end: close_at + 2,
-        kind,
-        name,
-        args,
-        args_start,
-    }))
+    Some(Ok(Tag { start, end: close_at + 2, kind, name, args, args_start }))
 }
 
 #[cfg(test)]

@@ -67,11 +67,7 @@ fn article(body: &str) -> SourceArticle {
 }
 
 fn run_with(article: &SourceArticle, includes: Includes) -> (String, Vec<CrossLink>, Vec<Diagnostic>) {
-    Fixture {
-        includes,
-        ..Fixture::default()
-    }
-    .run(article)
+    Fixture { includes, ..Fixture::default() }.run(article)
 }
 
 fn run(body: &str) -> (String, Vec<CrossLink>, Vec<Diagnostic>) {
@@ -158,22 +154,13 @@ fn tags_may_span_lines_but_not_paragraphs() {
 #[test]
 fn includes_expand_with_page_lang_and_keep_their_own_positions() {
     let mut includes = Includes::default();
-    includes.insert(
-        "steps/fr/start.md",
-        "1. Ouvrez {% link_new la page | b.md %}.\n2. {% nope %}\n",
-    );
+    includes.insert("steps/fr/start.md", "1. Ouvrez {% link_new la page | b.md %}.\n2. {% nope %}\n");
     includes.insert("steps/de/start.md", "1. Öffnen Sie die Seite.\n");
     let fr = article_in("fr", "", "Intro\n\n{% include steps/{{ page.lang }}/start.md %}\n\nFin");
     let (md, links, d) = run_with(&fr, includes.clone());
-    assert_eq!(
-        md,
-        "Intro\n\n1. Ouvrez [la page](helpgen-link:0).\n2. {% nope %}\n\nFin"
-    );
+    assert_eq!(md, "Intro\n\n1. Ouvrez [la page](helpgen-link:0).\n2. {% nope %}\n\nFin");
     // The link and the error inside the snippet point into the snippet.
-    assert_eq!(
-        links[0].location.file.display().to_string(),
-        "content/_includes/steps/fr/start.md"
-    );
+    assert_eq!(links[0].location.file.display().to_string(), "content/_includes/steps/fr/start.md");
     assert_eq!((links[0].location.line, links[0].location.column), (1, 11));
     assert_eq!(position(&d[0]), ("content/_includes/steps/fr/start.md".into(), 2, 4));
     let de = article_in("de", "", "{% include steps/{{ page.lang }}/start.md %}");
@@ -189,11 +176,7 @@ fn includes_interpolate_front_matter_keys() {
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(md, "WFM");
     let (_, _, d) = run_with(&article("{% include x/{{ page.nothing }}.md %}"), includes.clone());
-    assert!(
-        d[0].message.contains("`page.nothing` has no text value"),
-        "{}",
-        d[0].message
-    );
+    assert!(d[0].message.contains("`page.nothing` has no text value"), "{}", d[0].message);
     let (_, _, d) = run_with(&article("{% include x/{{ site.lang }}.md %}"), includes.clone());
     assert!(d[0].message.contains("only `page.lang`"), "{}", d[0].message);
 }

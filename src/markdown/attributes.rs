@@ -55,9 +55,7 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
                 })?;
                 let key = &rest[..eq];
                 if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')) {
-                    return Err(AttributeError::Invalid(format!(
-                        "`{key}` is not a valid attribute name"
-                    )));
+                    return Err(AttributeError::Invalid(format!("`{key}` is not a valid attribute name")));
                 }
                 if key.to_ascii_lowercase().starts_with("on") {
                     return Err(AttributeError::Invalid(format!(

@@ -62,10 +62,7 @@ mod tests {
     fn github_style_ids() {
         assert_eq!(slugify("Add a break activity"), "add-a-break-activity");
         assert_eq!(slugify("Microsoft Edge en mode (IE)"), "microsoft-edge-en-mode-ie");
-        assert_eq!(
-            slugify("URL de partage pour WebSockets"),
-            "url-de-partage-pour-websockets"
-        );
+        assert_eq!(slugify("URL de partage pour WebSockets"), "url-de-partage-pour-websockets");
         assert_eq!(slugify("Prérequis : réseau"), "prérequis--réseau");
         assert_eq!(slugify("Größe & Ports_2"), "größe--ports_2");
         assert_eq!(slugify("?!"), "section");

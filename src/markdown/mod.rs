@@ -9,14 +9,17 @@
 
 mod attributes;
 mod heading_id;
+mod links;
 
 use std::ops::Range;
 
 use pulldown_cmark::utils::TextMergeWithOffset;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
+pub use attributes::Attributes;
 pub use heading_id::slugify;
 use heading_id::IdAllocator;
+pub use links::{DocLink, LinkTarget};
 
 use crate::diag::Diagnostic;
 use crate::dialect::{markdown_options, Construct, Expanded, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
@@ -34,11 +37,15 @@ pub struct Heading {
 pub struct ParsedDoc {
     pub events: Vec<Event<'static>>,
     pub headings: Vec<Heading>,
+    /// One per `Start(Link)` event, in order.
+    pub links: Vec<DocLink>,
+    /// Ids defined other than by headings: raw HTML, attribute lists.
+    pub anchors: Vec<String>,
 }
 
 impl ParsedDoc {
     pub fn has_anchor(&self, id: &str) -> bool {
-        self.headings.iter().any(|h| h.id == id)
+        self.headings.iter().any(|h| h.id == id) || self.anchors.iter().any(|a| a == id)
     }
 }
 
@@ -48,19 +55,20 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
     let events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
     let mut events = substitute_constructs(events, &expanded.constructs);
+    let mut links = links::classify(&events, expanded, diags);
+    let mut anchors = Vec::new();
     let locate = |offset: usize| expanded.location(offset);
-    apply_span_attributes(&mut events, |offset, message| {
+    apply_span_attributes(&mut events, &mut links, &mut anchors, |offset, message| {
         diags.push(
-            Diagnostic::warning("dialect.attribute", message)
-                .at(locate(offset))
-                .with_help(
-                    "write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written",
-                ),
+            Diagnostic::warning("dialect.attribute", message).at(locate(offset)).with_help(
+                "write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written",
+            ),
         )
     });
     let headings = assign_heading_ids(&mut events);
+    anchors.extend(links::html_anchors(&events));
     let events = highlight_code(events, highlighter);
-    ParsedDoc { events, headings }
+    ParsedDoc { events, headings, links, anchors }
 }
 
 /// Placeholders left by the dialect stage become HTML: a paragraph that is a
@@ -76,9 +84,7 @@ fn substitute_constructs<'a>(events: Vec<Spanned<'a>>, constructs: &[Construct])
         if let (Event::Start(Tag::Paragraph), Some((Event::Text(text), _)), Some((Event::End(TagEnd::Paragraph), _))) =
             (&events[i].0, events.get(i + 1), events.get(i + 2))
         {
-            let block = sole_placeholder(text)
-                .and_then(|n| constructs.get(n))
-                .and_then(|c| c.block.as_ref());
+            let block = sole_placeholder(text).and_then(|n| constructs.get(n)).and_then(|c| c.block.as_ref());
             if let Some(block) = block {
                 out.push((Event::Html(block.clone().into()), events[i].1.clone()));
                 i += 3;
@@ -158,27 +164,42 @@ fn sole_placeholder(text: &str) -> Option<usize> {
 
 /// `_Text_{:.menu-item}` arrives as an emphasis followed by text starting
 /// with `{:`; the emphasis becomes `<em class="menu-item">`.
-fn apply_span_attributes(events: &mut [Spanned], mut warn: impl FnMut(usize, String)) {
-    let mut open = Vec::new();
-    let mut last_closed: Option<(usize, usize)> = None;
+fn apply_span_attributes(
+    events: &mut [Spanned],
+    links: &mut [DocLink],
+    anchors: &mut Vec<String>,
+    mut warn: impl FnMut(usize, String),
+) {
+    // Open inline elements: event index, and the link ordinal for links.
+    let mut open: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut last_closed: Option<(usize, usize, Option<usize>)> = None;
+    let mut link_ordinal = 0;
     for i in 0..events.len() {
         match &events[i].0 {
-            Event::Start(Tag::Emphasis | Tag::Strong) => open.push(i),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong) => last_closed = open.pop().map(|start| (start, i)),
+            Event::Start(Tag::Emphasis | Tag::Strong) => open.push((i, None)),
+            Event::Start(Tag::Link { .. }) => {
+                open.push((i, Some(link_ordinal)));
+                link_ordinal += 1;
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
+                last_closed = open.pop().map(|(start, link)| (start, i, link));
+            }
             Event::Text(text) if text.starts_with("{:") => {
-                let Some((start, end)) = last_closed.filter(|&(_, end)| end + 1 == i) else {
-                    continue;
-                };
+                let Some((start, end, link)) = last_closed.filter(|&(_, end, _)| end + 1 == i) else { continue };
                 match attributes::parse(text) {
                     Ok((attrs, len)) => {
-                        let element = if matches!(events[start].0, Event::Start(Tag::Strong)) {
-                            "strong"
-                        } else {
-                            "em"
-                        };
+                        anchors.extend(attrs.id.clone());
                         let rest = text[len..].to_string();
-                        events[start].0 = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
-                        events[end].0 = Event::InlineHtml(format!("</{element}>").into());
+                        match link.and_then(|n| links.get_mut(n)) {
+                            // Links are written by the render stage, with these attributes.
+                            Some(link) => link.attributes = Some(attrs),
+                            None => {
+                                let element =
+                                    if matches!(events[start].0, Event::Start(Tag::Strong)) { "strong" } else { "em" };
+                                events[start].0 = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
+                                events[end].0 = Event::InlineHtml(format!("</{element}>").into());
+                            }
+                        }
                         events[i].0 = Event::Text(rest.into());
                     }
                     Err(attributes::AttributeError::Invalid(message)) => warn(events[i].1.start, message),
@@ -220,11 +241,7 @@ fn assign_heading_ids(events: &mut [Spanned]) -> Vec<Heading> {
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i].0 {
             *slot = Some(CowStr::from(id.clone()));
         }
-        headings.push(Heading {
-            level,
-            id,
-            text: text.trim().to_string(),
-        });
+        headings.push(Heading { level, id, text: text.trim().to_string() });
         i = j + 1;
     }
     headings

@@ -26,14 +26,8 @@ fn render_in(lang: &str, body: &str, fixture: &Fixture) -> (String, ParsedDoc, V
 fn span_attributes_become_element_attributes() {
     let (html, _, d) = render("Click _Plan > Schedules_{:.breadcrumbs} then **OK**{:.doc-button #ok}.");
     assert!(d.is_empty(), "{d:?}");
-    assert!(
-        html.contains(r#"<em class="breadcrumbs">Plan &gt; Schedules</em> then"#),
-        "{html}"
-    );
-    assert!(
-        html.contains(r#"<strong id="ok" class="doc-button">OK</strong>."#),
-        "{html}"
-    );
+    assert!(html.contains(r#"<em class="breadcrumbs">Plan &gt; Schedules</em> then"#), "{html}");
+    assert!(html.contains(r#"<strong id="ok" class="doc-button">OK</strong>."#), "{html}");
 }
 
 #[test]
@@ -102,25 +96,16 @@ fn images_get_intrinsic_size_lazy_loading_and_a_figure_on_their_own() {
     let (html, _, _) = render_in("en", "{{ 1 | image: 'x', '400px' }}", &fixture);
     assert!(html.contains("width=\"400\" height=\"300\""), "{html}");
     let (html, _, _) = render_in("en", "{{ 1 | image: 'x', '80%' }}", &fixture);
-    assert!(
-        html.contains("width=\"800\" height=\"600\" style=\"width:80%;height:auto\""),
-        "{html}"
-    );
+    assert!(html.contains("width=\"800\" height=\"600\" style=\"width:80%;height:auto\""), "{html}");
     // Inside a sentence, no figure; an image without known size has no dimensions.
     let (html, _, _) = render_in("en", "See {{ 2 | image: 'Icon' }} here.", &fixture);
-    assert!(
-        html.contains("<p>See <img src=\"/docs/media/guide/a/2.svg\" alt=\"Icon\" loading=\"lazy\""),
-        "{html}"
-    );
+    assert!(html.contains("<p>See <img src=\"/docs/media/guide/a/2.svg\" alt=\"Icon\" loading=\"lazy\""), "{html}");
 }
 
 #[test]
 fn translated_images_take_precedence() {
     let (html, _, _) = render_in("fr", "{{ 1 | image: 'Écran' }}", &with_media());
-    assert!(
-        html.contains("src=\"/docs/media/fr/guide/a/1.png\" alt=\"Écran\" width=\"820\""),
-        "{html}"
-    );
+    assert!(html.contains("src=\"/docs/media/fr/guide/a/1.png\" alt=\"Écran\" width=\"820\""), "{html}");
     let (html, _, _) = render_in("de", "{{ 1 | image: 'Bild' }}", &with_media());
     assert!(html.contains("src=\"/docs/media/guide/a/1.png\""), "{html}");
 }
@@ -130,11 +115,7 @@ fn image_errors_are_positioned() {
     let fixture = with_media();
     let (html, _, d) = render_in("en", "Text\n\nsee {{ 3 | image: 'Missing' }}", &fixture);
     assert_eq!((d[0].code, at(&d[0])), ("image.missing", (7, 5)));
-    assert!(
-        d[0].message.contains("content/_media/guide/a/3.png"),
-        "{}",
-        d[0].message
-    );
+    assert!(d[0].message.contains("content/_media/guide/a/3.png"), "{}", d[0].message);
     assert!(
         html.contains("{{ 3 | image: &#39;Missing&#39; }}") || html.contains("{{ 3 | image: 'Missing' }}"),
         "{html}"
@@ -150,10 +131,7 @@ fn icons_are_hidden_svg_with_a_localized_name() {
     let (html, _, d) = render_in("fr", "Cliquez sur {% icon item-add %}.", &Fixture::default());
     assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("<p>Cliquez sur <span class=\"icon-wrap\"><svg class=\"icon icon-item-add\" aria-hidden=\"true\" focusable=\"false\""), "{html}");
-    assert!(
-        html.contains("<span class=\"visually-hidden\">Ajouter</span></span>.</p>"),
-        "{html}"
-    );
+    assert!(html.contains("<span class=\"visually-hidden\">Ajouter</span></span>.</p>"), "{html}");
     let (_, _, d) = render("Click {% icon item-ad %}.");
     assert_eq!((d[0].code, at(&d[0])), ("icon.unknown", (5, 7)));
     assert!(d[0].message.contains("did you mean `item-add`?"), "{}", d[0].message);
@@ -195,14 +173,8 @@ fn offer_block_rules() {
 #[test]
 fn requirements_and_selfcheck_are_placeholders_for_now() {
     let (html, _, d) = render("{% requirements firewall %}\n\n{% selfcheck %}\n");
-    assert!(
-        html.contains("<div class=\"requirements-pending\" data-table=\"firewall\" role=\"note\">"),
-        "{html}"
-    );
-    assert!(
-        html.contains("<div class=\"selfcheck-pending\" role=\"note\">"),
-        "{html}"
-    );
+    assert!(html.contains("<div class=\"requirements-pending\" data-table=\"firewall\" role=\"note\">"), "{html}");
+    assert!(html.contains("<div class=\"selfcheck-pending\" role=\"note\">"), "{html}");
     assert_eq!(
         d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(),
         [("dialect.pending", (5, 1)), ("dialect.pending", (7, 1))]
@@ -225,8 +197,5 @@ fn page_values_are_escaped_text() {
 fn source_text_cannot_fake_a_placeholder() {
     let (html, _, d) = render("a \u{E000}0\u{E001} b {% icon check %}");
     assert!(d.is_empty(), "{d:?}");
-    assert!(
-        html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"),
-        "{html}"
-    );
+    assert!(html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"), "{html}");
 }

@@ -1,35 +1,32 @@
-//! Article bodies to HTML for one reader language: the parsed events, with
-//! each `helpgen-link:N` destination replaced by the URL of the target page
-//! in that language.
+//! Article bodies to HTML for one reader language. Every link is written
+//! here from the article's classified `DocLink`s: cross-links get the URL of
+//! the target page in the reader's language, and attribute lists written
+//! after a link (`{:target="_blank"}`) are applied.
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::dialect::{CrossLink, CROSS_LINK_SCHEME};
 use crate::escape;
-use crate::markdown::ParsedDoc;
+use crate::markdown::{LinkTarget, ParsedDoc};
 
-/// Where a cross-link points, for one reader language.
+/// Where a link points, for one reader language.
 pub struct Href {
     pub url: String,
     /// The language of the target's text when it is not the reader's.
     pub hreflang: Option<String>,
 }
 
-pub fn to_html(doc: &ParsedDoc, links: &[CrossLink], resolve: impl Fn(&CrossLink) -> Option<Href>) -> String {
-    // For each open link: whether it was replaced by raw HTML, so its end
-    // must be too.
-    let mut open_links: Vec<bool> = Vec::new();
+pub fn to_html(doc: &ParsedDoc, resolve: impl Fn(&LinkTarget) -> Option<Href>) -> String {
+    let mut ordinal = 0;
     let events = doc.events.iter().map(|event| match event {
         Event::Start(Tag::Link { dest_url, title, .. }) => {
-            let Some(index) = dest_url
-                .strip_prefix(CROSS_LINK_SCHEME)
-                .and_then(|n| n.parse::<usize>().ok())
-            else {
-                open_links.push(false);
-                return event.clone();
+            let link = doc.links.get(ordinal);
+            ordinal += 1;
+            let href = match link.map(|l| &l.target) {
+                Some(LinkTarget::External(url)) => Some(Href { url: url.clone(), hreflang: None }),
+                Some(LinkTarget::SamePage(anchor)) => Some(Href { url: format!("#{anchor}"), hreflang: None }),
+                Some(target) => resolve(target),
+                None => Some(Href { url: dest_url.to_string(), hreflang: None }),
             };
-            open_links.push(true);
-            let href = links.get(index).and_then(&resolve);
             let mut html = String::from("<a href=\"");
             match &href {
                 Some(href) => escape::push_html(&mut html, &href.url),
@@ -43,16 +40,13 @@ pub fn to_html(doc: &ParsedDoc, links: &[CrossLink], resolve: impl Fn(&CrossLink
             if !title.is_empty() {
                 html.push_str(&format!(" title=\"{}\"", escape::html(title)));
             }
+            if let Some(attributes) = link.and_then(|l| l.attributes.as_ref()) {
+                html.push_str(&attributes.to_html());
+            }
             html.push('>');
             Event::InlineHtml(html.into())
         }
-        Event::End(TagEnd::Link) => {
-            if open_links.pop().unwrap_or(false) {
-                Event::InlineHtml("</a>".into())
-            } else {
-                event.clone()
-            }
-        }
+        Event::End(TagEnd::Link) => Event::InlineHtml("</a>".into()),
         _ => event.clone(),
     });
     let mut html = String::new();

@@ -44,10 +44,7 @@ pub enum FileContent {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            content: FileContent::Bytes(bytes.into()),
-        }
+        OutputFile { path: path.into(), content: FileContent::Bytes(bytes.into()) }
     }
 }
 
@@ -65,21 +62,10 @@ impl<'a> Renderer<'a> {
         // Tera checks that the functions templates call exist when they are
         // added, so `t` comes first.
         let strings = Arc::clone(&l10n);
-        tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-            translate(&strings, &kwargs, state)
-        });
+        tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&strings, &kwargs, state));
         tera.add_raw_templates(theme.templates.iter())
-            .map_err(|e| Error::Template {
-                name: "the theme's templates".to_string(),
-                message: e.to_string(),
-            })?;
-        Ok(Renderer {
-            tera,
-            l10n,
-            config,
-            site,
-            assets: &theme.assets,
-        })
+            .map_err(|e| Error::Template { name: "the theme's templates".to_string(), message: e.to_string() })?;
+        Ok(Renderer { tera, l10n, config, site, assets: &theme.assets })
     }
 
     /// Every file of the site, in a deterministic order.
@@ -87,12 +73,7 @@ impl<'a> Renderer<'a> {
         let pages: Vec<Page> = self.site.pages().collect();
         let mut files: Vec<OutputFile> = pages
             .par_iter()
-            .map(|page| {
-                Ok(OutputFile::new(
-                    format!("{}index.html", page.site_path()),
-                    self.article(page)?,
-                ))
-            })
+            .map(|page| Ok(OutputFile::new(format!("{}index.html", page.site_path()), self.article(page)?)))
             .collect::<Result<_>>()?;
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
@@ -102,10 +83,14 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("404.html", self.not_found(default)?));
         let home = self.config.base_url.path_of(&format!("{default}/"));
         files.push(OutputFile::new("index.html", self.redirect(default, &home)?));
-        files.push(OutputFile::new(
-            "sitemap.xml",
-            sitemap::render(self.site, &self.config.base_url),
-        ));
+        for (from, redirect) in self.site.redirects() {
+            let Some(page) = self.site.page(&redirect.lang, &redirect.target) else { continue };
+            let target = self.config.base_url.path_of(&page.site_path());
+            // `old.html` is written as that file; `old/path` as its index.html.
+            let path = if from.ends_with(".html") { from.to_string() } else { format!("{from}/index.html") };
+            files.push(OutputFile::new(path, self.redirect(&redirect.lang, &target)?));
+        }
+        files.push(OutputFile::new("sitemap.xml", sitemap::render(self.site, &self.config.base_url)));
         files.push(OutputFile::new("assets/css/highlight.css", Highlighter::stylesheet()));
         for (path, bytes) in self.assets {
             files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
@@ -115,10 +100,7 @@ impl<'a> Renderer<'a> {
         media.dedup_by(|a, b| a.key == b.key);
         for file in media {
             let content = FileContent::Copy(file.absolute.clone());
-            files.push(OutputFile {
-                path: format!("media/{}", file.key),
-                content,
-            });
+            files.push(OutputFile { path: format!("media/{}", file.key), content });
         }
         Ok(files)
     }
@@ -127,24 +109,18 @@ impl<'a> Renderer<'a> {
         let base = &self.config.base_url;
         let source = &page.article.source;
         let front = &source.front;
-        let body = body::to_html(&page.article.doc, &page.article.links, |link| {
-            let target = self.site.page(page.lang, &link.target)?;
-            let mut url = base.path_of(&target.site_path());
-            if let Some(anchor) = &link.anchor {
+        let body = body::to_html(&page.article.doc, |target| {
+            let (found, anchor) = self.site.find(page.lang, target)?;
+            let mut url = base.path_of(&found.site_path());
+            if let Some(anchor) = anchor {
                 url.push('#');
                 url.push_str(anchor);
             }
-            let hreflang = target.is_fallback().then(|| target.article.source.lang.to_string());
+            let hreflang = found.is_fallback().then(|| found.article.source.lang.to_string());
             Some(body::Href { url, hreflang })
         });
         let toc = if front.toc {
-            page.article
-                .doc
-                .headings
-                .iter()
-                .filter(|h| (2..=3).contains(&h.level))
-                .cloned()
-                .collect()
+            page.article.doc.headings.iter().filter(|h| (2..=3).contains(&h.level)).cloned().collect()
         } else {
             Vec::new()
         };
@@ -155,10 +131,7 @@ impl<'a> Renderer<'a> {
             offers: front
                 .product_label
                 .iter()
-                .map(|id| OfferView {
-                    id: id.clone(),
-                    name: self.text_or(page.lang, &format!("offer-{id}"), id),
-                })
+                .map(|id| OfferView { id: id.clone(), name: self.text_or(page.lang, &format!("offer-{id}"), id) })
                 .collect(),
             related: self.related(page),
             fallback: page.is_fallback(),
@@ -171,11 +144,7 @@ impl<'a> Renderer<'a> {
         };
         // A fallback page points at the original as canonical, so it must not
         // also claim to be one of the alternates.
-        let translated: Vec<&LangId> = if page.is_fallback() {
-            Vec::new()
-        } else {
-            self.site.translations(page.path)
-        };
+        let translated: Vec<&LangId> = if page.is_fallback() { Vec::new() } else { self.site.translations(page.path) };
         let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
         // A fallback page duplicates another language's text: point search
         // engines at the original.
@@ -206,11 +175,7 @@ impl<'a> Renderer<'a> {
                 _ => target.article.source.front.title.clone(),
             };
             let lang = target.is_fallback().then(|| target.article.source.lang.to_string());
-            links.push(LinkView {
-                title,
-                url: base.path_of(&target.site_path()),
-                lang,
-            });
+            links.push(LinkView { title, url: base.path_of(&target.site_path()), lang });
         }
         links
     }
@@ -233,11 +198,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(id, mut articles)| {
                 articles.sort_by_cached_key(|a| a.title.to_lowercase());
-                SectionView {
-                    id: id.to_string(),
-                    title: self.section_title(lang, id),
-                    articles,
-                }
+                SectionView { id: id.to_string(), title: self.section_title(lang, id), articles }
             })
             .collect();
         // Articles at the language root come first, as the general section.
@@ -289,10 +250,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|other| LanguageLink {
                     lang: other.to_string(),
-                    name: self
-                        .l10n
-                        .get_exact(other, "language-name")
-                        .unwrap_or_else(|| other.to_string()),
+                    name: self.l10n.get_exact(other, "language-name").unwrap_or_else(|| other.to_string()),
                     url: base.path_of(&path_in(other)),
                     current: other == lang,
                 })
@@ -307,28 +265,15 @@ impl<'a> Renderer<'a> {
             return Vec::new();
         }
         let base = &self.config.base_url;
-        let mut alternates: Vec<Alternate> = langs
-            .iter()
-            .map(|l| Alternate {
-                hreflang: l.to_string(),
-                url: base.url_of(&path_in(l)),
-            })
-            .collect();
-        let default = langs
-            .iter()
-            .find(|l| **l == &self.site.languages.default)
-            .unwrap_or(&langs[0]);
-        alternates.push(Alternate {
-            hreflang: "x-default".to_string(),
-            url: base.url_of(&path_in(default)),
-        });
+        let mut alternates: Vec<Alternate> =
+            langs.iter().map(|l| Alternate { hreflang: l.to_string(), url: base.url_of(&path_in(l)) }).collect();
+        let default = langs.iter().find(|l| **l == &self.site.languages.default).unwrap_or(&langs[0]);
+        alternates.push(Alternate { hreflang: "x-default".to_string(), url: base.url_of(&path_in(default)) });
         alternates
     }
 
     fn section_title(&self, lang: &LangId, id: &str) -> String {
-        self.l10n
-            .get(lang, &format!("section-{id}"), None)
-            .unwrap_or_else(|| humanize(id))
+        self.l10n.get(lang, &format!("section-{id}"), None).unwrap_or_else(|| humanize(id))
     }
 
     fn text_or(&self, lang: &LangId, key: &str, fallback: &str) -> String {
@@ -350,17 +295,11 @@ fn section_id(path: &ArticlePath) -> &str {
 fn humanize(id: &str) -> String {
     let text = id.replace(['-', '_'], " ");
     let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn template_error(name: &str) -> impl Fn(tera::Error) -> Error + '_ {
-    move |e| Error::Template {
-        name: format!("template `{name}`"),
-        message: e.to_string(),
-    }
+    move |e| Error::Template { name: format!("template `{name}`"), message: e.to_string() }
 }
 
 /// `t(key="on-this-page")` in templates: the message in the page's `lang`

@@ -10,12 +10,8 @@ pub fn render(site: &Site, base: &BaseUrl) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let homes: Vec<(String, String)> = site
-        .languages
-        .all
-        .iter()
-        .map(|l| (l.to_string(), base.url_of(&format!("{l}/"))))
-        .collect();
+    let homes: Vec<(String, String)> =
+        site.languages.all.iter().map(|l| (l.to_string(), base.url_of(&format!("{l}/")))).collect();
     for (_, url) in &homes {
         push_url(&mut xml, url, &homes);
     }

@@ -18,16 +18,8 @@ fn assert_fails(site: &Site, code: &str, location: &str) -> Run {
     let before = site.output("en/ok/index.html");
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "expected content errors:\n{}", run.stderr);
-    assert!(
-        run.stderr.contains(&format!("error[{code}]")),
-        "no `{code}` in:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains(&format!("--> {location}")),
-        "no `{location}` in:\n{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains(&format!("error[{code}]")), "no `{code}` in:\n{}", run.stderr);
+    assert!(run.stderr.contains(&format!("--> {location}")), "no `{location}` in:\n{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(run.stderr.contains("Nothing was written"), "{}", run.stderr);
     assert_eq!(site.output("en/ok/index.html"), before, "the published site changed");
@@ -44,10 +36,7 @@ fn assert_fails(site: &Site, code: &str, location: &str) -> Run {
 #[test]
 fn malformed_yaml_points_at_the_line() {
     let site = published();
-    site.write(
-        "content/en/bad.md",
-        "---\ntitle: Fine\nproduct_label: [essential,\n---\nBody\n",
-    );
+    site.write("content/en/bad.md", "---\ntitle: Fine\nproduct_label: [essential,\n---\nBody\n");
     let run = assert_fails(&site, "front-matter.yaml", "content/en/bad.md:4:");
     assert!(run.stderr.contains("invalid YAML"), "{}", run.stderr);
 }
@@ -64,11 +53,7 @@ fn missing_title() {
     let site = published();
     site.write("content/en/bad.md", "---\ndescription: No title here\n---\nBody\n");
     let run = assert_fails(&site, "front-matter.missing-title", "content/en/bad.md:1:1");
-    assert!(
-        run.stderr.contains("help: add a line such as `title:"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("help: add a line such as `title:"), "{}", run.stderr);
 }
 
 #[test]
@@ -93,11 +78,7 @@ fn unknown_language_folders() {
     let site = published();
     site.write("content/images/x.md", "---\ntitle: X\n---\n");
     let run = assert_fails(&site, "content.unknown-language", "content/images");
-    assert!(
-        run.stderr.contains("`images` is not a language folder"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("`images` is not a language folder"), "{}", run.stderr);
 
     let site = published();
     site.write("helpgen.toml", "languages = [\"en\", \"fr\"]\n");
@@ -127,16 +108,10 @@ fn huge_files_are_refused_before_reading() {
 #[test]
 fn links_to_missing_articles_and_anchors() {
     let site = published();
-    site.write(
-        "content/en/links.md",
-        "---\ntitle: Links\n---\n\nSee {% link_new this | nowhere.md %}.\n",
-    );
+    site.write("content/en/links.md", "---\ntitle: Links\n---\n\nSee {% link_new this | nowhere.md %}.\n");
     let run = assert_fails(&site, "link.missing-target", "content/en/links.md:5:5");
     assert!(run.stderr.contains("no article `nowhere.md`"), "{}", run.stderr);
-    site.write(
-        "content/en/links.md",
-        "---\ntitle: Links\n---\n\nSee {% link_new this | ok.md | #prat %}.\n",
-    );
+    site.write("content/en/links.md", "---\ntitle: Links\n---\n\nSee {% link_new this | ok.md | #prat %}.\n");
     let run = assert_fails(&site, "link.missing-anchor", "content/en/links.md:5:5");
     assert!(run.stderr.contains("did you mean `#part`?"), "{}", run.stderr);
 }
@@ -144,10 +119,7 @@ fn links_to_missing_articles_and_anchors() {
 #[test]
 fn broken_tags_are_reported_not_printed() {
     let site = published();
-    site.write(
-        "content/en/tags.md",
-        "---\ntitle: Tags\n---\nOne {% link_nwe a | ok.md %}\n",
-    );
+    site.write("content/en/tags.md", "---\ntitle: Tags\n---\nOne {% link_nwe a | ok.md %}\n");
     let run = assert_fails(&site, "dialect.unknown-tag", "content/en/tags.md:4:5");
     assert!(run.stderr.contains("did you mean `link_new`?"), "{}", run.stderr);
 }
@@ -158,28 +130,17 @@ fn duplicate_slugs_name_both_files() {
     site.write("content/en/a/setup.md", "---\ntitle: A\n---\n");
     site.write("content/en/b/setup.md", "---\ntitle: B\n---\n");
     let run = assert_fails(&site, "content.duplicate-slug", "content/en/b/setup.md");
-    assert!(
-        run.stderr.contains("already used by content/en/a/setup.md"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("already used by content/en/a/setup.md"), "{}", run.stderr);
 }
 
 #[test]
 fn every_problem_is_reported_in_one_run() {
     let site = published();
     site.write("content/en/one.md", "---\ntitle: [unclosed\n---\n");
-    site.write(
-        "content/en/two.md",
-        "---\ntitle: Two\n---\n{% link_new x | missing.md %}\n",
-    );
+    site.write("content/en/two.md", "---\ntitle: Two\n---\n{% link_new x | missing.md %}\n");
     site.write("content/fr/three.md", "---\ntitle: Trois\n---\n{% nope %}\n");
     let run = assert_fails(&site, "front-matter.yaml", "content/en/one.md:3:1");
-    assert!(
-        run.stderr.contains("while parsing a flow sequence at line 2 column 8"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("while parsing a flow sequence at line 2 column 8"), "{}", run.stderr);
     assert!(run.stderr.contains("--> content/en/two.md:4:1"), "{}", run.stderr);
     assert!(run.stderr.contains("--> content/fr/three.md:4:1"), "{}", run.stderr);
     assert!(run.stderr.contains("3 errors"), "{}", run.stderr);

@@ -54,29 +54,17 @@ fn includes_images_icons_and_offer_blocks_render() {
     assert_eq!(fr.text(".article-body .offer-block > p:last-child"), "Advanced only.");
     // German has its own screenshot and its own snippet.
     let de = site.html("de/start/index.html");
-    assert_eq!(
-        de.attr(".article-body figure img", "src"),
-        "/media/de/guide/start/1.png"
-    );
+    assert_eq!(de.attr(".article-body figure img", "src"), "/media/de/guide/start/1.png");
     assert_eq!(de.text(".article-body ol li"), "Öffnen Sie den Plan.");
     // Both images are published, byte for byte.
-    assert_eq!(
-        std::fs::read(site.path("public/media/guide/start/1.png")).unwrap(),
-        png(640, 400)
-    );
-    assert_eq!(
-        std::fs::read(site.path("public/media/de/guide/start/1.png")).unwrap(),
-        png(660, 400)
-    );
+    assert_eq!(std::fs::read(site.path("public/media/guide/start/1.png")).unwrap(), png(640, 400));
+    assert_eq!(std::fs::read(site.path("public/media/de/guide/start/1.png")).unwrap(), png(660, 400));
 }
 
 #[test]
 fn dialect_errors_point_into_articles_and_snippets() {
     let site = site();
-    site.write(
-        "content/_includes/steps/fr/open.md",
-        "1. Ouvrez {% link_new la page | nowhere.md %}.\n",
-    );
+    site.write("content/_includes/steps/fr/open.md", "1. Ouvrez {% link_new la page | nowhere.md %}.\n");
     site.write("content/_includes/steps/de/open.md", b"1. \xd6ffnen\n".as_slice());
     site.write(
         "content/en/guide/start.md",
@@ -94,10 +82,6 @@ fn dialect_errors_point_into_articles_and_snippets() {
     ] {
         assert!(run.stderr.contains(expected), "missing {expected:?} in:\n{}", run.stderr);
     }
-    assert!(
-        run.stderr.contains("--> content/de/guide/start.md:5:1"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("--> content/de/guide/start.md:5:1"), "{}", run.stderr);
     assert!(!site.path("public").exists());
 }

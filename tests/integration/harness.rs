@@ -19,17 +19,12 @@ pub struct Run {
 impl Site {
     pub fn fixture(name: &str) -> Site {
         let site = Site::empty();
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name),
-            site.root(),
-        );
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), site.root());
         site
     }
 
     pub fn empty() -> Site {
-        Site {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Site { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     pub fn root(&self) -> &Path {
@@ -77,15 +72,9 @@ impl Site {
 }
 
 pub fn helpgen(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_helpgen"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run helpgen");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_helpgen")).args(args).env("NO_COLOR", "1").output().expect("run helpgen");
+    Run { code: out.status.code().unwrap_or(-1), stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
 }
 
 /// A parsed output page with small query helpers.
@@ -104,11 +93,7 @@ impl Page {
     }
 
     pub fn attr(&self, css: &str, name: &str) -> String {
-        self.one(css)
-            .value()
-            .attr(name)
-            .unwrap_or_else(|| panic!("`{css}` has no `{name}`"))
-            .to_string()
+        self.one(css).value().attr(name).unwrap_or_else(|| panic!("`{css}` has no `{name}`")).to_string()
     }
 
     pub fn text(&self, css: &str) -> String {
@@ -116,11 +101,7 @@ impl Page {
     }
 
     pub fn attrs(&self, css: &str, name: &str) -> Vec<String> {
-        self.select(css)
-            .iter()
-            .filter_map(|e| e.value().attr(name))
-            .map(str::to_string)
-            .collect()
+        self.select(css).iter().filter_map(|e| e.value().attr(name)).map(str::to_string).collect()
     }
 }
 

@@ -7,5 +7,6 @@ mod harness;
 
 mod bad_input;
 mod dialect;
+mod links;
 mod pages;
 mod sample_site;

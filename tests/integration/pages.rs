@@ -17,12 +17,7 @@ fn translated_pages_carry_lang_alternates_and_switcher() {
     let alternates: Vec<(String, String)> = page
         .select("link[rel=alternate]")
         .iter()
-        .map(|l| {
-            (
-                l.value().attr("hreflang").unwrap().into(),
-                l.value().attr("href").unwrap().into(),
-            )
-        })
+        .map(|l| (l.value().attr("hreflang").unwrap().into(), l.value().attr("href").unwrap().into()))
         .collect();
     let expected = [
         ("en", "https://docs.example.org/help/en/start/"),
@@ -31,15 +26,9 @@ fn translated_pages_carry_lang_alternates_and_switcher() {
         ("x-default", "https://docs.example.org/help/en/start/"),
     ];
     assert_eq!(alternates, expected.map(|(a, b)| (a.to_string(), b.to_string())));
-    assert_eq!(
-        page.attr("link[rel=canonical]", "href"),
-        "https://docs.example.org/help/fr/start/"
-    );
+    assert_eq!(page.attr("link[rel=canonical]", "href"), "https://docs.example.org/help/fr/start/");
     // The switcher points at the same article in every language.
-    assert_eq!(
-        page.attrs(".language-switcher a", "href"),
-        ["/help/en/start/", "/help/fr/start/", "/help/de/start/"]
-    );
+    assert_eq!(page.attrs(".language-switcher a", "href"), ["/help/en/start/", "/help/fr/start/", "/help/de/start/"]);
     assert_eq!(page.attr(".language-switcher a[aria-current=page]", "hreflang"), "fr");
     assert_eq!(page.text(".language-switcher a[hreflang=de]"), "Deutsch");
 }
@@ -49,38 +38,24 @@ fn untranslated_articles_fall_back_with_a_localized_notice() {
     let site = built();
     let page = site.html("de/only-en/index.html");
     assert_eq!(page.attr("html", "lang"), "de");
-    assert!(page
-        .text(".notice-untranslated")
-        .contains("noch nicht ins Deutsche übersetzt"));
+    assert!(page.text(".notice-untranslated").contains("noch nicht ins Deutsche übersetzt"));
     // The text is English, and says so, while the page chrome stays German.
     assert_eq!(page.attr(".article-body", "lang"), "en");
     assert_eq!(page.attr("h1", "lang"), "en");
     assert_eq!(page.text("h1"), "Admin notes");
     assert_eq!(page.text(".skip-link"), "Zum Inhalt springen");
     // The original is the canonical; the copy claims no alternates.
-    assert_eq!(
-        page.attr("link[rel=canonical]", "href"),
-        "https://docs.example.org/help/en/only-en/"
-    );
+    assert_eq!(page.attr("link[rel=canonical]", "href"), "https://docs.example.org/help/en/only-en/");
     assert!(page.select("link[rel=alternate]").is_empty());
     // Even when other translations exist.
     let partial = Site::fixture("i18n");
     partial.remove("content/de/guide/setup.md");
     partial.build_ok();
-    assert!(partial
-        .html("de/setup/index.html")
-        .select("link[rel=alternate]")
-        .is_empty());
+    assert!(partial.html("de/setup/index.html").select("link[rel=alternate]").is_empty());
     let translated = partial.html("fr/setup/index.html");
-    assert_eq!(
-        translated.attrs("link[rel=alternate]", "hreflang"),
-        ["en", "fr", "x-default"]
-    );
+    assert_eq!(translated.attrs("link[rel=alternate]", "hreflang"), ["en", "fr", "x-default"]);
     // A translated page has no notice.
-    assert!(site
-        .html("de/start/index.html")
-        .select(".notice-untranslated")
-        .is_empty());
+    assert!(site.html("de/start/index.html").select(".notice-untranslated").is_empty());
 }
 
 #[test]
@@ -118,14 +93,9 @@ fn kramdown_spans_code_and_no_break_spaces() {
     let site = built();
     let en = site.html("en/start/index.html");
     assert_eq!(en.text(".article-body em.menu-item"), "Plan > Schedules");
-    assert!(!en
-        .select(".article-body pre.hl-code code.language-yaml span[class^=hl-]")
-        .is_empty());
+    assert!(!en.select(".article-body pre.hl-code code.language-yaml span[class^=hl-]").is_empty());
     let fr = site.output("fr/start/index.html");
-    assert!(
-        fr.contains("<em class=\"menu-item\">Planifier</em>\u{a0}: c’est parti"),
-        "{fr}"
-    );
+    assert!(fr.contains("<em class=\"menu-item\">Planifier</em>\u{a0}: c’est parti"), "{fr}");
 }
 
 #[test]
@@ -150,27 +120,16 @@ fn homes_redirect_404_and_sitemap() {
     assert_eq!(root.attr("meta[http-equiv=refresh]", "content"), "0; url=/help/en/");
     let home = site.html("fr/index.html");
     assert_eq!(home.attr("html", "lang"), "fr");
-    let sections: Vec<String> = home
-        .select(".home-section h2")
-        .iter()
-        .map(|h| h.text().collect())
-        .collect();
+    let sections: Vec<String> = home.select(".home-section h2").iter().map(|h| h.text().collect()).collect();
     assert_eq!(sections, ["Admin", "Guide d’utilisation"]);
-    let guide: Vec<String> = home
-        .select("#section-guide li a")
-        .iter()
-        .map(|a| a.text().collect())
-        .collect();
+    let guide: Vec<String> = home.select("#section-guide li a").iter().map(|a| a.text().collect()).collect();
     assert_eq!(guide, ["Commencer ici", "Configurer le navigateur"]);
     assert_eq!(home.attr("#section-admin li a", "hreflang"), "en");
     for lang in ["en", "fr", "de"] {
         assert_eq!(site.html(&format!("{lang}/404.html")).attr("html", "lang"), lang);
     }
     let sitemap = site.output("sitemap.xml");
-    assert!(
-        sitemap.contains("<loc>https://docs.example.org/help/fr/start/</loc>"),
-        "{sitemap}"
-    );
+    assert!(sitemap.contains("<loc>https://docs.example.org/help/fr/start/</loc>"), "{sitemap}");
     assert!(sitemap
         .contains(r#"<xhtml:link rel="alternate" hreflang="de" href="https://docs.example.org/help/de/start/"/>"#));
     // Fallback pages repeat another language's text: not in the sitemap.

@@ -23,10 +23,7 @@ fn the_sample_help_center_builds_in_three_languages() {
 
 #[test]
 fn help_explains_every_flag() {
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
-        .args(["build", "--help"])
-        .output()
-        .unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen")).args(["build", "--help"]).output().unwrap();
     assert!(run.status.success());
     let help = String::from_utf8_lossy(&run.stdout);
     for flag in ["--root", "--output", "--base-url"] {
@@ -46,8 +43,5 @@ fn base_url_flag_overrides_the_config() {
     let run = site.build(&["--base-url", "https://other.example.net/"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = site.html("en/start/index.html");
-    assert_eq!(
-        page.attr("link[rel=canonical]", "href"),
-        "https://other.example.net/en/start/"
-    );
+    assert_eq!(page.attr("link[rel=canonical]", "href"), "https://other.example.net/en/start/");
 }

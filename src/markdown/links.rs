@@ -1,0 +1,199 @@
+//! Every link of an article, classified once: a cross-link to another
+//! article (by source path or by an old-style URL slug), an anchor on the
+//! same page, or an external URL. Resolve checks them against the site;
+//! render turns them into `<a>` for each reader language.
+
+use pulldown_cmark::{Event, Tag};
+
+use super::attributes::Attributes;
+use super::Spanned;
+use crate::diag::{Diagnostic, Location};
+use crate::dialect::{CrossLink, Expanded, CROSS_LINK_SCHEME};
+use crate::ids::{normalize_relative, ArticlePath};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Another article by its path below the language folder.
+    Article { path: ArticlePath, anchor: Option<String> },
+    /// An old-style site URL (`/manage-workloads`, `/fr/manage-workloads/`):
+    /// a slug, or a `redirect_from` entry, without the language.
+    Url { path: String, anchor: Option<String> },
+    /// `#anchor` on the same page.
+    SamePage(String),
+    /// Anything else (`https:`, `mailto:`, a file such as `/files/a.pdf`), as written.
+    External(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocLink {
+    pub target: LinkTarget,
+    /// From a kramdown attribute list after the link: `[t](u){:target="_blank"}`.
+    pub attributes: Option<Attributes>,
+    pub location: Location,
+}
+
+/// One `DocLink` per `Start(Link)` event, in document order.
+pub fn classify(events: &[Spanned], expanded: &Expanded, diags: &mut Vec<Diagnostic>) -> Vec<DocLink> {
+    let mut links = Vec::new();
+    for (event, range) in events {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else { continue };
+        let location = expanded.location(range.start);
+        let target = match dest_url.strip_prefix(CROSS_LINK_SCHEME).and_then(|n| n.parse::<usize>().ok()) {
+            Some(index) => match expanded.links.get(index) {
+                Some(CrossLink { target, anchor, location: at }) => {
+                    let target = LinkTarget::Article { path: target.clone(), anchor: anchor.clone() };
+                    links.push(DocLink { target, attributes: None, location: at.clone() });
+                    continue;
+                }
+                None => LinkTarget::External(String::new()),
+            },
+            None => match classify_url(dest_url, &expanded.article.path) {
+                Ok(target) => target,
+                Err(message) => {
+                    diags.push(Diagnostic::error("link.invalid", message).at(location.clone()));
+                    LinkTarget::External(dest_url.to_string())
+                }
+            },
+        };
+        links.push(DocLink { target, attributes: None, location });
+    }
+    links
+}
+
+/// What a Markdown link destination points at, for an article at `from`.
+pub fn classify_url(url: &str, from: &ArticlePath) -> Result<LinkTarget, String> {
+    if let Some(anchor) = url.strip_prefix('#') {
+        return Ok(LinkTarget::SamePage(percent_decode(anchor)));
+    }
+    if has_scheme(url) || url.starts_with("//") || url.is_empty() {
+        return Ok(LinkTarget::External(url.to_string()));
+    }
+    let (path, anchor) = match url.split_once('#') {
+        Some((path, anchor)) => (path, Some(percent_decode(anchor)).filter(|a| !a.is_empty())),
+        None => (url, None),
+    };
+    let path = percent_decode(path.split('?').next().unwrap_or(path));
+    if path.ends_with(".md") {
+        // `/a/b.md` is below the language folder; `b.md` and `../b.md`
+        // are relative to the linking article, as on GitHub.
+        let joined = match path.strip_prefix('/') {
+            Some(rooted) => rooted.to_string(),
+            None => match from.as_str().rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/{path}"),
+                None => path.clone(),
+            },
+        };
+        let path = ArticlePath::parse(&joined).map_err(|e| format!("the link `{url}` is invalid: {e}"))?;
+        return Ok(LinkTarget::Article { path, anchor });
+    }
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    if last.contains('.') {
+        // A file (`/files/guide.pdf`, `img/a.png`): not an article.
+        return Ok(LinkTarget::External(url.to_string()));
+    }
+    let normalized = normalize_relative(&path).map_err(|e| format!("the link `{url}` is invalid: {e}"))?;
+    Ok(LinkTarget::Url { path: normalized, anchor })
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _)) => {
+            let mut chars = scheme.chars();
+            chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// `%C3%BCbersicht` -> `übersicht`; invalid sequences are kept as written.
+pub fn percent_decode(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_string();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Ids that raw HTML in the article defines (`<a id="x">`, `<a name="x">`),
+/// which links may target like heading ids.
+pub fn html_anchors(events: &[Spanned]) -> Vec<String> {
+    let mut anchors = Vec::new();
+    for (event, _) in events {
+        let (Event::Html(html) | Event::InlineHtml(html)) = event else { continue };
+        for attribute in [" id=", " name="] {
+            for (at, _) in html.match_indices(attribute) {
+                let rest = &html[at + attribute.len()..];
+                let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+                if let Some(end) = rest[1..].find(quote) {
+                    anchors.push(rest[1..1 + end].to_string());
+                }
+            }
+        }
+    }
+    anchors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from() -> ArticlePath {
+        ArticlePath::parse("guide/setup/start.md").unwrap()
+    }
+
+    fn article(path: &str, anchor: Option<&str>) -> LinkTarget {
+        LinkTarget::Article { path: ArticlePath::parse(path).unwrap(), anchor: anchor.map(str::to_string) }
+    }
+
+    #[test]
+    fn markdown_paths_are_relative_to_the_article_or_the_language_root() {
+        assert_eq!(classify_url("other.md", &from()), Ok(article("guide/setup/other.md", None)));
+        assert_eq!(
+            classify_url("../intro.md#first-steps", &from()),
+            Ok(article("guide/intro.md", Some("first-steps")))
+        );
+        assert_eq!(classify_url("/faq/edge.md", &from()), Ok(article("faq/edge.md", None)));
+        assert_eq!(
+            classify_url("%C3%BCber.md#%C3%BCbersicht", &from()),
+            Ok(article("guide/setup/über.md", Some("übersicht")))
+        );
+        assert!(classify_url("../../../x.md", &from()).unwrap_err().contains("climbs out"));
+    }
+
+    #[test]
+    fn site_urls_anchors_and_external_links() {
+        let url = |p: &str, a: Option<&str>| LinkTarget::Url { path: p.to_string(), anchor: a.map(str::to_string) };
+        assert_eq!(classify_url("/manage-workloads", &from()), Ok(url("manage-workloads", None)));
+        assert_eq!(classify_url("/fr/manage-workloads/#x", &from()), Ok(url("fr/manage-workloads", Some("x"))));
+        assert_eq!(classify_url("#%C3%BCbersicht", &from()), Ok(LinkTarget::SamePage("übersicht".into())));
+        for external in
+            ["https://example.com/a.md", "mailto:a@b.c", "//cdn.example.com/x", "/files/guide.pdf", "img/a.png"]
+        {
+            assert_eq!(classify_url(external, &from()), Ok(LinkTarget::External(external.into())), "{external}");
+        }
+    }
+
+    #[test]
+    fn percent_decoding_keeps_invalid_sequences() {
+        assert_eq!(percent_decode("a%20b"), "a b");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%FF"), "%FF");
+    }
+}

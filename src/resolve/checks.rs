@@ -1,0 +1,147 @@
+//! The whole-site checks over the resolved index: links and anchors, related
+//! articles, offer ids, missing translations. They only produce diagnostics.
+
+use super::{Article, Site};
+use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::ids::{ArticlePath, LangId};
+use crate::markdown::LinkTarget;
+use crate::offers::Offers;
+
+/// What the checks need besides the articles.
+pub struct Checks<'a> {
+    pub offers: &'a Offers,
+    pub placeholder_title: &'a dyn Fn(&str) -> bool,
+}
+
+pub(super) fn run(site: &Site, checks: &Checks, diags: &mut Diagnostics) {
+    for article in &site.articles {
+        check_links(site, article, diags);
+        check_related(site, article, checks.placeholder_title, diags);
+        check_offers(article, checks.offers, diags);
+    }
+    report_missing_translations(site, diags);
+}
+
+fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
+    let lang = &article.source.lang;
+    for link in &article.doc.links {
+        let location = link.location.clone();
+        match &link.target {
+            LinkTarget::External(_) => {}
+            LinkTarget::SamePage(anchor) => {
+                if !article.doc.has_anchor(anchor) {
+                    diags.push(missing_anchor(article, anchor).at(location));
+                }
+            }
+            target => {
+                let Some((page, anchor)) = site.find(lang, target) else {
+                    diags.push(missing_target(site, target).at(location));
+                    continue;
+                };
+                if page.is_fallback() {
+                    let message = format!(
+                        "`{}` is not translated into `{lang}`; readers get the `{}` text",
+                        page.path, page.article.source.lang
+                    );
+                    diags.push(Diagnostic::warning("link.untranslated-target", message).at(location.clone()));
+                }
+                if let Some(anchor) = anchor.filter(|a| !page.article.doc.has_anchor(a)) {
+                    diags.push(missing_anchor(page.article, anchor).at(location));
+                }
+            }
+        }
+    }
+}
+
+fn missing_anchor(target: &Article, anchor: &str) -> Diagnostic {
+    let file = target.source.file.display();
+    let mut d =
+        Diagnostic::error("link.missing-anchor", format!("`{file}` has no heading or anchor with the id `{anchor}`"));
+    let ids = target.doc.headings.iter().map(|h| h.id.as_str()).chain(target.doc.anchors.iter().map(String::as_str));
+    if let Some(close) = did_you_mean(anchor, ids) {
+        d = d.with_help(format!("did you mean `#{close}`?"));
+    }
+    d
+}
+
+fn missing_target(site: &Site, target: &LinkTarget) -> Diagnostic {
+    match target {
+        LinkTarget::Url { path, .. } => {
+            let mut d =
+                Diagnostic::error("link.missing-target", format!("no article or redirect has the URL `/{path}`"));
+            let slugs = site.slugs.keys().map(|s| s.as_str());
+            if let Some(close) = did_you_mean(path.rsplit('/').next().unwrap_or(path), slugs) {
+                d = d.with_help(format!("did you mean `/{close}`?"));
+            }
+            d
+        }
+        LinkTarget::Article { path, .. } => missing_article("link.missing-target", site, path),
+        _ => Diagnostic::error("link.missing-target", "the link leads nowhere"),
+    }
+}
+
+fn missing_article(code: &'static str, site: &Site, target: &ArticlePath) -> Diagnostic {
+    let mut d = Diagnostic::error(code, format!("no article `{target}` exists in any language"));
+    if let Some(close) = did_you_mean(target.as_str(), site.paths().map(ArticlePath::as_str)) {
+        d = d.with_help(format!("did you mean `{close}`?"));
+    } else if let Some(same_name) = site.paths().find(|p| p.stem() == target.stem()) {
+        d = d.with_help(format!("paths are relative to the language folder; did you mean `{same_name}`?"));
+    }
+    d
+}
+
+fn check_related(site: &Site, article: &Article, placeholder: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) {
+    let source = &article.source;
+    for related in &source.front.related_articles {
+        let location = source.front_matter_location(&related.filepath);
+        match ArticlePath::parse(&related.filepath) {
+            Ok(path) if site.entries.contains_key(&path) => {}
+            Ok(path) => diags.push(missing_article("related.missing-target", site, &path).at(location)),
+            Err(e) => diags.push(
+                Diagnostic::error(
+                    "related.missing-target",
+                    format!("invalid related article path `{}`: {e}", related.filepath),
+                )
+                .at(location),
+            ),
+        }
+        if let Some(title) = &related.overwrite_title {
+            if placeholder(title) && !title.trim().is_empty() {
+                let message =
+                    format!("`overwrite_title: {title}` is a translation placeholder; the target's own title is shown");
+                diags.push(
+                    Diagnostic::info("placeholder.overwrite-title", message).at(source.front_matter_location(title)),
+                );
+            }
+        }
+    }
+}
+
+fn check_offers(article: &Article, offers: &Offers, diags: &mut Diagnostics) {
+    let source = &article.source;
+    for id in &source.front.product_label {
+        if offers.get(id).is_none() {
+            diags.push(offers.unknown(id).at(source.front_matter_value_location("product_label", id)));
+        }
+    }
+}
+
+fn report_missing_translations(site: &Site, diags: &mut Diagnostics) {
+    for (path, entry) in &site.entries {
+        let missing: Vec<&str> =
+            site.languages.all.iter().filter(|l| !entry.translations.contains_key(*l)).map(LangId::as_str).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        if let Some(page) = site.page(&site.languages.default, path) {
+            let message = format!(
+                "not translated into {}; those pages show the `{}` text with a notice",
+                missing.join(", "),
+                page.article.source.lang
+            );
+            diags.push(
+                Diagnostic::info("i18n.missing-translation", message).at(Location::file(&page.article.source.file)),
+            );
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! `redirect_from`: old URLs that must keep working. Each becomes a small
+//! page at the old path pointing at the article in the language that
+//! declared it. An old URL may not shadow a real page, another redirect, or
+//! a path helpgen writes itself.
+
+use std::collections::BTreeMap;
+
+use super::Site;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::ids::{normalize_relative, ArticlePath, LangId};
+
+#[derive(Debug, Clone)]
+pub struct Redirect {
+    pub lang: LangId,
+    pub target: ArticlePath,
+    /// Where the `redirect_from` entry is written.
+    pub location: Location,
+}
+
+/// Paths helpgen writes at the site root.
+const RESERVED: &[&str] = &["assets", "media", "index.html", "404.html", "sitemap.xml"];
+
+/// `/old/url/`, `old/url`, `/old/url/index.html` -> `old/url`; `/old.html`
+/// stays a file. `None` for paths that could leave the site root or hold
+/// characters a file name cannot.
+pub fn normalize(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let raw = raw.strip_suffix("index.html").unwrap_or(raw);
+    if raw.contains(['?', '#', '\\', ':', '"', '<', '>', '|', '*']) || raw.chars().any(char::is_control) {
+        return None;
+    }
+    let path = normalize_relative(raw).ok()?;
+    (!path.split('/').any(|segment| segment.starts_with('.'))).then_some(path)
+}
+
+pub(super) fn index(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Redirect> {
+    let mut redirects: BTreeMap<String, Redirect> = BTreeMap::new();
+    for article in &site.articles {
+        let source = &article.source;
+        for old in &source.front.redirect_from {
+            let location = source.front_matter_value_location("redirect_from", old);
+            let Some(path) = normalize(old) else {
+                diags.push(
+                    Diagnostic::error("redirect.invalid", format!("`{old}` cannot be used as a URL path"))
+                        .at(location)
+                        .with_help("write a path below the site root, such as `/old-article/`"),
+                );
+                continue;
+            };
+            if let Some(shadowed) = shadowed_page(site, &path) {
+                let message = format!("`{old}` is the URL of a real page ({shadowed}); the redirect would hide it");
+                diags.push(Diagnostic::error("redirect.collision", message).at(location));
+                continue;
+            }
+            if let Some(first) = redirects.get(&path) {
+                let message =
+                    format!("`{old}` already redirects to `{}` (declared at {})", first.target, first.location);
+                diags.push(Diagnostic::error("redirect.collision", message).at(location));
+                continue;
+            }
+            let redirect = Redirect { lang: source.lang.clone(), target: source.path.clone(), location };
+            redirects.insert(path, redirect);
+        }
+    }
+    redirects
+}
+
+/// What a redirect at `path` would overwrite, if anything.
+fn shadowed_page(site: &Site, path: &str) -> Option<String> {
+    let first = path.split('/').next().unwrap_or(path);
+    if RESERVED.contains(&path) || RESERVED.contains(&first) {
+        return Some(format!("`/{first}` is written by helpgen"));
+    }
+    let lang = site.languages.all.iter().find(|l| l.as_str() == first)?;
+    match path.split_once('/').map(|(_, rest)| rest) {
+        None | Some("index.html" | "404.html") => Some(format!("the `{lang}` home page")),
+        Some(slug) => site.pages().find(|p| p.lang == lang && p.slug.as_str() == slug).map(|p| p.path.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn old_urls_are_normalized_or_refused() {
+        assert_eq!(normalize("/manage-workloads/").as_deref(), Some("manage-workloads"));
+        assert_eq!(normalize("fr/ancien/index.html").as_deref(), Some("fr/ancien"));
+        assert_eq!(normalize("/old.html").as_deref(), Some("old.html"));
+        for bad in ["/", "../etc/passwd", "/a/../../b", "/a?b=1", "/.git/config", "C:\\\\x", "/a\u{0}b"] {
+            assert_eq!(normalize(bad), None, "{bad:?}");
+        }
+    }
+}
