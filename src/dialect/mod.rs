@@ -9,6 +9,7 @@
 //! piece came from, so any later diagnostic points at the writer's line and
 //! column, in the article or in the included file.
 
+pub mod attributes;
 mod constructs;
 mod span_map;
 mod tags;
@@ -73,6 +74,28 @@ pub struct CrossLink {
     pub location: Location,
 }
 
+/// Help shown with attribute lists helpgen will not apply.
+pub const ATTRIBUTE_HELP: &str =
+    "write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written";
+
+/// Which block a `{:...}` line applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applies {
+    /// The block ending right before the line (kramdown's usual placement).
+    Previous,
+    /// The block starting right after it (the line follows a blank line).
+    Next,
+}
+
+/// A block attribute list, at an offset of the expanded Markdown.
+#[derive(Debug, Clone)]
+pub struct BlockAttributes {
+    pub offset: usize,
+    pub applies: Applies,
+    pub attributes: attributes::Attributes,
+    pub location: Location,
+}
+
 /// An article body with every tag expanded.
 pub struct Expanded<'a> {
     pub article: &'a SourceArticle,
@@ -82,6 +105,7 @@ pub struct Expanded<'a> {
     pub constructs: Vec<Construct>,
     /// Images the article shows, to publish beside it.
     pub media: Vec<MediaFile>,
+    pub block_attributes: Vec<BlockAttributes>,
     map: SpanMap,
     /// Index 0 is the article; then each included file, once.
     sources: Vec<SourceText<'a>>,
@@ -106,6 +130,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
             links: Vec::new(),
             constructs: Vec::new(),
             media: Vec::new(),
+            block_attributes: Vec::new(),
             map: SpanMap::default(),
             sources: vec![article.source_text()],
         },
@@ -139,6 +164,7 @@ impl<'a> Expander<'a, '_> {
     /// Expands `text`, which starts at offset `base` of source `source`.
     fn expand(&mut self, source: usize, text: &'a str, base: usize) {
         let code = code_ranges(text);
+        let mut block_attributes = attribute_lines(text, &code).into_iter().peekable();
         let mut copied_to = 0;
         let mut cursor = 0;
         while let Some(found) = next_tag(text, cursor) {
@@ -158,6 +184,12 @@ impl<'a> Expander<'a, '_> {
             if in_ranges(&code, tag.start) {
                 cursor = tag.start + 2;
                 continue;
+            }
+            // Attribute lines before this tag; none inside a raw block already copied.
+            while let Some(line) = block_attributes.next_if(|l| l.start < tag.start) {
+                if line.start >= copied_to {
+                    self.block_attributes(source, text, base, line, &mut copied_to);
+                }
             }
             self.verbatim(source, text, copied_to..tag.start, base);
             copied_to = tag.end;
@@ -224,7 +256,53 @@ impl<'a> Expander<'a, '_> {
                 (TagKind::Output, _) => self.output_tag(source, at, &tag),
             }
         }
+        for line in block_attributes {
+            if line.start >= copied_to {
+                self.block_attributes(source, text, base, line, &mut copied_to);
+            }
+        }
         self.verbatim(source, text, copied_to..text.len(), base);
+    }
+
+    /// A line holding only `{:...}`: removed from the Markdown (leaving a
+    /// blank line, which also ends the block above) and recorded for the
+    /// block right above it, or, after a blank line, the block right below.
+    fn block_attributes(&mut self, source: usize, text: &str, base: usize, line: Range<usize>, copied_to: &mut usize) {
+        let written = text[line.clone()].trim();
+        let at = base + line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len());
+        let attributes = match attributes::parse(written) {
+            Ok((attributes, len)) if len == written.len() => attributes,
+            Ok(_) | Err(attributes::AttributeError::NotAList) => return,
+            Err(attributes::AttributeError::Invalid(message)) => {
+                self.report(Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP), source, at);
+                return;
+            }
+        };
+        let blank = |l: &str| l.trim().is_empty();
+        let previous = text[..line.start].strip_suffix('\n').map(|before| before.rsplit('\n').next().unwrap_or(before));
+        let next = text[line.end..].strip_prefix('\n').map(|after| after.split('\n').next().unwrap_or(after));
+        let applies = match (previous.is_some_and(|l| !blank(l)), next.is_some_and(|l| !blank(l))) {
+            (true, _) => Applies::Previous,
+            (false, true) => Applies::Next,
+            (false, false) => {
+                let d = Diagnostic::warning(
+                    "dialect.attribute",
+                    "this attribute list is not next to a block; it is shown as written",
+                )
+                .with_help("put it on the line right after the paragraph, heading, list or table it is for");
+                self.report(d, source, at);
+                return;
+            }
+        };
+        self.verbatim(source, text, *copied_to..line.start, base);
+        let location = self.out.sources[source].location(at);
+        self.out.block_attributes.push(BlockAttributes {
+            offset: self.out.markdown.len(),
+            applies,
+            attributes,
+            location,
+        });
+        *copied_to = line.end;
     }
 
     /// `{% offer %}`, `{% endoffer %}`, `{% requirements %}`, `{% selfcheck %}`:
@@ -495,6 +573,25 @@ fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>
     Ok((text, target, anchor))
 }
 
+/// Lines outside code that hold only an attribute list, without their `\n`.
+fn attribute_lines(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    if !text.contains("{:") {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        let trimmed = content.trim();
+        let indent = content.len() - content.trim_start().len();
+        if indent < 4 && trimmed.starts_with("{:") && trimmed.ends_with('}') && !in_ranges(code, start) {
+            lines.push(start..start + content.len());
+        }
+        start += line.len();
+    }
+    lines
+}
+
 /// True if only whitespace shares the tag's line.
 fn alone_on_line(text: &str, tag: &Tag<'_>) -> bool {
     let line_start = text[..tag.start].rfind('\n').map_or(0, |i| i + 1);
@@ -516,7 +613,7 @@ fn find_endraw(text: &str, from: usize) -> Option<Range<usize>> {
 
 /// Byte ranges of code spans and code blocks, where tags stay literal.
 fn code_ranges(text: &str) -> Vec<Range<usize>> {
-    if !text.contains("{%") && !text.contains("{{") {
+    if !text.contains("{%") && !text.contains("{{") && !text.contains("{:") {
         return Vec::new();
     }
     let mut ranges: Vec<Range<usize>> = Parser::new_ext(text, markdown_options())

@@ -5,9 +5,9 @@
 
 use pulldown_cmark::{Event, Tag};
 
-use super::attributes::Attributes;
 use super::Spanned;
 use crate::diag::{Diagnostic, Location};
+use crate::dialect::attributes::Attributes;
 use crate::dialect::{CrossLink, Expanded, CROSS_LINK_SCHEME};
 use crate::ids::{normalize_relative, ArticlePath};
 

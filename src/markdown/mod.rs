@@ -7,22 +7,23 @@
 //! highlight fenced code. The result owns its events, so the render stage can
 //! turn it into HTML once per reader language without parsing again.
 
-mod attributes;
 mod heading_id;
 mod links;
 
 use std::ops::Range;
 
 use pulldown_cmark::utils::TextMergeWithOffset;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
-pub use attributes::Attributes;
 pub use heading_id::slugify;
 use heading_id::IdAllocator;
 pub use links::{DocLink, LinkTarget};
 
 use crate::diag::Diagnostic;
-use crate::dialect::{markdown_options, Construct, Expanded, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
+use crate::dialect::attributes::{self, Attributes};
+use crate::dialect::{
+    markdown_options, Applies, BlockAttributes, Construct, Expanded, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN,
+};
 use crate::highlight::Highlighter;
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -65,6 +66,7 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
             ),
         )
     });
+    apply_block_attributes(&mut events, &expanded.markdown, &expanded.block_attributes, &mut anchors, diags);
     let headings = assign_heading_ids(&mut events);
     anchors.extend(links::html_anchors(&events));
     let events = highlight_code(events, highlighter);
@@ -209,6 +211,142 @@ fn apply_span_attributes(
             _ => {}
         }
     }
+}
+
+/// `{:.note}` lines: the attributes go on the block that ends right before
+/// the line (the outermost one, so a list rather than its last item), or
+/// starts right after it.
+fn apply_block_attributes(
+    events: &mut [Spanned],
+    markdown: &str,
+    blocks: &[BlockAttributes],
+    anchors: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // A block's range runs over the blank lines after it; where its text ends
+    // is what decides whether it sits right above the attribute line.
+    let text_end = |range: &Range<usize>| range.start + markdown[range.clone()].trim_end().len();
+    for block in blocks {
+        let starts = (0..events.len()).filter(|&i| is_block_start(&events[i].0));
+        let target = match block.applies {
+            Applies::Previous => starts
+                .filter(|&i| text_end(&events[i].1) <= block.offset)
+                .max_by_key(|&i| (text_end(&events[i].1), std::cmp::Reverse(i))),
+            Applies::Next => {
+                starts.filter(|&i| events[i].1.start >= block.offset).min_by_key(|&i| (events[i].1.start, i))
+            }
+        };
+        let Some(start) = target else {
+            let d = Diagnostic::warning("dialect.attribute", "this attribute list has no block to apply to");
+            diags.push(d.at(block.location.clone()));
+            continue;
+        };
+        if !set_block_attributes(events, start, &block.attributes) {
+            let d = Diagnostic::warning(
+                "dialect.attribute",
+                "attribute lists apply to paragraphs, headings, lists, tables and quotes, not to this block",
+            );
+            diags.push(d.at(block.location.clone()));
+            continue;
+        }
+        anchors.extend(block.attributes.id.clone());
+    }
+}
+
+fn is_block_start(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Start(
+            Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::List(_)
+                | Tag::Table(_)
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::HtmlBlock
+        )
+    )
+}
+
+/// Writes the block's opening tag with the attributes; false for blocks
+/// that cannot take them (code, raw HTML).
+fn set_block_attributes(events: &mut [Spanned], start: usize, attributes: &Attributes) -> bool {
+    let html = attributes.to_html();
+    let (open, close) = match &mut events[start].0 {
+        Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
+            if let Some(new_id) = &attributes.id {
+                *id = Some(new_id.clone().into());
+            }
+            classes.extend(attributes.classes.iter().map(|c| CowStr::from(c.clone())));
+            attrs
+                .extend(attributes.pairs.iter().map(|(k, v)| (CowStr::from(k.clone()), Some(CowStr::from(v.clone())))));
+            return true;
+        }
+        Event::Start(Tag::Paragraph) => (format!("<p{html}>"), "</p>\n".to_string()),
+        Event::Start(Tag::BlockQuote(_)) => (format!("<blockquote{html}>\n"), "</blockquote>\n".to_string()),
+        Event::Start(Tag::List(Some(1))) => (format!("<ol{html}>\n"), "</ol>\n".to_string()),
+        Event::Start(Tag::List(Some(first))) => (format!("<ol start=\"{first}\"{html}>\n"), "</ol>\n".to_string()),
+        Event::Start(Tag::List(None)) => (format!("<ul{html}>\n"), "</ul>\n".to_string()),
+        Event::Start(Tag::Table(alignments)) => {
+            let alignments = alignments.clone();
+            events[start].0 = Event::Html(format!("<table{html}>").into());
+            write_table_cells(&mut events[start + 1..], &alignments);
+            return true;
+        }
+        _ => return false,
+    };
+    let end = matching_end(events, start);
+    events[start].0 = Event::Html(open.into());
+    if let Some(end) = end {
+        events[end].0 = Event::Html(close.into());
+    }
+    true
+}
+
+/// Once a table's opening tag is written by hand, the HTML writer no longer
+/// knows its column alignments: its cells are opened by hand too.
+fn write_table_cells(events: &mut [Spanned], alignments: &[Alignment]) {
+    let (mut in_head, mut column) = (false, 0);
+    for (event, _) in events.iter_mut() {
+        match event {
+            Event::Start(Tag::TableHead) => (in_head, column) = (true, 0),
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::Start(Tag::TableCell) => {
+                let style = match alignments.get(column) {
+                    Some(Alignment::Left) => " style=\"text-align: left\"",
+                    Some(Alignment::Center) => " style=\"text-align: center\"",
+                    Some(Alignment::Right) => " style=\"text-align: right\"",
+                    _ => "",
+                };
+                *event = Event::Html(format!("<{}{style}>", if in_head { "th" } else { "td" }).into());
+                column += 1;
+            }
+            Event::End(TagEnd::Table) => break,
+            _ => {}
+        }
+    }
+}
+
+/// The index of the `End` event closing the `Start` at `start`. Only tags of
+/// the same kind are counted: other passes replace some starts and ends.
+fn matching_end(events: &[Spanned], start: usize) -> Option<usize> {
+    let Event::Start(tag) = &events[start].0 else { return None };
+    let end = tag.to_end();
+    let mut depth = 0usize;
+    for (i, (event, _)) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(t) if t.to_end() == end => depth += 1,
+            Event::End(e) if *e == end => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn assign_heading_ids(events: &mut [Spanned]) -> Vec<Heading> {

@@ -199,3 +199,45 @@ fn source_text_cannot_fake_a_placeholder() {
     assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"), "{html}");
 }
+
+#[test]
+fn block_attributes_apply_to_the_block_above() {
+    let (html, doc, d) = render(
+        "A note.\n{:.note #first}\n\n## Title\n{:.big}\n\n- one\n- two\n{:.steps}\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n{:.wide}\n\n> quoted\n{:.aside}\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert!(html.contains("<p id=\"first\" class=\"note\">A note.</p>"), "{html}");
+    assert!(html.contains("<h2 id=\"title\" class=\"big\">Title</h2>"), "{html}");
+    assert!(html.contains("<ul class=\"steps\">\n<li>one</li>\n<li>two</li>\n</ul>"), "{html}");
+    assert!(html.contains("<table class=\"wide\"><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: right\">b</th></tr></thead><tbody>\n<tr><td style=\"text-align: left\">1</td><td style=\"text-align: right\">2</td></tr>\n</tbody></table>"), "{html}");
+    assert!(html.contains("<blockquote class=\"aside\">\n<p>quoted</p>\n</blockquote>"), "{html}");
+    assert!(!html.contains("{:"), "{html}");
+    assert!(doc.has_anchor("first"));
+}
+
+#[test]
+fn block_attributes_after_a_blank_line_apply_to_the_block_below() {
+    let (html, _, d) = render("Intro.\n\n{:.tip}\nThe tip.\n\n3. three\n4. four\n{:.cont}\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert!(html.contains("<p>Intro.</p>\n<p class=\"tip\">The tip.</p>"), "{html}");
+    assert!(html.contains("<ol start=\"3\" class=\"cont\">"), "{html}");
+}
+
+#[test]
+fn unusable_block_attributes_stay_visible_with_a_warning() {
+    let (html, _, d) = render("Text.\n\n{:.alone}\n\nMore.\n\n{:onclick=\"x\"}\nAfter.\n\n```\n{:.in-code}\n```\n");
+    assert!(html.contains("<p>{:.alone}</p>"), "{html}");
+    assert!(html.contains("<p>{:onclick=\"x\"}\nAfter.</p>"), "{html}");
+    assert!(html.contains("{:.in-code}"), "{html}");
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(found, [("dialect.attribute", (7, 1)), ("dialect.attribute", (11, 1))]);
+}
+
+#[test]
+fn link_attributes_are_kept_for_the_renderer() {
+    let (_, doc, d) =
+        render("[site](https://example.com){:target=\"_blank\" rel=\"noopener\"} and [local](#x){:.btn}\n\n## X\n");
+    assert!(d.is_empty(), "{d:?}");
+    let attrs: Vec<String> = doc.links.iter().map(|l| l.attributes.as_ref().unwrap().to_html()).collect();
+    assert_eq!(attrs, [" target=\"_blank\" rel=\"noopener\"", " class=\"btn\""]);
+}

@@ -1,5 +1,6 @@
-//! kramdown inline attribute lists (`{:.class #id key="value"}`), as written
-//! right after an emphasis: `_Menu_{:.menu-item}`.
+//! kramdown attribute lists (`{:.class #id key="value"}`): after a span
+//! (`_Menu_{:.menu-item}`, `[t](u){:target="_blank"}`) or on a line of their
+//! own next to a block (`{:.note}`).
 
 use crate::escape;
 
