@@ -169,8 +169,17 @@ impl LineIndex {
 
 /// The closest candidate to `word` by edit distance, for "did you mean" hints.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
-    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|&(d, _)| d <= limit).min().map(|(_, c)| c)
+    let length = word.chars().count();
+    let limit = (length / 3).max(2);
+    candidates
+        .into_iter()
+        // The length difference bounds the distance from below: on a large
+        // site most candidates are ruled out without the full count.
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, _)| d <= limit)
+        .min()
+        .map(|(_, c)| c)
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

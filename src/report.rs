@@ -2,8 +2,9 @@
 //! caret under the column, then a count. Colour only on a terminal, and never
 //! when NO_COLOR is set.
 
+use std::collections::HashMap;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Severity};
 
@@ -29,8 +30,9 @@ impl Human {
     /// files named in locations are read from for the source snippet.
     pub fn render(&self, diagnostics: &[Diagnostic], root: &Path) -> String {
         let mut out = String::new();
+        let mut sources = Sources { root, files: HashMap::new() };
         for d in diagnostics.iter().filter(|d| self.show_info || d.severity != Severity::Info) {
-            out.push_str(&self.one(d, root));
+            out.push_str(&self.one(d, &mut sources));
             out.push('\n');
         }
         let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
@@ -45,7 +47,7 @@ impl Human {
         out
     }
 
-    fn one(&self, d: &Diagnostic, root: &Path) -> String {
+    fn one(&self, d: &Diagnostic, sources: &mut Sources) -> String {
         let colour = match d.severity {
             Severity::Error => "31",
             Severity::Warning => "33",
@@ -54,8 +56,7 @@ impl Human {
         let mut out =
             format!("{}: {}\n", self.paint(colour, &format!("{}[{}]", d.severity.label(), d.code)), d.message);
         if let Some(location) = &d.location {
-            let line_text =
-                (location.line > 0).then(|| source_line(&root.join(&location.file), location.line)).flatten();
+            let line_text = (location.line > 0).then(|| sources.line(&location.file, location.line)).flatten();
             let gutter = " ".repeat(location.line.to_string().len());
             out.push_str(&format!("{gutter}{} {location}\n", self.paint("34", "-->")));
             if let Some(text) = line_text {
@@ -96,13 +97,25 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// The 1-based `line` of a file, read leniently (a diagnostic may be about
-/// the file's encoding, so invalid UTF-8 must not hide the snippet).
-fn source_line(path: &Path, line: u32) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let text = text.trim_start_matches('\u{feff}');
-    text.lines().nth(line as usize - 1).map(|l| l.trim_end_matches('\r').to_string())
+/// Source files for snippets, each read once however many diagnostics it has.
+struct Sources<'a> {
+    root: &'a Path,
+    files: HashMap<PathBuf, Option<Vec<String>>>,
+}
+
+impl Sources<'_> {
+    /// The 1-based `line` of a file, read leniently (a diagnostic may be
+    /// about the file's encoding, so invalid UTF-8 must not hide the snippet).
+    fn line(&mut self, file: &Path, line: u32) -> Option<String> {
+        let root = self.root;
+        let lines = self.files.entry(file.to_path_buf()).or_insert_with(|| {
+            let bytes = std::fs::read(root.join(file)).ok()?;
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.trim_start_matches('\u{feff}');
+            Some(text.lines().map(|l| l.trim_end_matches('\r').to_string()).collect())
+        });
+        lines.as_ref()?.get((line as usize).checked_sub(1)?).cloned()
+    }
 }
 
 #[cfg(test)]

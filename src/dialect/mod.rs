@@ -177,12 +177,12 @@ impl<'a> Expander<'a, '_> {
                             .with_help(format!("end the tag with `{close}` before the next blank line"));
                         self.report(d, source, base + unterminated.start);
                     }
-                    cursor = unterminated.start + 2;
+                    cursor = code_end(&code, unterminated.start).unwrap_or(unterminated.resume);
                     continue;
                 }
             };
-            if in_ranges(&code, tag.start) {
-                cursor = tag.start + 2;
+            if let Some(end) = code_end(&code, tag.start) {
+                cursor = end;
                 continue;
             }
             // Attribute lines before this tag; none inside a raw block already copied.
@@ -605,7 +605,7 @@ fn find_endraw(text: &str, from: usize) -> Option<Range<usize>> {
         match found {
             Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => return Some(tag.start..tag.end),
             Ok(tag) => cursor = tag.start + 2,
-            Err(unterminated) => cursor = unterminated.start + 2,
+            Err(unterminated) => cursor = unterminated.resume,
         }
     }
     None
@@ -628,8 +628,14 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
 }
 
 fn in_ranges(ranges: &[Range<usize>], offset: usize) -> bool {
+    code_end(ranges, offset).is_some()
+}
+
+/// The end of the code range holding `offset`, where scanning for tags may
+/// resume.
+fn code_end(ranges: &[Range<usize>], offset: usize) -> Option<usize> {
     let i = ranges.partition_point(|r| r.end <= offset);
-    ranges.get(i).is_some_and(|r| r.contains(&offset))
+    ranges.get(i).filter(|r| r.contains(&offset)).map(|r| r.end)
 }
 
 #[cfg(test)]

@@ -25,6 +25,9 @@ pub enum TagKind {
 pub struct Unterminated {
     pub start: usize,
     pub kind: TagKind,
+    /// Where scanning may go on: the end of the paragraph, since no tag
+    /// opened before it in the same paragraph can be closed either.
+    pub resume: usize,
 }
 
 /// The next tag at or after `from`, skipping nothing: callers decide which
@@ -44,9 +47,9 @@ pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>
     let inner_start = start + 2;
     // A tag never spans a blank line: an unclosed `{%` must not swallow the
     // rest of the article.
-    let limit = text[inner_start..].find("\n\n").map_or(text.len(), |i| inner_start + i);
-    let Some(close_at) = text[inner_start..limit].find(close).map(|i| inner_start + i) else {
-        return Some(Err(Unterminated { start, kind }));
+    let close_at = match find_close(text.as_bytes(), inner_start, close.as_bytes()) {
+        Ok(close_at) => close_at,
+        Err(paragraph_end) => return Some(Err(Unterminated { start, kind, resume: paragraph_end })),
     };
     let mut inner_from = inner_start;
     if text[inner_from..close_at].starts_with('-') {
@@ -69,6 +72,22 @@ pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>
         }
     };
     Some(Ok(Tag { start, end: close_at + 2, kind, name, args, args_start }))
+}
+
+/// The offset of `close` after `from`, or, if a blank line or the end of the
+/// text comes first, that offset as an error: a tag never spans a blank
+/// line, so an unclosed `{%` cannot swallow the rest of the article. One
+/// pass that stops at the first of the two keeps scanning linear.
+fn find_close(bytes: &[u8], from: usize, close: &[u8]) -> Result<usize, usize> {
+    let mut i = from;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (a, b) if a == close[0] && b == close[1] => return Ok(i),
+            (b'\n', b'\n') => return Err(i),
+            _ => i += 1,
+        }
+    }
+    Err(bytes.len())
 }
 
 #[cfg(test)]

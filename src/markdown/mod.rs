@@ -225,15 +225,26 @@ fn apply_block_attributes(
 ) {
     // A block's range runs over the blank lines after it; where its text ends
     // is what decides whether it sits right above the attribute line.
+    if blocks.is_empty() {
+        return;
+    }
     let text_end = |range: &Range<usize>| range.start + markdown[range.clone()].trim_end().len();
+    let starts: Vec<usize> = (0..events.len()).filter(|&i| is_block_start(&events[i].0)).collect();
+    // Sorted so each lookup is a binary search: by where the text ends (the
+    // outermost block last among equals), and by where the block starts.
+    let mut by_end: Vec<(usize, std::cmp::Reverse<usize>)> =
+        starts.iter().map(|&i| (text_end(&events[i].1), std::cmp::Reverse(i))).collect();
+    by_end.sort_unstable();
+    let mut by_start: Vec<(usize, usize)> = starts.iter().map(|&i| (events[i].1.start, i)).collect();
+    by_start.sort_unstable();
     for block in blocks {
-        let starts = (0..events.len()).filter(|&i| is_block_start(&events[i].0));
         let target = match block.applies {
-            Applies::Previous => starts
-                .filter(|&i| text_end(&events[i].1) <= block.offset)
-                .max_by_key(|&i| (text_end(&events[i].1), std::cmp::Reverse(i))),
+            Applies::Previous => {
+                let n = by_end.partition_point(|&(end, _)| end <= block.offset);
+                n.checked_sub(1).map(|k| by_end[k].1 .0)
+            }
             Applies::Next => {
-                starts.filter(|&i| events[i].1.start >= block.offset).min_by_key(|&i| (events[i].1.start, i))
+                by_start.get(by_start.partition_point(|&(start, _)| start < block.offset)).map(|&(_, i)| i)
             }
         };
         let Some(start) = target else {

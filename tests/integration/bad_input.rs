@@ -168,3 +168,14 @@ fn an_output_folder_that_would_destroy_the_sources_is_refused() {
     );
     assert!(site.path("content/en/ok.md").is_file());
 }
+
+#[test]
+fn hostile_articles_fail_fast_with_one_error_per_problem() {
+    let site = published();
+    // 20,000 unclosed tags in one paragraph, and 20,000 attribute lines.
+    site.write("content/en/tags.md", format!("---\ntitle: T\n---\n{}\n", "{% x ".repeat(20_000)));
+    site.write("content/en/attrs.md", format!("---\ntitle: A\n---\n{}", "para\n{:.a}\n\n".repeat(20_000)));
+    let run = assert_fails(&site, "dialect.unterminated-tag", "content/en/tags.md:4:1");
+    // One report for the paragraph, not one per unclosed tag.
+    assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
+}
