@@ -639,4 +639,6 @@ fn code_end(ranges: &[Range<usize>], offset: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 pub(crate) mod tests;
