@@ -55,7 +55,7 @@ impl Includes {
     /// For tests and callers that build snippets in memory.
     pub fn insert(&mut self, path: &str, text: &str) {
         let file = Path::new("content").join(INCLUDES_DIR).join(path);
-        let text = text.to_string();
+        let text = super::strip_markers(text.to_string());
         self.files.insert(path.to_string(), Some(IncludeFile { file, lines: LineIndex::new(&text), text }));
     }
 }
@@ -102,7 +102,7 @@ fn read(path: &Path, display: &Path, diags: &mut Diagnostics) -> Option<IncludeF
             return None;
         }
     };
-    match decode(bytes) {
+    match decode(bytes).map(super::strip_markers) {
         Ok(text) => Some(IncludeFile { file: display.to_path_buf(), lines: LineIndex::new(&text), text }),
         Err((prefix, offset)) => {
             let (line, column) = LineIndex::new(&prefix).line_col(&prefix, offset);

@@ -139,6 +139,7 @@ fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
 impl SourceArticle {
     /// Splits and types the front matter of an already decoded article.
     pub fn parse(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> Result<SourceArticle, Diagnostic> {
+        let text = strip_markers(text);
         let lines = LineIndex::new(&text);
         let fm_error = |e: front_matter::FrontMatterError| {
             let mut d = Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
@@ -153,6 +154,18 @@ impl SourceArticle {
 
 /// UTF-8 text without BOM and with LF line ends; on invalid UTF-8, the valid
 /// prefix and the offset of the first bad byte.
+/// The private-use characters helpgen uses as markers in generated text,
+/// replaced in all source text (same UTF-8 length, so offsets stay exact):
+/// content can then never fake a placeholder or a link marker.
+pub(crate) fn strip_markers(text: String) -> String {
+    use crate::dialect::{PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
+    if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
+        text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "\u{FFFD}")
+    } else {
+        text
+    }
+}
+
 pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);

@@ -83,14 +83,26 @@ impl Attributes {
     /// ` id="…" class="…" key="…"`, escaped.
     pub fn to_html(&self) -> String {
         let mut out = String::new();
+        let mut attribute = |name: &str, values: &mut dyn Iterator<Item = &String>| {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            for (i, value) in values.enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                escape::push_html(&mut out, value);
+            }
+            out.push('"');
+        };
         if let Some(id) = &self.id {
-            out.push_str(&format!(" id=\"{}\"", escape::html(id)));
+            attribute("id", &mut std::iter::once(id));
         }
         if !self.classes.is_empty() {
-            out.push_str(&format!(" class=\"{}\"", escape::html(&self.classes.join(" "))));
+            attribute("class", &mut self.classes.iter());
         }
         for (key, value) in &self.pairs {
-            out.push_str(&format!(" {}=\"{}\"", key, escape::html(value)));
+            attribute(key, &mut std::iter::once(value));
         }
         out
     }

@@ -10,6 +10,7 @@
 //! column, in the article or in the included file.
 
 pub mod attributes;
+mod code_scan;
 mod constructs;
 mod span_map;
 mod tags;
@@ -527,13 +528,8 @@ impl<'a> Expander<'a, '_> {
             return;
         }
         self.out.map.verbatim(self.out.markdown.len(), source, base + range.start);
-        let text = &text[range];
-        if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
-            // Same UTF-8 length, so offsets stay exact.
-            self.out.markdown.push_str(&text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "\u{FFFD}"));
-        } else {
-            self.out.markdown.push_str(text);
-        }
+        // Marker characters were already stripped from sources at load.
+        self.out.markdown.push_str(&text[range]);
     }
 
     fn generated(&mut self, source: usize, at: usize, text: &str) {
@@ -611,11 +607,16 @@ fn find_endraw(text: &str, from: usize) -> Option<Range<usize>> {
     None
 }
 
-/// Byte ranges of code spans and code blocks, where tags stay literal.
+/// Byte ranges of code spans and code blocks, where tags stay literal: from
+/// the line scanner, or from a full Markdown parse where it cannot tell.
 fn code_ranges(text: &str) -> Vec<Range<usize>> {
     if !text.contains("{%") && !text.contains("{{") && !text.contains("{:") {
         return Vec::new();
     }
+    code_scan::code_ranges(text).unwrap_or_else(|| parsed_code_ranges(text))
+}
+
+fn parsed_code_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Parser::new_ext(text, markdown_options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {

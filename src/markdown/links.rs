@@ -27,6 +27,8 @@ pub enum LinkTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLink {
     pub target: LinkTarget,
+    /// The Markdown link title (`[t](u "title")`), if any.
+    pub title: String,
     /// From a kramdown attribute list after the link: `[t](u){:target="_blank"}`.
     pub attributes: Option<Attributes>,
     pub location: Location,
@@ -36,13 +38,14 @@ pub struct DocLink {
 pub fn classify(events: &[Spanned], expanded: &Expanded, diags: &mut Vec<Diagnostic>) -> Vec<DocLink> {
     let mut links = Vec::new();
     for (event, range) in events {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else { continue };
+        let Event::Start(Tag::Link { dest_url, title, .. }) = event else { continue };
+        let title = title.to_string();
         let location = expanded.location(range.start);
         let target = match dest_url.strip_prefix(CROSS_LINK_SCHEME).and_then(|n| n.parse::<usize>().ok()) {
             Some(index) => match expanded.links.get(index) {
                 Some(CrossLink { target, anchor, location: at }) => {
                     let target = LinkTarget::Article { path: target.clone(), anchor: anchor.clone() };
-                    links.push(DocLink { target, attributes: None, location: at.clone() });
+                    links.push(DocLink { target, title, attributes: None, location: at.clone() });
                     continue;
                 }
                 None => LinkTarget::External(String::new()),
@@ -55,7 +58,7 @@ pub fn classify(events: &[Spanned], expanded: &Expanded, diags: &mut Vec<Diagnos
                 }
             },
         };
-        links.push(DocLink { target, attributes: None, location });
+        links.push(DocLink { target, title, attributes: None, location });
     }
     links
 }
@@ -136,13 +139,17 @@ pub fn html_anchors(events: &[Spanned]) -> Vec<String> {
     let mut anchors = Vec::new();
     for (event, _) in events {
         let (Event::Html(html) | Event::InlineHtml(html)) = event else { continue };
-        for attribute in [" id=", " name="] {
-            for (at, _) in html.match_indices(attribute) {
-                let rest = &html[at + attribute.len()..];
-                let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
-                if let Some(end) = rest[1..].find(quote) {
-                    anchors.push(rest[1..1 + end].to_string());
-                }
+        // Most HTML events are a lone tag without attributes: look for `=`
+        // first, then at the name before it.
+        for (at, _) in html.match_indices('=') {
+            let before = &html[..at];
+            if !(before.ends_with(" id") || before.ends_with(" name")) {
+                continue;
+            }
+            let rest = &html[at + 1..];
+            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+            if let Some(end) = rest[1..].find(quote) {
+                anchors.push(rest[1..1 + end].to_string());
             }
         }
     }

@@ -36,7 +36,9 @@ pub struct Heading {
 
 #[derive(Debug, Clone)]
 pub struct ParsedDoc {
-    pub events: Vec<Event<'static>>,
+    /// The article's HTML, cut where links open: link targets are the only
+    /// part that depends on the reader's language.
+    pub body: Vec<Segment>,
     pub headings: Vec<Heading>,
     /// One per `Start(Link)` event, in order.
     pub links: Vec<DocLink>,
@@ -44,9 +46,29 @@ pub struct ParsedDoc {
     pub anchors: Vec<String>,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Html(String),
+    /// The opening `<a>` of `links[n]`, written per reader language.
+    Link(usize),
+}
+
 impl ParsedDoc {
     pub fn has_anchor(&self, id: &str) -> bool {
         self.headings.iter().any(|h| h.id == id) || self.anchors.iter().any(|a| a == id)
+    }
+
+    /// The body HTML with each link opened by `open_link`.
+    pub fn write_html(&self, out: &mut String, mut open_link: impl FnMut(&DocLink) -> String) {
+        for segment in &self.body {
+            match segment {
+                Segment::Html(html) => out.push_str(html),
+                Segment::Link(n) => match self.links.get(*n) {
+                    Some(link) => out.push_str(&open_link(link)),
+                    None => out.push_str("<a>"),
+                },
+            }
+        }
     }
 }
 
@@ -69,8 +91,8 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     apply_block_attributes(&mut events, &expanded.markdown, &expanded.block_attributes, &mut anchors, diags);
     let headings = assign_heading_ids(&mut events);
     anchors.extend(links::html_anchors(&events));
-    let events = highlight_code(events, highlighter);
-    ParsedDoc { events, headings, links, anchors }
+    let body = write_segments(events, highlighter);
+    ParsedDoc { body, headings, links, anchors }
 }
 
 /// Placeholders left by the dialect stage become HTML: a paragraph that is a
@@ -81,22 +103,21 @@ fn substitute_constructs<'a>(events: Vec<Spanned<'a>>, constructs: &[Construct])
         return events;
     }
     let mut out = Vec::with_capacity(events.len());
-    let mut i = 0;
-    while i < events.len() {
-        if let (Event::Start(Tag::Paragraph), Some((Event::Text(text), _)), Some((Event::End(TagEnd::Paragraph), _))) =
-            (&events[i].0, events.get(i + 1), events.get(i + 2))
+    let mut events = events.into_iter();
+    while let Some((event, range)) = events.next() {
+        if let (Event::Start(Tag::Paragraph), [(Event::Text(text), _), (Event::End(TagEnd::Paragraph), _), ..]) =
+            (&event, events.as_slice())
         {
             let block = sole_placeholder(text).and_then(|n| constructs.get(n)).and_then(|c| c.block.as_ref());
             if let Some(block) = block {
-                out.push((Event::Html(block.clone().into()), events[i].1.clone()));
-                i += 3;
+                out.push((Event::Html(block.clone().into()), range));
+                events.nth(1);
                 continue;
             }
         }
-        let (event, range) = &events[i];
         match event {
             Event::Text(text) if text.contains(PLACEHOLDER_OPEN) => {
-                for piece in split_placeholders(text) {
+                for piece in split_placeholders(&text) {
                     let event = match piece {
                         Piece::Text(t) => Event::Text(t.to_string().into()),
                         Piece::Construct(n) => match constructs.get(n) {
@@ -107,7 +128,7 @@ fn substitute_constructs<'a>(events: Vec<Spanned<'a>>, constructs: &[Construct])
                     out.push((event, range.clone()));
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) if html.contains(PLACEHOLDER_OPEN) => {
+            Event::Html(ref html) | Event::InlineHtml(ref html) if html.contains(PLACEHOLDER_OPEN) => {
                 let replaced: String = split_placeholders(html)
                     .into_iter()
                     .map(|piece| match piece {
@@ -115,16 +136,14 @@ fn substitute_constructs<'a>(events: Vec<Spanned<'a>>, constructs: &[Construct])
                         Piece::Construct(n) => constructs.get(n).map(|c| c.inline.clone()).unwrap_or_default(),
                     })
                     .collect();
-                let event = if matches!(event, Event::Html(_)) {
-                    Event::Html(replaced.into())
-                } else {
-                    Event::InlineHtml(replaced.into())
-                };
-                out.push((event, range.clone()));
+                let block = matches!(event, Event::Html(_));
+                out.push((
+                    if block { Event::Html(replaced.into()) } else { Event::InlineHtml(replaced.into()) },
+                    range,
+                ));
             }
-            _ => out.push((event.clone(), range.clone())),
+            event => out.push((event, range)),
         }
-        i += 1;
     }
     out
 }
@@ -396,30 +415,46 @@ fn assign_heading_ids(events: &mut [Spanned]) -> Vec<Heading> {
     headings
 }
 
-/// Replaces each code block with its highlighted HTML and takes ownership of
-/// every event.
-fn highlight_code(events: Vec<Spanned>, highlighter: &Highlighter) -> Vec<Event<'static>> {
-    let mut out = Vec::with_capacity(events.len());
-    let mut code: Option<(String, String)> = None;
-    for (event, _) in events {
-        match (event, &mut code) {
-            (Event::Start(Tag::CodeBlock(kind)), _) => {
+/// Writes the HTML once: code blocks highlighted, each link opening left
+/// as a marker, then the text cut at the markers into segments.
+fn write_segments(events: Vec<Spanned>, highlighter: &Highlighter) -> Vec<Segment> {
+    let mut events = events.into_iter();
+    let mut ordinal = 0;
+    let mapped = std::iter::from_fn(|| {
+        let (event, _) = events.next()?;
+        Some(match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => info.to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
-            }
-            (Event::Text(text), Some((_, buffer))) => buffer.push_str(&text),
-            (Event::End(TagEnd::CodeBlock), Some(_)) => {
-                if let Some((lang, buffer)) = code.take() {
-                    out.push(Event::Html(highlighter.highlight(&buffer, &lang).into()));
+                let mut code = String::new();
+                for (event, _) in events.by_ref() {
+                    match event {
+                        Event::Text(text) => code.push_str(&text),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
                 }
+                Event::Html(highlighter.highlight(&code, &lang).into())
             }
-            (event, _) => out.push(event.into_static()),
-        }
-    }
-    out
+            Event::Start(Tag::Link { .. }) => {
+                ordinal += 1;
+                Event::InlineHtml(format!("{PLACEHOLDER_OPEN}{}{PLACEHOLDER_CLOSE}", ordinal - 1).into())
+            }
+            Event::End(TagEnd::Link) => Event::InlineHtml("</a>".into()),
+            event => event,
+        })
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, mapped);
+    split_placeholders(&html)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => Segment::Html(text.to_string()),
+            Piece::Construct(n) => Segment::Link(n),
+        })
+        .collect()
 }
 
 #[cfg(test)]
