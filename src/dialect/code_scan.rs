@@ -319,7 +319,10 @@ impl Scan<'_> {
         let Some(start) = self.region.take() else { return };
         let region = &self.text.as_bytes()[start..end];
         let has_backtick = region.contains(&b'`');
-        if has_backtick && (self.region_is_html || region.contains(&b'<') || region.windows(2).any(|w| w == b"](")) {
+        if !has_backtick {
+            return;
+        }
+        if self.region_is_html || region.contains(&b'<') || region.windows(2).any(|w| w == b"](") {
             // Raw HTML, autolinks and link destinations take precedence over
             // code spans and may hold backticks: a parser's call.
             self.ambiguous = true;
