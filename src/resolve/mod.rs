@@ -106,12 +106,15 @@ impl Site {
         }
     }
 
+    /// The article published under a URL slug.
+    fn path_for_slug(&self, slug: &str) -> Option<&ArticlePath> {
+        let slug = Slug::from_path(&ArticlePath::parse(&format!("{slug}.md")).ok()?)?;
+        self.slugs.get(&slug)
+    }
+
     fn find_url<'s>(&'s self, lang: &'s LangId, path: &str) -> Option<Page<'s>> {
         let segments: Vec<&str> = path.split('/').collect();
-        let by_slug = |lang: &'s LangId, slug: &str| {
-            let slug = Slug::from_path(&ArticlePath::parse(&format!("{slug}.md")).ok()?)?;
-            self.page(lang, self.slugs.get(&slug)?)
-        };
+        let by_slug = |lang: &'s LangId, slug: &str| self.page(lang, self.path_for_slug(slug)?);
         let found = match segments.as_slice() {
             [slug] => by_slug(lang, slug),
             [first, slug] => {

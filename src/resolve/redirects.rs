@@ -74,7 +74,7 @@ fn shadowed_page(site: &Site, path: &str) -> Option<String> {
     let lang = site.languages.all.iter().find(|l| l.as_str() == first)?;
     match path.split_once('/').map(|(_, rest)| rest) {
         None | Some("index.html" | "404.html") => Some(format!("the `{lang}` home page")),
-        Some(slug) => site.pages().find(|p| p.lang == lang && p.slug.as_str() == slug).map(|p| p.path.to_string()),
+        Some(slug) => site.path_for_slug(slug).map(ArticlePath::to_string),
     }
 }
 

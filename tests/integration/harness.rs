@@ -71,6 +71,17 @@ impl Site {
     }
 }
 
+impl Run {
+    /// Asserts a failed build (exit 1) that reported each of `expected`.
+    #[track_caller]
+    pub fn assert_reports(&self, expected: &[&str]) {
+        assert_eq!(self.code, 1, "expected content errors:\n{}", self.stderr);
+        for text in expected {
+            assert!(self.stderr.contains(text), "missing {text:?} in:\n{}", self.stderr);
+        }
+    }
+}
+
 pub fn helpgen(args: &[&str]) -> Run {
     let out =
         Command::new(env!("CARGO_BIN_EXE_helpgen")).args(args).env("NO_COLOR", "1").output().expect("run helpgen");
