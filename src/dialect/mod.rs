@@ -10,8 +10,10 @@
 //! column, in the article or in the included file.
 
 pub mod attributes;
+mod block_attributes;
 mod code_scan;
 mod constructs;
+mod include;
 mod span_map;
 mod tags;
 
@@ -26,10 +28,10 @@ use tags::{next_tag, Tag, TagKind};
 use std::collections::BTreeMap;
 
 use crate::config::BaseUrl;
-use crate::content::{Includes, Lookup, Media, MediaFile, SourceArticle, SourceText};
+use crate::content::{Includes, Media, MediaFile, SourceArticle, SourceText};
 use crate::diag::{did_you_mean, Diagnostic, Location};
 use crate::i18n::Localizer;
-use crate::ids::{normalize_relative, ArticlePath};
+use crate::ids::ArticlePath;
 use crate::offers::{OfferId, Offers};
 
 /// The Markdown flavour of helpgen: CommonMark with GFM tables, footnotes,
@@ -165,7 +167,7 @@ impl<'a> Expander<'a, '_> {
     /// Expands `text`, which starts at offset `base` of source `source`.
     fn expand(&mut self, source: usize, text: &'a str, base: usize) {
         let code = code_ranges(text);
-        let mut block_attributes = attribute_lines(text, &code).into_iter().peekable();
+        let mut block_attributes = block_attributes::attribute_lines(text, &code).into_iter().peekable();
         let mut copied_to = 0;
         let mut cursor = 0;
         while let Some(found) = next_tag(text, cursor) {
@@ -263,47 +265,6 @@ impl<'a> Expander<'a, '_> {
             }
         }
         self.verbatim(source, text, copied_to..text.len(), base);
-    }
-
-    /// A line holding only `{:...}`: removed from the Markdown (leaving a
-    /// blank line, which also ends the block above) and recorded for the
-    /// block right above it, or, after a blank line, the block right below.
-    fn block_attributes(&mut self, source: usize, text: &str, base: usize, line: Range<usize>, copied_to: &mut usize) {
-        let written = text[line.clone()].trim();
-        let at = base + line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len());
-        let attributes = match attributes::parse(written) {
-            Ok((attributes, len)) if len == written.len() => attributes,
-            Ok(_) | Err(attributes::AttributeError::NotAList) => return,
-            Err(attributes::AttributeError::Invalid(message)) => {
-                self.report(Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP), source, at);
-                return;
-            }
-        };
-        let blank = |l: &str| l.trim().is_empty();
-        let previous = text[..line.start].strip_suffix('\n').map(|before| before.rsplit('\n').next().unwrap_or(before));
-        let next = text[line.end..].strip_prefix('\n').map(|after| after.split('\n').next().unwrap_or(after));
-        let applies = match (previous.is_some_and(|l| !blank(l)), next.is_some_and(|l| !blank(l))) {
-            (true, _) => Applies::Previous,
-            (false, true) => Applies::Next,
-            (false, false) => {
-                let d = Diagnostic::warning(
-                    "dialect.attribute",
-                    "this attribute list is not next to a block; it is shown as written",
-                )
-                .with_help("put it on the line right after the paragraph, heading, list or table it is for");
-                self.report(d, source, at);
-                return;
-            }
-        };
-        self.verbatim(source, text, *copied_to..line.start, base);
-        let location = self.out.sources[source].location(at);
-        self.out.block_attributes.push(BlockAttributes {
-            offset: self.out.markdown.len(),
-            applies,
-            attributes,
-            location,
-        });
-        *copied_to = line.end;
     }
 
     /// `{% offer %}`, `{% endoffer %}`, `{% requirements %}`, `{% selfcheck %}`:
@@ -413,92 +374,8 @@ impl<'a> Expander<'a, '_> {
         self.generated(source, at, &text);
     }
 
-    fn include(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
-        let path = match self.include_path(tag.args) {
-            Ok(path) => path,
-            Err(message) => {
-                let d = Diagnostic::error("dialect.malformed-tag", message).with_help(
-                    "write `{% include path/under/_includes.md %}`; `{{ page.lang }}` may be part of the path",
-                );
-                self.report(d, source, at);
-                return;
-            }
-        };
-        let file = match self.cx.includes.get(&path) {
-            Lookup::Found(file) => file,
-            Lookup::Broken => {
-                let d = Diagnostic::error(
-                    "include.unreadable",
-                    format!("`{path}` cannot be used: it could not be read (see its own error)"),
-                );
-                self.report(d, source, at);
-                return;
-            }
-            Lookup::Missing => {
-                let mut d = Diagnostic::error("include.missing", format!("no file `{path}` in content/_includes/"));
-                if let Some(close) = did_you_mean(&path, self.cx.includes.paths()) {
-                    d = d.with_help(format!("did you mean `{close}`?"));
-                }
-                self.report(d, source, at);
-                return;
-            }
-        };
-        if self.stack.contains(&path) {
-            let mut chain = self.stack.clone();
-            chain.push(path);
-            let d = Diagnostic::error("include.cycle", format!("include cycle: {}", chain.join(" -> ")));
-            self.report(d, source, at);
-            return;
-        }
-        if self.stack.len() >= MAX_INCLUDE_DEPTH {
-            let d = Diagnostic::error(
-                "include.too-deep",
-                format!(
-                    "includes are nested more than {MAX_INCLUDE_DEPTH} deep: {} -> {path}",
-                    self.stack.join(" -> ")
-                ),
-            );
-            self.report(d, source, at);
-            return;
-        }
-        let id = match self.source_paths.iter().position(|p| *p == path) {
-            Some(id) => id,
-            None => {
-                self.out.sources.push(file.source_text());
-                self.source_paths.push(path.clone());
-                self.out.sources.len() - 1
-            }
-        };
-        self.stack.push(path);
-        // The snippet's final newline belongs to the file, not to the text:
-        // without it an include can sit inside a sentence.
-        let text = file.text.strip_suffix('\n').unwrap_or(&file.text);
-        self.expand(id, text, 0);
-        self.stack.pop();
-    }
-
-    /// The include path with `{{ page.lang }}` and `{{ page.<key> }}` filled in.
-    fn include_path(&self, args: &str) -> Result<String, String> {
-        let mut path = String::new();
-        let mut rest = args.trim();
-        while let Some(start) = rest.find("{{") {
-            path.push_str(&rest[..start]);
-            let end = rest[start..].find("}}").ok_or("a `{{` in the include path is never closed")? + start;
-            let expression = rest[start + 2..end].trim();
-            path.push_str(&self.page_value(expression)?);
-            rest = &rest[end + 2..];
-        }
-        path.push_str(rest);
-        if path.is_empty() {
-            return Err("`include` needs the path of a file under content/_includes/".into());
-        }
-        if path.contains(char::is_whitespace) {
-            return Err(format!("`include` takes one path without spaces; found `{path}`"));
-        }
-        normalize_relative(&path).map_err(|e| format!("invalid include path `{path}`: {e}"))
-    }
-
-    fn page_value(&self, expression: &str) -> Result<String, String> {
+    /// The text of `page.lang`, `page.title` or `page.<front matter key>`.
+    pub(super) fn page_value(&self, expression: &str) -> Result<String, String> {
         let front = &self.article.front;
         let value = match expression.strip_prefix("page.") {
             Some("lang") => Some(self.article.lang.to_string()),
@@ -567,25 +444,6 @@ fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>
         },
     };
     Ok((text, target, anchor))
-}
-
-/// Lines outside code that hold only an attribute list, without their `\n`.
-fn attribute_lines(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
-    if !text.contains("{:") {
-        return Vec::new();
-    }
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n');
-        let trimmed = content.trim();
-        let indent = content.len() - content.trim_start().len();
-        if indent < 4 && trimmed.starts_with("{:") && trimmed.ends_with('}') && !in_ranges(code, start) {
-            lines.push(start..start + content.len());
-        }
-        start += line.len();
-    }
-    lines
 }
 
 /// True if only whitespace shares the tag's line.

@@ -1,0 +1,76 @@
+//! Block attribute lists: lines holding only `{:...}`, found outside code,
+//! removed from the Markdown and recorded for the block they belong to.
+
+use std::ops::Range;
+
+use super::{attributes, in_ranges, Applies, BlockAttributes, Expander, ATTRIBUTE_HELP};
+use crate::diag::Diagnostic;
+
+impl Expander<'_, '_> {
+    /// A line holding only `{:...}`: removed from the Markdown (leaving a
+    /// blank line, which also ends the block above) and recorded for the
+    /// block right above it, or, after a blank line, the block right below.
+    pub(super) fn block_attributes(
+        &mut self,
+        source: usize,
+        text: &str,
+        base: usize,
+        line: Range<usize>,
+        copied_to: &mut usize,
+    ) {
+        let written = text[line.clone()].trim();
+        let at = base + line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len());
+        let attributes = match attributes::parse(written) {
+            Ok((attributes, len)) if len == written.len() => attributes,
+            Ok(_) | Err(attributes::AttributeError::NotAList) => return,
+            Err(attributes::AttributeError::Invalid(message)) => {
+                self.report(Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP), source, at);
+                return;
+            }
+        };
+        let blank = |l: &str| l.trim().is_empty();
+        let previous = text[..line.start].strip_suffix('\n').map(|before| before.rsplit('\n').next().unwrap_or(before));
+        let next = text[line.end..].strip_prefix('\n').map(|after| after.split('\n').next().unwrap_or(after));
+        let applies = match (previous.is_some_and(|l| !blank(l)), next.is_some_and(|l| !blank(l))) {
+            (true, _) => Applies::Previous,
+            (false, true) => Applies::Next,
+            (false, false) => {
+                let d = Diagnostic::warning(
+                    "dialect.attribute",
+                    "this attribute list is not next to a block; it is shown as written",
+                )
+                .with_help("put it on the line right after the paragraph, heading, list or table it is for");
+                self.report(d, source, at);
+                return;
+            }
+        };
+        self.verbatim(source, text, *copied_to..line.start, base);
+        let location = self.out.sources[source].location(at);
+        self.out.block_attributes.push(BlockAttributes {
+            offset: self.out.markdown.len(),
+            applies,
+            attributes,
+            location,
+        });
+        *copied_to = line.end;
+    }
+}
+
+/// Lines outside code that hold only an attribute list, without their `\n`.
+pub(super) fn attribute_lines(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    if !text.contains("{:") {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        let trimmed = content.trim();
+        let indent = content.len() - content.trim_start().len();
+        if indent < 4 && trimmed.starts_with("{:") && trimmed.ends_with('}') && !in_ranges(code, start) {
+            lines.push(start..start + content.len());
+        }
+        start += line.len();
+    }
+    lines
+}
