@@ -36,11 +36,28 @@ impl BuildReport {
     }
 }
 
+/// What a run goes as far as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every check, then render and write the site if there is no error.
+    Build,
+    /// Every check; nothing is rendered or written.
+    Check,
+}
+
 pub fn build(config: &Config) -> Result<BuildReport> {
+    run_mode(config, Mode::Build)
+}
+
+pub fn check(config: &Config) -> Result<BuildReport> {
+    run_mode(config, Mode::Check)
+}
+
+fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
     let mut report = BuildReport::default();
     let mut diags = Diagnostics::default();
     let mut timer = StageTimer::start();
-    let result = run(config, &mut report, &mut diags, &mut timer);
+    let result = run(config, mode, &mut report, &mut diags, &mut timer);
     report.diagnostics = diags.into_sorted();
     report.timings = timer.laps;
     result.map(|()| report)
@@ -48,7 +65,13 @@ pub fn build(config: &Config) -> Result<BuildReport> {
 
 /// The stages in order; returns early, with the diagnostics collected so far,
 /// when a stage leaves nothing sound to continue with.
-fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer: &mut StageTimer) -> Result<()> {
+fn run(
+    config: &Config,
+    mode: Mode,
+    report: &mut BuildReport,
+    diags: &mut Diagnostics,
+    timer: &mut StageTimer,
+) -> Result<()> {
     let Some(content) = content::load(config, diags) else {
         return Ok(());
     };
@@ -89,7 +112,7 @@ fn run(config: &Config, report: &mut BuildReport, diags: &mut Diagnostics, timer
     report.languages = site.languages.all.len();
     report.pages = site.page_count();
     timer.lap("resolve");
-    if diags.has_errors() {
+    if diags.has_errors() || mode == Mode::Check {
         return Ok(());
     }
 

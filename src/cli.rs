@@ -2,14 +2,15 @@
 //! outcome to an exit code (0 success, 1 content errors, 2 usage or internal
 //! failure).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use crate::build;
+use crate::build::{self, BuildReport};
 use crate::config::{Config, Overrides};
-use crate::report::Human;
+use crate::diag::Severity;
+use crate::report::{self, Format, Human};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,19 +27,36 @@ pub struct Cli {
 enum Command {
     /// Check every article and write the site; nothing is written if any check fails
     Build {
-        /// Site root: the folder holding content/, and optionally helpgen.toml, themes/ and locales/
-        #[arg(long, default_value = ".", value_name = "DIR")]
-        root: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Where to write the site [default: <root>/public]; replaced as a whole, only on success
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Public URL of the site, e.g. https://help.example.com/ (overrides base_url in helpgen.toml)
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// Also show info notes (missing translations, placeholder titles)
-        #[arg(long, short)]
-        verbose: bool,
     },
+    /// Run every check without writing anything; for CI and editors
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// How to print the findings: human (on stderr), json, github or sarif (on stdout)
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Fail (exit code 1) on warnings too, not only on errors
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+struct SiteArgs {
+    /// Site root: the folder holding content/, and optionally helpgen.toml, themes/ and locales/
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    /// Also show info notes (missing translations, placeholder titles) in human output
+    #[arg(long, short)]
+    verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,33 +80,17 @@ pub fn run() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help, as we want.
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url, verbose } => {
-            build_command(root, Overrides { output, base_url }, Human::for_stderr(verbose)).into()
-        }
+        Command::Build { site, output, base_url } => build_command(&site, Overrides { output, base_url }),
+        Command::Check { site, format, deny_warnings } => check_command(&site, format, deny_warnings),
     }
+    .into()
 }
 
-fn build_command(root: PathBuf, overrides: Overrides, human: Human) -> Outcome {
-    let config = match Config::load(&root, overrides) {
-        Ok(config) => config,
-        Err(d) => {
-            eprint!("{}", human.render(&[d], &root));
-            return Outcome::ContentErrors;
-        }
-    };
-    let report = match build::build(&config) {
-        Ok(report) => report,
-        Err(e) => {
-            eprintln!("error: {e}");
-            let mut source = std::error::Error::source(&e);
-            while let Some(cause) = source {
-                eprintln!("  caused by: {cause}");
-                source = cause.source();
-            }
-            return Outcome::Failure;
-        }
-    };
-    eprint!("{}", human.render(&report.diagnostics, &root));
+fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
+    let human = Human::for_stderr(site.verbose);
+    let Some(config) = load_config(&site.root, overrides, &human) else { return Outcome::ContentErrors };
+    let Some(report) = finish(build::build(&config)) else { return Outcome::Failure };
+    eprint!("{}", human.render(&report.diagnostics, &site.root));
     match report.written {
         Some(written) => {
             let total: std::time::Duration = report.timings.iter().map(|(_, t)| *t).sum();
@@ -109,6 +111,56 @@ fn build_command(root: PathBuf, overrides: Overrides, human: Human) -> Outcome {
         None => {
             eprintln!("Nothing was written; the previous output, if any, is unchanged.");
             Outcome::ContentErrors
+        }
+    }
+}
+
+fn check_command(site: &SiteArgs, format: Format, deny_warnings: bool) -> Outcome {
+    // A broken helpgen.toml is reported like any finding, in the chosen format.
+    let diagnostics = match Config::load(&site.root, Overrides::default()) {
+        Ok(config) => match finish(build::check(&config)) {
+            Some(report) => report.diagnostics,
+            None => return Outcome::Failure,
+        },
+        Err(d) => vec![d],
+    };
+    let text = report::render(format, &diagnostics, &site.root, site.verbose);
+    if format == Format::Human {
+        eprint!("{text}");
+    } else {
+        print!("{text}");
+    }
+    let fails = |s: Severity| diagnostics.iter().any(|d| d.severity == s);
+    if fails(Severity::Error) || (deny_warnings && fails(Severity::Warning)) {
+        Outcome::ContentErrors
+    } else {
+        Outcome::Success
+    }
+}
+
+fn load_config(root: &Path, overrides: Overrides, human: &Human) -> Option<Config> {
+    match Config::load(root, overrides) {
+        Ok(config) => Some(config),
+        Err(d) => {
+            eprint!("{}", human.render(&[d], root));
+            None
+        }
+    }
+}
+
+/// The report of a run, or `None` after printing an internal failure with
+/// its chain of causes.
+fn finish(result: crate::error::Result<BuildReport>) -> Option<BuildReport> {
+    match result {
+        Ok(report) => Some(report),
+        Err(e) => {
+            eprintln!("error: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                eprintln!("  caused by: {cause}");
+                source = cause.source();
+            }
+            None
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Diagnostics for people: rustc-style blocks with the source line and a
+//! Human-readable diagnostics: rustc-style blocks with the source line and a
 //! caret under the column, then a count. Colour only on a terminal, and never
 //! when NO_COLOR is set.
 

@@ -1,0 +1,35 @@
+//! Diagnostics for people and for tools. One enum picks the format; each
+//! format is a function from the sorted diagnostics to text, so nothing else
+//! in helpgen formats a diagnostic itself.
+
+mod human;
+mod machine;
+
+use std::path::Path;
+
+pub use human::Human;
+
+use crate::diag::Diagnostic;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style blocks with the source line and a caret
+    Human,
+    /// one JSON document: diagnostics and counts
+    Json,
+    /// GitHub Actions workflow commands, shown inline on pull requests
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools
+    Sarif,
+}
+
+/// The report in `format`. `root` is where files named in locations are read
+/// for source snippets (human format only).
+pub fn render(format: Format, diagnostics: &[Diagnostic], root: &Path, verbose: bool) -> String {
+    match format {
+        Format::Human => Human::for_stderr(verbose).render(diagnostics, root),
+        Format::Json => machine::json(diagnostics),
+        Format::Github => machine::github(diagnostics),
+        Format::Sarif => machine::sarif(diagnostics),
+    }
+}

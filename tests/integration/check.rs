@@ -1,0 +1,130 @@
+//! `helpgen check`: every finding in one run, in the format CI asks for,
+//! and nothing written.
+
+use serde_json::Value;
+
+use crate::harness::{helpgen, Run, Site};
+
+fn check(site: &Site, args: &[&str]) -> Run {
+    let mut all = vec!["check", "--root", site.root().to_str().unwrap()];
+    all.extend_from_slice(args);
+    helpgen(&all)
+}
+
+fn check_json(site: &Site, args: &[&str]) -> (i32, Value) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
+        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let report = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap_or(-1), report)
+}
+
+/// A site with three distinct errors in three files, and one warning.
+fn broken() -> Site {
+    let site = Site::empty();
+    site.write("content/en/ok.md", "---\ntitle: Fine\n---\n\n## Part\n");
+    site.write("content/en/one.md", "---\ntitle: [unclosed\n---\n");
+    site.write("content/en/two.md", "---\ntitle: Two\n---\n\nSee {% link_new x | missing.md %}.\n");
+    site.write("content/fr/three.md", "---\ntitle: Trois\nproduct_label: [basic]\n---\n");
+    site.write("content/fr/ok.md", "---\ntitle: Bien\n---\n\n[x](ok.md){:onclick=\"x\"}\n");
+    site
+}
+
+#[test]
+fn a_clean_site_checks_clean_and_nothing_is_written() {
+    let site = Site::fixture("i18n");
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["errors"], 0);
+    assert!(!site.path("public").exists());
+}
+
+#[test]
+fn json_lists_every_problem_with_code_file_line_and_column() {
+    let site = broken();
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(report["errors"], 3, "{report:#}");
+    assert_eq!(report["warnings"], 1, "{report:#}");
+    let found: Vec<(String, String, u64, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error" || d["severity"] == "warning")
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("code"), s("file"), d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0))
+        })
+        .collect();
+    let expected = [
+        ("front-matter.yaml", "content/en/one.md", 3, 1),
+        ("link.missing-target", "content/en/two.md", 5, 5),
+        ("dialect.attribute", "content/fr/ok.md", 5, 11),
+        ("offer.unknown", "content/fr/three.md", 3, 17),
+    ];
+    let expected: Vec<(String, String, u64, u64)> =
+        expected.iter().map(|(c, f, l, col)| (c.to_string(), f.to_string(), *l, *col)).collect();
+    assert_eq!(found, expected);
+    for d in report["diagnostics"].as_array().unwrap() {
+        assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+}
+
+#[test]
+fn github_format_writes_workflow_commands() {
+    let site = broken();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
+        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "github"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.lines().any(|l| l.starts_with(
+        "::error file=content/en/two.md,line=5,col=5,title=link.missing-target::no article `missing.md`"
+    )));
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("::warning file=content/fr/ok.md,line=5,col=11,title=dialect.attribute::")));
+    assert!(stdout
+        .lines()
+        .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
+}
+
+#[test]
+fn sarif_is_a_2_1_0_log() {
+    let site = broken();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
+        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "sarif"])
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let errors: Vec<&Value> = results.iter().filter(|r| r["level"] == "error").collect();
+    assert_eq!(errors.len(), 3);
+    for result in results {
+        let rule = result["ruleId"].as_str().unwrap();
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(log["runs"][0]["tool"]["driver"]["rules"][index]["id"], rule);
+        assert!(result["message"]["text"].as_str().is_some());
+    }
+}
+
+#[test]
+fn exit_codes_follow_severity_and_deny_warnings() {
+    let site = Site::empty();
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\nClick _x_{:onclick=\"y\"}.\n");
+    assert_eq!(check(&site, &[]).code, 0);
+    let run = check(&site, &["--deny-warnings"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("warning[dialect.attribute]"), "{}", run.stderr);
+    assert_eq!(check(&site, &["--format", "yaml"]).code, 2);
+    site.write("helpgen.toml", "titel = \"x\"\n");
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(report["diagnostics"][0]["code"], "config.invalid");
+    assert_eq!(report["diagnostics"][0]["file"], "helpgen.toml");
+}
