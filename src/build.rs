@@ -58,6 +58,7 @@ fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
     let mut diags = Diagnostics::default();
     let mut timer = StageTimer::start();
     let result = run(config, mode, &mut report, &mut diags, &mut timer);
+    diags.apply_levels(&config.checks);
     report.diagnostics = diags.into_sorted();
     report.timings = timer.laps;
     result.map(|()| report)
@@ -112,6 +113,8 @@ fn run(
     report.languages = site.languages.all.len();
     report.pages = site.page_count();
     timer.lap("resolve");
+    // The site's own levels decide what stops the build.
+    diags.apply_levels(&config.checks);
     if diags.has_errors() || mode == Mode::Check {
         return Ok(());
     }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, LineIndex, Location};
+use std::collections::BTreeMap;
+
+use crate::diag::{did_you_mean, Diagnostic, Level, LineIndex, Location, CODES, FIXED_FAMILIES};
 use crate::ids::LangId;
 
 pub const CONFIG_FILE: &str = "helpgen.toml";
@@ -28,6 +30,8 @@ pub struct Config {
     pub languages: Option<Vec<LangId>>,
     pub theme: String,
     pub placeholder_titles: Vec<String>,
+    /// Levels the site gives diagnostic codes (`[checks]`).
+    pub checks: BTreeMap<String, Level>,
 }
 
 /// What the command line may override.
@@ -46,6 +50,7 @@ struct ConfigFile {
     languages: Option<Vec<String>>,
     theme: Option<String>,
     placeholder_titles: Option<Vec<String>>,
+    checks: Option<BTreeMap<String, Level>>,
 }
 
 impl Config {
@@ -95,7 +100,27 @@ impl Config {
         let base_url = BaseUrl::parse(&base_url).map_err(|reason| {
             Diagnostic::error("config.invalid", format!("base URL `{base_url}` is unusable: {reason}")).at(at_file())
         })?;
+        let checks = file.checks.unwrap_or_default();
+        for code in checks.keys() {
+            let family = code.split('.').next().unwrap_or("");
+            let problem = if !CODES.contains(&code.as_str()) {
+                let hint = did_you_mean(code, CODES.iter().copied())
+                    .map(|c| format!("; did you mean `{c}`?"))
+                    .unwrap_or_default();
+                Some(format!("`{code}` under [checks] is not a diagnostic code{hint}"))
+            } else if FIXED_FAMILIES.contains(&family) {
+                Some(format!("`{code}` cannot be changed: without it nothing sound can be built"))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                return Err(Diagnostic::error("config.invalid", message)
+                    .at(at_file())
+                    .with_help("the codes are listed in the README"));
+            }
+        }
         Ok(Config {
+            checks,
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),
             title: file.title,
@@ -119,6 +144,7 @@ impl ConfigFile {
             languages: None,
             theme: None,
             placeholder_titles: None,
+            checks: None,
         }
     }
 }

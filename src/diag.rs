@@ -5,6 +5,80 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Every diagnostic code helpgen emits (documented in the README). A unit
+/// test keeps this list and the source in step.
+pub const CODES: &[&str] = &[
+    "config.invalid",
+    "config.unreadable",
+    "content.duplicate-slug",
+    "content.empty",
+    "content.encoding",
+    "content.missing",
+    "content.outside-language",
+    "content.path",
+    "content.slug",
+    "content.too-large",
+    "content.unknown-language",
+    "content.unreadable",
+    "data.invalid",
+    "data.unreadable",
+    "dialect.attribute",
+    "dialect.malformed-tag",
+    "dialect.pending",
+    "dialect.unbalanced-tag",
+    "dialect.unknown-tag",
+    "dialect.unsupported-tag",
+    "dialect.unterminated-tag",
+    "front-matter.missing",
+    "front-matter.missing-title",
+    "front-matter.type",
+    "front-matter.unterminated",
+    "front-matter.yaml",
+    "i18n.encoding",
+    "i18n.missing-translation",
+    "i18n.syntax",
+    "i18n.unreadable",
+    "icon.unknown",
+    "image.missing",
+    "image.missing-alt",
+    "include.cycle",
+    "include.missing",
+    "include.too-deep",
+    "include.unreadable",
+    "link.invalid",
+    "link.missing-anchor",
+    "link.missing-target",
+    "link.untranslated-target",
+    "offer.nesting",
+    "offer.unknown",
+    "placeholder.overwrite-title",
+    "redirect.collision",
+    "redirect.invalid",
+    "related.missing-target",
+    "requirements.unknown-table",
+    "security.event-handler",
+    "security.iframe",
+    "security.script",
+    "security.url",
+    "theme.invalid",
+    "theme.missing",
+    "theme.unreadable",
+];
+
+/// Families whose problems leave nothing sound to build from: their level
+/// cannot be lowered in helpgen.toml.
+pub const FIXED_FAMILIES: &[&str] = &["config", "content", "front-matter", "theme", "data"];
+
+/// A level a site may give a code in `[checks]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -101,6 +175,26 @@ impl Diagnostics {
 
     pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
+    }
+
+    /// Gives each diagnostic the level its code has in `levels`, dropping
+    /// those turned off.
+    pub fn apply_levels(&mut self, levels: &std::collections::BTreeMap<String, Level>) {
+        if levels.is_empty() {
+            return;
+        }
+        self.0.retain_mut(|d| match levels.get(d.code) {
+            None => true,
+            Some(Level::Off) => false,
+            Some(level) => {
+                d.severity = match level {
+                    Level::Error => Severity::Error,
+                    Level::Warning => Severity::Warning,
+                    _ => Severity::Info,
+                };
+                true
+            }
+        });
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -218,6 +312,66 @@ mod tests {
         assert_eq!(did_you_mean("link_nwe", known), Some("link_new"));
         assert_eq!(did_you_mean("incldue", known), Some("include"));
         assert_eq!(did_you_mean("completely-different", known), None);
+    }
+
+    #[test]
+    fn the_code_list_matches_the_source() {
+        let mut found = std::collections::BTreeSet::new();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        for entry in walkdir::WalkDir::new(root)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for (i, _) in text.match_indices('"') {
+                let rest = &text[i + 1..];
+                let Some(end) = rest.find('"') else { continue };
+                let literal = &rest[..end];
+                let family = literal.split('.').next().unwrap_or("");
+                let families = [
+                    "config",
+                    "content",
+                    "data",
+                    "dialect",
+                    "front-matter",
+                    "i18n",
+                    "include",
+                    "image",
+                    "icon",
+                    "link",
+                    "offer",
+                    "placeholder",
+                    "redirect",
+                    "related",
+                    "requirements",
+                    "security",
+                    "theme",
+                ];
+                let shaped = literal.contains('.')
+                    && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
+                if shaped && families.contains(&family) && !literal.ends_with(".html") {
+                    found.insert(literal.to_string());
+                }
+            }
+        }
+        let listed: std::collections::BTreeSet<String> = CODES.iter().map(|c| c.to_string()).collect();
+        assert_eq!(found, listed, "diag::CODES and the codes used in src/ differ");
+    }
+
+    #[test]
+    fn levels_change_or_drop_diagnostics() {
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::error("security.iframe", "a"));
+        all.push(Diagnostic::error("security.script", "b"));
+        all.push(Diagnostic::warning("dialect.attribute", "c"));
+        let levels = std::collections::BTreeMap::from([
+            ("security.iframe".to_string(), Level::Off),
+            ("dialect.attribute".to_string(), Level::Error),
+        ]);
+        all.apply_levels(&levels);
+        let left: Vec<_> = all.iter().map(|d| (d.code, d.severity)).collect();
+        assert_eq!(left, [("security.script", Severity::Error), ("dialect.attribute", Severity::Error)]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 
 mod heading_id;
 mod links;
+mod security;
 
 use std::ops::Range;
 
@@ -77,6 +78,8 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
     let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
     let events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
+    // Before helpgen's own HTML is substituted in: only the content's is checked.
+    security::check(&events, expanded, diags);
     let mut events = substitute_constructs(events, &expanded.constructs);
     let mut links = links::classify(&events, expanded, diags);
     let mut anchors = Vec::new();

@@ -128,3 +128,33 @@ fn exit_codes_follow_severity_and_deny_warnings() {
     assert_eq!(report["diagnostics"][0]["code"], "config.invalid");
     assert_eq!(report["diagnostics"][0]["file"], "helpgen.toml");
 }
+
+#[test]
+fn unsafe_html_is_an_error_unless_the_site_allows_it() {
+    let site = Site::empty();
+    site.write(
+        "content/en/a.md",
+        "---\ntitle: A\n---\n\nText <img src=x onerror=\"alert(1)\"> and [x](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n<iframe src=\"https://video.example.com/1\"></iframe>\n",
+    );
+    let run = site.build(&[]);
+    run.assert_reports(&[
+        "error[security.event-handler]: the event handler `onerror` runs a script\n --> content/en/a.md:5:17",
+        "error[security.url]: a `javascript:` URL in content\n --> content/en/a.md:5:41",
+        "error[security.script]: `<script>` in content\n --> content/en/a.md:7:1",
+        "error[security.iframe]: `<iframe>` embeds another page in content\n --> content/en/a.md:9:1",
+    ]);
+    assert!(!site.path("public").exists());
+
+    // A site that embeds videos allows frames, and only frames.
+    site.write("helpgen.toml", "[checks]\n\"security.iframe\" = \"off\"\n");
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\n<iframe src=\"https://video.example.com/1\"></iframe>\n");
+    site.build_ok();
+    assert_eq!(site.html("en/a/index.html").attr(".article-body iframe", "src"), "https://video.example.com/1");
+
+    site.write("helpgen.toml", "[checks]\n\"security.ifrane\" = \"off\"\n");
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("did you mean `security.iframe`?"), "{}", run.stderr);
+    site.write("helpgen.toml", "[checks]\n\"front-matter.yaml\" = \"off\"\n");
+    let run = site.build(&[]);
+    assert!(run.stderr.contains("`front-matter.yaml` cannot be changed"), "{}", run.stderr);
+}
