@@ -9,6 +9,7 @@
 
 mod heading_id;
 mod links;
+mod placeholders;
 mod security;
 
 use std::ops::Range;
@@ -81,6 +82,7 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     // Before helpgen's own HTML is substituted in: only the content's is checked.
     security::check(&events, expanded, diags);
     let mut events = substitute_constructs(events, &expanded.constructs);
+    placeholders::check(&events, expanded, diags);
     let mut links = links::classify(&events, expanded, diags);
     let mut anchors = Vec::new();
     let locate = |offset: usize| expanded.location(offset);

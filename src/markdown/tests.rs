@@ -235,9 +235,23 @@ fn unusable_block_attributes_stay_visible_with_a_warning() {
 
 #[test]
 fn link_attributes_are_kept_for_the_renderer() {
-    let (_, doc, d) =
-        render("[site](https://example.com){:target=\"_blank\" rel=\"noopener\"} and [local](#x){:.btn}\n\n## X\n");
+    let (_, doc, d) = render(
+        "[site](https://example.com){:target=\"_blank\" rel=\"noopener\"} and [local](#x){:.btn}\n\n## X\n\nText.\n",
+    );
     assert!(d.is_empty(), "{d:?}");
     let attrs: Vec<String> = doc.links.iter().map(|l| l.attributes.as_ref().unwrap().to_html()).collect();
     assert_eq!(attrs, [" target=\"_blank\" rel=\"noopener\"", " class=\"btn\""]);
+}
+
+#[test]
+fn todo_markers_and_empty_sections_are_noted() {
+    let (_, _, d) = render(
+        "## Filled\n\nText. TODO: add a screenshot.\n\n## Empty\n\n## Next\n\n```\nTODO in code is fine\n```\n\n### Last\n",
+    );
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(
+        found,
+        [("placeholder.todo", (7, 7)), ("placeholder.empty-section", (9, 1)), ("placeholder.empty-section", (17, 1))]
+    );
+    assert!(d.iter().all(|d| d.severity == crate::diag::Severity::Info));
 }

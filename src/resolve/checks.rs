@@ -18,6 +18,7 @@ pub(super) fn run(site: &Site, checks: &Checks, diags: &mut Diagnostics) {
         check_links(site, article, diags);
         check_related(site, article, checks.placeholder_title, diags);
         check_offers(article, checks.offers, diags);
+        check_offer_reach(site, article, diags);
     }
     report_missing_translations(site, diags);
 }
@@ -122,6 +123,42 @@ fn check_offers(article: &Article, offers: &Offers, diags: &mut Diagnostics) {
     for id in &source.front.product_label {
         if offers.get(id).is_none() {
             diags.push(offers.unknown(id).at(source.front_matter_value_location("product_label", id)));
+        }
+    }
+}
+
+/// An article for some offers that sends readers to an article none of
+/// those offers have: the reader lands on a page that does not apply to them.
+fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
+    let offers = &article.source.front.product_label;
+    if offers.is_empty() {
+        return;
+    }
+    let lang = &article.source.lang;
+    let unreachable = |target: &Article| {
+        let theirs = &target.source.front.product_label;
+        !theirs.is_empty() && !theirs.iter().any(|o| offers.contains(o))
+    };
+    let warn = |target: &Article, location: Location| {
+        let message = format!(
+            "`{}` is for {}, none of this article's offers ({})",
+            target.source.path,
+            target.source.front.product_label.join(", "),
+            offers.join(", ")
+        );
+        Diagnostic::warning("offer.unavailable-target", message)
+            .at(location)
+            .with_help("link to an article for these offers, or wrap the link in an {% offer %} block")
+    };
+    for link in &article.doc.links {
+        if let Some((page, _)) = site.find(lang, &link.target).filter(|(page, _)| unreachable(page.article)) {
+            diags.push(warn(page.article, link.location.clone()));
+        }
+    }
+    for related in &article.source.front.related_articles {
+        let Ok(path) = ArticlePath::parse(&related.filepath) else { continue };
+        if let Some(page) = site.page(lang, &path).filter(|page| unreachable(page.article)) {
+            diags.push(warn(page.article, article.source.front_matter_location(&related.filepath)));
         }
     }
 }

@@ -158,3 +158,22 @@ fn unsafe_html_is_an_error_unless_the_site_allows_it() {
     let run = site.build(&[]);
     assert!(run.stderr.contains("`front-matter.yaml` cannot be changed"), "{}", run.stderr);
 }
+
+#[test]
+fn links_to_articles_of_other_offers_are_warned() {
+    let site = Site::empty();
+    site.write("content/en/basic.md", "---\ntitle: Basic\nproduct_label: [essential]\nrelated_articles:\n  - filepath: big.md\n---\n\nSee {% link_new the big one | big.md %} and [both](both.md).\n");
+    site.write("content/en/big.md", "---\ntitle: Big\nproduct_label: [enterprise]\n---\n\nText.\n");
+    site.write("content/en/both.md", "---\ntitle: Both\nproduct_label: [essential, enterprise]\n---\n\nText.\n");
+    let (code, report) = check_json(&site, &["--deny-warnings"]);
+    assert_eq!(code, 1);
+    let warnings: Vec<(String, u64, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "offer.unavailable-target")
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    let file = "content/en/basic.md".to_string();
+    assert_eq!(warnings, [(file.clone(), 5, 15), (file, 8, 5)]);
+}
