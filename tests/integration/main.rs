@@ -6,6 +6,7 @@
 mod harness;
 
 mod bad_input;
+mod broken_corpus;
 mod check;
 mod dialect;
 mod links;
