@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use std::collections::BTreeMap;
 
-use crate::diag::{did_you_mean, Diagnostic, Level, LineIndex, Location, CODES, FIXED_FAMILIES};
+use crate::diag::{did_you_mean, Diagnostic, Level, LineIndex, Location, ADJUSTABLE_IN_FIXED, CODES, FIXED_FAMILIES};
 use crate::ids::LangId;
 
 pub const CONFIG_FILE: &str = "helpgen.toml";
@@ -108,7 +108,7 @@ impl Config {
                     .map(|c| format!("; did you mean `{c}`?"))
                     .unwrap_or_default();
                 Some(format!("`{code}` under [checks] is not a diagnostic code{hint}"))
-            } else if FIXED_FAMILIES.contains(&family) {
+            } else if FIXED_FAMILIES.contains(&family) && !ADJUSTABLE_IN_FIXED.contains(&code.as_str()) {
                 Some(format!("`{code}` cannot be changed: without it nothing sound can be built"))
             } else {
                 None

@@ -32,6 +32,7 @@ pub const CODES: &[&str] = &[
     "front-matter.missing",
     "front-matter.missing-title",
     "front-matter.type",
+    "front-matter.unknown-key",
     "front-matter.unterminated",
     "front-matter.yaml",
     "i18n.encoding",
@@ -69,8 +70,9 @@ pub const CODES: &[&str] = &[
 ];
 
 /// Families whose problems leave nothing sound to build from: their level
-/// cannot be lowered in helpgen.toml.
+/// cannot be lowered in helpgen.toml, except the warnings listed after.
 pub const FIXED_FAMILIES: &[&str] = &["config", "content", "front-matter", "theme", "data"];
+pub const ADJUSTABLE_IN_FIXED: &[&str] = &["front-matter.unknown-key"];
 
 /// A level a site may give a code in `[checks]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]

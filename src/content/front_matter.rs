@@ -7,6 +7,10 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+/// The keys helpgen reads; any other key is passed to templates as it is.
+pub const KNOWN_KEYS: &[&str] =
+    &["title", "description", "product_label", "related_articles", "toc", "redirect_from", "redirect_reason"];
+
 /// The typed front matter of one article. Keys helpgen does not know are kept
 /// in `extra` and passed to templates as they are.
 #[derive(Debug, Clone, Default, serde::Serialize)]

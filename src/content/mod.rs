@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use front_matter::{FrontMatter, RelatedArticle};
+pub use front_matter::{FrontMatter, RelatedArticle, KNOWN_KEYS};
 pub use includes::{IncludeFile, Includes, Lookup};
 pub use media::{Media, MediaFile};
 pub use walk::Languages;

@@ -2,6 +2,7 @@
 //! articles, offer ids, missing translations. They only produce diagnostics.
 
 use super::{Article, Site};
+use crate::content::KNOWN_KEYS;
 use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId};
 use crate::markdown::LinkTarget;
@@ -19,6 +20,7 @@ pub(super) fn run(site: &Site, checks: &Checks, diags: &mut Diagnostics) {
         check_related(site, article, checks.placeholder_title, diags);
         check_offers(article, checks.offers, diags);
         check_offer_reach(site, article, diags);
+        check_front_matter_keys(article, diags);
     }
     report_missing_translations(site, diags);
 }
@@ -159,6 +161,23 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
         let Ok(path) = ArticlePath::parse(&related.filepath) else { continue };
         if let Some(page) = site.page(lang, &path).filter(|page| unreachable(page.article)) {
             diags.push(warn(page.article, article.source.front_matter_location(&related.filepath)));
+        }
+    }
+}
+
+/// Keys helpgen does not read are passed to templates, so only a key that
+/// looks like a misspelt known one is worth a word.
+fn check_front_matter_keys(article: &Article, diags: &mut Diagnostics) {
+    let source = &article.source;
+    for key in source.front.extra.keys() {
+        if let Some(known) = did_you_mean(key, KNOWN_KEYS.iter().copied()) {
+            let message =
+                format!("`{key}` is not a front matter key helpgen reads; it is passed to templates as it is");
+            diags.push(
+                Diagnostic::warning("front-matter.unknown-key", message)
+                    .at(source.front_matter_location(&format!("{key}:")))
+                    .with_help(format!("did you mean `{known}`?")),
+            );
         }
     }
 }
