@@ -8,14 +8,14 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::error::Result;
 use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
 use crate::output::WriteReport;
 use crate::render::Renderer;
 use crate::resolve::{self, Article};
-use crate::{content, dialect, markdown, offers, output, theme};
+use crate::{content, dialect, i18n, markdown, offers, output, theme};
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -87,6 +87,7 @@ fn run(
     let l10n =
         Arc::new(Localizer::load(&theme.locales, &config.locales_dir(), &languages.all, &languages.default, diags));
     let offers = offers::load(&config.root, diags);
+    i18n::check_messages(&l10n, &languages.all, &wanted_messages(&theme, &offers, config), diags);
     let highlighter = Highlighter::new();
     timer.lap("load");
 
@@ -124,6 +125,25 @@ fn run(
     report.written = Some(output::write(&config.root, &config.output, &files)?);
     timer.lap("write");
     Ok(())
+}
+
+/// The UI messages pages will ask for: the templates' own, and each offer's name.
+fn wanted_messages(theme: &theme::Theme, offers: &offers::Offers, config: &Config) -> Vec<(String, Location)> {
+    let mut wanted: Vec<(String, Location)> = theme
+        .used_messages()
+        .into_iter()
+        .map(|used| {
+            let file = std::path::Path::new("themes").join(&config.theme).join("templates").join(&used.template);
+            let location = theme.templates.get(&used.template).map_or_else(
+                || Location::file(&file),
+                |source| LineIndex::new(source).location(&file, source, used.offset),
+            );
+            (used.key, location)
+        })
+        .collect();
+    let offers_file = Location::file(offers::OFFERS_FILE);
+    wanted.extend(offers.ids().map(|id| (format!("offer-{id}"), offers_file.clone())));
+    wanted
 }
 
 fn parse(

@@ -85,6 +85,49 @@ impl Localizer {
     }
 }
 
+/// Checks the messages pages will ask for: each must exist in some language
+/// (else pages would show the key), and each language should have its own
+/// (else that language falls back). `wanted` pairs a key with where it is
+/// asked for.
+pub fn check_messages(l10n: &Localizer, languages: &[LangId], wanted: &[(String, Location)], diags: &mut Diagnostics) {
+    let mut missing_by_lang: Vec<(&LangId, Vec<&str>)> = languages.iter().map(|l| (l, Vec::new())).collect();
+    let mut seen = std::collections::BTreeSet::new();
+    for (key, location) in wanted {
+        if !seen.insert(key.as_str()) {
+            continue;
+        }
+        if languages.first().and_then(|l| l10n.get(l, key, None)).is_none() {
+            diags.push(
+                Diagnostic::error("i18n.missing-message", format!("the message `{key}` is defined in no language"))
+                    .at(location.clone())
+                    .with_help(format!("add `{key} = ...` to locales/<lang>/*.ftl")),
+            );
+            continue;
+        }
+        for (lang, missing) in &mut missing_by_lang {
+            if l10n.get_exact(lang, key).is_none() {
+                missing.push(key);
+            }
+        }
+    }
+    for (lang, missing) in missing_by_lang.into_iter().filter(|(_, m)| !m.is_empty()) {
+        let shown: Vec<&str> = missing.iter().take(12).copied().collect();
+        let more = if missing.len() > shown.len() {
+            format!(" and {} more", missing.len() - shown.len())
+        } else {
+            String::new()
+        };
+        diags.push(
+            Diagnostic::warning(
+                "i18n.untranslated-message",
+                format!("{} UI messages are not translated into `{lang}`: {}{more}", missing.len(), shown.join(", ")),
+            )
+            .at(Location::file(Path::new("locales").join(lang.as_str())))
+            .with_help("pages in that language show them in the default language"),
+        );
+    }
+}
+
 fn new_bundle(lang: &LangId) -> Bundle {
     let id: unic_langid::LanguageIdentifier = lang.as_str().parse().unwrap_or_default();
     let mut bundle = Bundle::new_concurrent(vec![id]);

@@ -88,7 +88,30 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
     Ok(theme)
 }
 
+/// A UI message a template asks for with `t(key="...")`.
+pub struct UsedMessage {
+    pub key: String,
+    pub template: String,
+    /// Offset of the call in the template source.
+    pub offset: usize,
+}
+
 impl Theme {
+    /// Every literal `t(key="...")` in the templates, in template order.
+    pub fn used_messages(&self) -> Vec<UsedMessage> {
+        let mut used = Vec::new();
+        for (name, source) in &self.templates {
+            for (offset, _) in source.match_indices("t(key=") {
+                let rest = &source[offset + "t(key=".len()..];
+                let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+                if let Some(end) = rest[1..].find(quote) {
+                    used.push(UsedMessage { key: rest[1..1 + end].to_string(), template: name.clone(), offset });
+                }
+            }
+        }
+        used
+    }
+
     fn add(&mut self, relative: &str, bytes: Vec<u8>) -> Result<(), String> {
         if let Some(name) = relative.strip_prefix("templates/") {
             let text = String::from_utf8(bytes).map_err(|_| "the template is not valid UTF-8".to_string())?;

@@ -177,3 +177,31 @@ fn links_to_articles_of_other_offers_are_warned() {
     let file = "content/en/basic.md".to_string();
     assert_eq!(warnings, [(file.clone(), 5, 15), (file, 8, 5)]);
 }
+
+#[test]
+fn ui_messages_missing_everywhere_or_in_a_language() {
+    let site = Site::empty();
+    site.write("helpgen.toml", "languages = [\"en\", \"es\"]\n");
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
+    site.write("content/_data/offers.yaml", "offers:\n  - id: essential\n  - id: gold\n");
+    site.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n<p>{{ t(key=\"gone-page\") }}</p>\n{% endblock %}\n",
+    );
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 1, "{report:#}");
+    let find = |code: &str| -> Vec<Value> {
+        report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).cloned().collect()
+    };
+    let missing = find("i18n.missing-message");
+    let at = |d: &Value| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64(), d["column"].as_u64());
+    assert_eq!(missing.len(), 2, "{missing:#?}");
+    assert_eq!(at(&missing[0]), ("content/_data/offers.yaml".into(), None, None));
+    assert!(missing[0]["message"].as_str().unwrap().contains("`offer-gold`"));
+    assert_eq!(at(&missing[1]), ("themes/default/templates/404.html".into(), Some(3), Some(7)));
+    // Spanish has no UI strings at all: one warning lists what falls back.
+    let untranslated = find("i18n.untranslated-message");
+    assert_eq!(untranslated.len(), 1, "{untranslated:#?}");
+    assert_eq!(untranslated[0]["file"], "locales/es");
+    assert!(untranslated[0]["message"].as_str().unwrap().contains("not translated into `es`"));
+}
