@@ -15,7 +15,7 @@ use crate::i18n::Localizer;
 use crate::output::WriteReport;
 use crate::render::Renderer;
 use crate::resolve::{self, Article};
-use crate::{content, dialect, i18n, markdown, offers, output, theme};
+use crate::{content, dialect, i18n, markdown, offers, output, theme, translations};
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -28,6 +28,8 @@ pub struct BuildReport {
     pub written: Option<WriteReport>,
     /// Wall time of each stage, in order.
     pub timings: Vec<(&'static str, Duration)>,
+    /// Per language, what is translated; empty if loading failed.
+    pub translations: Vec<translations::LanguageStatus>,
 }
 
 impl BuildReport {
@@ -113,6 +115,8 @@ fn run(
     let site = resolve::resolve(articles, content.languages, &checks, diags);
     report.languages = site.languages.all.len();
     report.pages = site.page_count();
+    report.translations = translations::report(&site, &content.includes);
+    diags.extend(translations::check_thresholds(&report.translations, &config.max_untranslated));
     timer.lap("resolve");
     // The site's own levels decide what stops the build.
     diags.apply_levels(&config.checks);

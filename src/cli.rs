@@ -11,6 +11,7 @@ use crate::build::{self, BuildReport};
 use crate::config::{Config, Overrides};
 use crate::diag::Severity;
 use crate::report::{self, Format, Human};
+use crate::translations;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -46,6 +47,9 @@ enum Command {
         /// Fail (exit code 1) on warnings too, not only on errors
         #[arg(long)]
         deny_warnings: bool,
+        /// Also report, per language, what is translated and what is missing
+        #[arg(long)]
+        translations: bool,
     },
 }
 
@@ -81,7 +85,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build { site, output, base_url } => build_command(&site, Overrides { output, base_url }),
-        Command::Check { site, format, deny_warnings } => check_command(&site, format, deny_warnings),
+        Command::Check { site, format, deny_warnings, translations } => {
+            check_command(&site, format, deny_warnings, translations)
+        }
     }
     .into()
 }
@@ -115,16 +121,29 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
     }
 }
 
-fn check_command(site: &SiteArgs, format: Format, deny_warnings: bool) -> Outcome {
+fn check_command(site: &SiteArgs, format: Format, deny_warnings: bool, show_translations: bool) -> Outcome {
     // A broken helpgen.toml is reported like any finding, in the chosen format.
-    let diagnostics = match Config::load(&site.root, Overrides::default()) {
+    let (diagnostics, languages) = match Config::load(&site.root, Overrides::default()) {
         Ok(config) => match finish(build::check(&config)) {
-            Some(report) => report.diagnostics,
+            Some(report) => (report.diagnostics, report.translations),
             None => return Outcome::Failure,
         },
-        Err(d) => vec![d],
+        Err(d) => (vec![d], Vec::new()),
     };
-    let text = report::render(format, &diagnostics, &site.root, site.verbose);
+    let mut text = report::render(format, &diagnostics, &site.root, site.verbose);
+    if show_translations {
+        text = match format {
+            Format::Json => {
+                let mut json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                json["translations"] = serde_json::to_value(&languages).unwrap_or_default();
+                format!("{json:#}\n")
+            }
+            _ => {
+                print!("{}", translations::render_text(&languages));
+                text
+            }
+        };
+    }
     if format == Format::Human {
         eprint!("{text}");
     } else {

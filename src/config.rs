@@ -32,6 +32,8 @@ pub struct Config {
     pub placeholder_titles: Vec<String>,
     /// Levels the site gives diagnostic codes (`[checks]`).
     pub checks: BTreeMap<String, Level>,
+    /// Most articles a language may lack before the build fails.
+    pub max_untranslated: BTreeMap<String, usize>,
 }
 
 /// What the command line may override.
@@ -51,6 +53,13 @@ struct ConfigFile {
     theme: Option<String>,
     placeholder_titles: Option<Vec<String>>,
     checks: Option<BTreeMap<String, Level>>,
+    translations: Option<TranslationsFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslationsFile {
+    max_untranslated: Option<BTreeMap<String, usize>>,
 }
 
 impl Config {
@@ -121,6 +130,7 @@ impl Config {
         }
         Ok(Config {
             checks,
+            max_untranslated: file.translations.and_then(|t| t.max_untranslated).unwrap_or_default(),
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),
             title: file.title,
@@ -145,6 +155,7 @@ impl ConfigFile {
             theme: None,
             placeholder_titles: None,
             checks: None,
+            translations: None,
         }
     }
 }

@@ -39,6 +39,7 @@ pub const CODES: &[&str] = &[
     "i18n.missing-message",
     "i18n.missing-translation",
     "i18n.syntax",
+    "i18n.too-many-untranslated",
     "i18n.unreadable",
     "i18n.untranslated-message",
     "icon.unknown",

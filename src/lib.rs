@@ -25,3 +25,4 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod theme;
+pub mod translations;

@@ -205,3 +205,34 @@ fn ui_messages_missing_everywhere_or_in_a_language() {
     assert_eq!(untranslated[0]["file"], "locales/es");
     assert!(untranslated[0]["message"].as_str().unwrap().contains("not translated into `es`"));
 }
+
+#[test]
+fn translation_report_and_thresholds() {
+    let site = Site::fixture("i18n");
+    site.write("content/_includes/steps/en/open.md", "Open it.\n");
+    site.write("content/_includes/steps/fr/open.md", "Ouvrez-le.\n");
+    let (code, report) = check_json(&site, &["--translations"]);
+    assert_eq!(code, 0, "{report:#}");
+    let by_lang =
+        |lang: &str| report["translations"].as_array().unwrap().iter().find(|s| s["lang"] == lang).unwrap().clone();
+    assert_eq!(by_lang("en")["translated"], 3);
+    assert_eq!(by_lang("fr")["missing"], serde_json::json!(["admin/only-en.md"]));
+    assert_eq!(by_lang("de")["missing_includes"], serde_json::json!(["steps/de/open.md"]));
+
+    site.write(
+        "helpgen.toml",
+        "base_url = \"/\"\nlanguages = [\"en\", \"fr\", \"de\"]\n\n[translations.max_untranslated]\nde = 0\n",
+    );
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 1);
+    let error = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "i18n.too-many-untranslated")
+        .unwrap()
+        .clone();
+    assert_eq!(error["file"], "helpgen.toml");
+    assert!(error["message"].as_str().unwrap().starts_with("1 articles are not translated into `de`"));
+    assert_eq!(site.build(&[]).code, 1);
+}
