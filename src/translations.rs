@@ -68,11 +68,10 @@ pub fn check_thresholds(status: &[LanguageStatus], limits: &BTreeMap<String, usi
             (s.missing.len() > limit).then(|| {
                 Diagnostic::error(
                     "i18n.too-many-untranslated",
-                    format!(
-                        "{} articles are not translated into `{}`; helpgen.toml allows {limit}",
-                        s.missing.len(),
-                        s.lang
-                    ),
+                    match s.missing.len() {
+                        1 => format!("1 article is not translated into `{}`; helpgen.toml allows {limit}", s.lang),
+                        n => format!("{n} articles are not translated into `{}`; helpgen.toml allows {limit}", s.lang),
+                    },
                 )
                 .at(Location::file(CONFIG_FILE))
                 .with_help("`helpgen check --translations` lists them")

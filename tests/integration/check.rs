@@ -233,6 +233,6 @@ fn translation_report_and_thresholds() {
         .unwrap()
         .clone();
     assert_eq!(error["file"], "helpgen.toml");
-    assert!(error["message"].as_str().unwrap().starts_with("1 articles are not translated into `de`"));
+    assert!(error["message"].as_str().unwrap().starts_with("1 article is not translated into `de`"));
     assert_eq!(site.build(&[]).code, 1);
 }
