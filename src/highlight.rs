@@ -45,7 +45,7 @@ impl Highlighter {
             }
             None => crate::escape::html(code),
         };
-        format!("<pre class=\"hl-code\"><code{class}>{inner}</code></pre>\n")
+        format!("<pre class=\"code-block\"><code{class}>{inner}</code></pre>\n")
     }
 
     /// The stylesheet for the `hl-*` classes.
@@ -67,7 +67,7 @@ mod tests {
     fn known_languages_get_classes_and_no_inline_style() {
         let h = Highlighter::new();
         let html = h.highlight("key: <value>\n", "yaml");
-        assert!(html.starts_with("<pre class=\"hl-code\"><code class=\"language-yaml\">"), "{html}");
+        assert!(html.starts_with("<pre class=\"code-block\"><code class=\"language-yaml\">"), "{html}");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("&lt;value&gt;"), "{html}");

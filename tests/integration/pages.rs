@@ -93,7 +93,7 @@ fn kramdown_spans_code_and_no_break_spaces() {
     let site = built();
     let en = site.html("en/start/index.html");
     assert_eq!(en.text(".article-body em.menu-item"), "Plan > Schedules");
-    assert!(!en.select(".article-body pre.hl-code code.language-yaml span[class^=hl-]").is_empty());
+    assert!(!en.select(".article-body pre.code-block code.language-yaml span[class^=hl-]").is_empty());
     let fr = site.output("fr/start/index.html");
     assert!(fr.contains("<em class=\"menu-item\">Planifier</em>\u{a0}: c’est parti"), "{fr}");
 }
