@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
 use crate::output::WriteReport;
@@ -124,7 +124,20 @@ fn run(
         return Ok(());
     }
 
-    let files = Renderer::new(&theme, l10n, config, &site)?.render_all()?;
+    // A broken template is the site's own problem, reported like content.
+    let rendered = Renderer::new(&theme, l10n, config, &site).and_then(|renderer| renderer.render_all());
+    let files = match rendered {
+        Ok(files) => files,
+        Err(Error::Template { name, message }) => {
+            let file = std::path::Path::new("themes").join(&config.theme).join("templates");
+            diags.push(
+                Diagnostic::error("theme.invalid", format!("{name} cannot be rendered:\n{message}"))
+                    .at(Location::file(file)),
+            );
+            return Ok(());
+        }
+        Err(other) => return Err(other),
+    };
     timer.lap("render");
     report.written = Some(output::write(&config.root, &config.output, &files)?);
     timer.lap("write");

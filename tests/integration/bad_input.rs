@@ -179,3 +179,14 @@ fn hostile_articles_fail_fast_with_one_error_per_problem() {
     // One report for the paragraph, not one per unclosed tag.
     assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
 }
+
+#[test]
+fn a_broken_theme_template_is_a_content_error() {
+    let site = published();
+    site.write(
+        "themes/default/templates/article.html",
+        "{% extends \"base.html\" %}\n{% block main %}{{ page.title }{% endblock %}\n",
+    );
+    let run = assert_fails(&site, "theme.invalid", "themes/default/templates");
+    assert!(run.stderr.contains("article.html"), "{}", run.stderr);
+}
