@@ -148,7 +148,22 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
                 continue;
             }
         };
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let extension = entry.path().extension().map(|e| e.to_string_lossy().to_string()).unwrap_or_default();
+        if extension != "md" {
+            // A Markdown file under another spelling would vanish silently.
+            if extension.eq_ignore_ascii_case("md") || extension.eq_ignore_ascii_case("markdown") {
+                let display = Path::new("content")
+                    .join(lang.as_str())
+                    .join(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
+                diags.push(
+                    Diagnostic::error("content.path", format!("`.{extension}` files are not read as articles"))
+                        .at(Location::file(display))
+                        .with_help("rename the file to end in lowercase `.md`"),
+                );
+            }
             continue;
         }
         let Ok(relative) = entry.path().strip_prefix(dir) else {
