@@ -51,8 +51,21 @@ pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
 /// Includes nest at most this deep; deeper is almost certainly a mistake.
 pub const MAX_INCLUDE_DEPTH: usize = 8;
 
-const KNOWN_TAGS: &[&str] =
-    &["link_new", "include", "icon", "offer", "endoffer", "requirements", "selfcheck", "raw", "endraw"];
+const KNOWN_TAGS: &[&str] = &[
+    "link_new",
+    "include",
+    "icon",
+    "offer",
+    "endoffer",
+    "requirements",
+    "selfcheck",
+    "raw",
+    "endraw",
+    "comment",
+    "endcomment",
+    "highlight",
+    "endhighlight",
+];
 
 /// What the expansion may look up besides the article itself.
 pub struct Context<'a> {
@@ -213,22 +226,43 @@ impl<'a> Expander<'a, '_> {
                     }
                 },
                 (TagKind::Statement, "include") => self.include(source, at, &tag),
-                (TagKind::Statement, "raw") => match find_endraw(text, tag.end) {
-                    Some(end) => {
-                        self.verbatim(source, text, tag.end..end.start, base);
-                        copied_to = end.end;
-                        cursor = end.end;
-                    }
-                    None => {
-                        let d = Diagnostic::error("dialect.unbalanced-tag", "`{% raw %}` is never closed")
-                            .with_help("add `{% endraw %}` after the literal text");
+                (TagKind::Statement, name @ ("raw" | "comment" | "highlight")) => {
+                    let closing = format!("end{name}");
+                    let Some(end) = find_end(text, tag.end, &closing) else {
+                        let d =
+                            Diagnostic::error("dialect.unbalanced-tag", format!("`{{% {name} %}}` is never closed"))
+                                .with_help(format!("add `{{% {closing} %}}` after the block"));
                         self.report(d, source, at);
+                        continue;
+                    };
+                    let inside = tag.end..end.start;
+                    match name {
+                        // Literal text, in place.
+                        "raw" => self.verbatim(source, text, inside, base),
+                        // Jekyll's code block: a fence long enough for what it holds.
+                        "highlight" => {
+                            let code = text[inside.clone()]
+                                .trim_start_matches(' ')
+                                .strip_prefix('\n')
+                                .unwrap_or(&text[inside.clone()]);
+                            let code_start = inside.end - code.len();
+                            let fence = "`".repeat(longest_backtick_run(code).max(2) + 1);
+                            let lang = tag.args.split_whitespace().next().unwrap_or("");
+                            self.generated(source, at, &format!("\n{fence}{lang}\n"));
+                            self.verbatim(source, text, code_start..inside.end, base);
+                            let newline = if code.ends_with('\n') { "" } else { "\n" };
+                            self.generated(source, end.start, &format!("{newline}{fence}\n"));
+                        }
+                        // A writer's note: never published.
+                        _ => {}
                     }
-                },
-                (TagKind::Statement, "endraw") => {
-                    let d =
-                        Diagnostic::error("dialect.unbalanced-tag", "`{% endraw %}` without a `{% raw %}` before it");
-                    self.report(d, source, at);
+                    copied_to = end.end;
+                    cursor = end.end;
+                }
+                (TagKind::Statement, name @ ("endraw" | "endcomment" | "endhighlight")) => {
+                    let opening = &name[3..];
+                    let message = format!("`{{% {name} %}}` without a `{{% {opening} %}}` before it");
+                    self.report(Diagnostic::error("dialect.unbalanced-tag", message), source, at);
                 }
                 (TagKind::Statement, "icon") => {
                     let name = tag.args.trim();
@@ -453,11 +487,16 @@ fn alone_on_line(text: &str, tag: &Tag<'_>) -> bool {
     text[line_start..tag.start].trim().is_empty() && text[tag.end..line_end].trim().is_empty()
 }
 
-fn find_endraw(text: &str, from: usize) -> Option<Range<usize>> {
+fn longest_backtick_run(text: &str) -> usize {
+    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}
+
+/// The closing tag `closing` after `from`; tags between are not expanded.
+fn find_end(text: &str, from: usize, closing: &str) -> Option<Range<usize>> {
     let mut cursor = from;
     while let Some(found) = next_tag(text, cursor) {
         match found {
-            Ok(tag) if tag.kind == TagKind::Statement && tag.name == "endraw" => return Some(tag.start..tag.end),
+            Ok(tag) if tag.kind == TagKind::Statement && tag.name == closing => return Some(tag.start..tag.end),
             Ok(tag) => cursor = tag.start + 2,
             Err(unterminated) => cursor = unterminated.resume,
         }

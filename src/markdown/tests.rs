@@ -255,3 +255,19 @@ fn todo_markers_and_empty_sections_are_noted() {
     );
     assert!(d.iter().all(|d| d.severity == crate::diag::Severity::Info));
 }
+
+#[test]
+fn jekyll_comment_and_highlight_blocks() {
+    let (html, _, d) = render(
+        "Before.\n\n{% comment %}\nInternal note with {% nope %}.\n\nStill hidden.\n{% endcomment %}\n\n{% highlight yaml %}\nkey: {% link_new a | b.md %}\n```\n{% endhighlight %}\n\nAfter.\n",
+    );
+    assert!(d.is_empty(), "{d:?}");
+    assert!(!html.contains("Internal note") && !html.contains("Still hidden"), "{html}");
+    assert!(html.contains("<pre class=\"code-block\"><code class=\"language-yaml\">"), "{html}");
+    assert!(html.contains("link_new a | b.md"), "{html}");
+    assert!(html.contains("<p>Before.</p>") && html.contains("<p>After.</p>"), "{html}");
+    let (_, _, d) = render("text\n\n{% comment %}\nnever closed\n");
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (7, 1)));
+    let (_, _, d) = render("{% endhighlight %}");
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (5, 1)));
+}
