@@ -146,15 +146,20 @@ fn run(
 
 /// The UI messages pages will ask for: the templates' own, and each offer's name.
 fn wanted_messages(theme: &theme::Theme, offers: &offers::Offers, config: &Config) -> Vec<(String, Location)> {
+    let mut lines: std::collections::HashMap<String, LineIndex> = std::collections::HashMap::new();
     let mut wanted: Vec<(String, Location)> = theme
         .used_messages()
         .into_iter()
         .map(|used| {
             let file = std::path::Path::new("themes").join(&config.theme).join("templates").join(&used.template);
-            let location = theme.templates.get(&used.template).map_or_else(
-                || Location::file(&file),
-                |source| LineIndex::new(source).location(&file, source, used.offset),
-            );
+            let location = match theme.templates.get(&used.template) {
+                Some(source) => lines.entry(used.template.clone()).or_insert_with(|| LineIndex::new(source)).location(
+                    &file,
+                    source,
+                    used.offset,
+                ),
+                None => Location::file(&file),
+            };
             (used.key, location)
         })
         .collect();

@@ -205,10 +205,6 @@ impl Diagnostics {
         });
     }
 
-    pub fn count(&self, severity: Severity) -> usize {
-        self.0.iter().filter(|d| d.severity == severity).count()
-    }
-
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }

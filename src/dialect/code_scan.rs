@@ -164,7 +164,7 @@ pub fn code_ranges(text: &str) -> Option<Vec<Range<usize>>> {
         if in_table || starts || (depth != previous_depth && !lazy) {
             scan.flush(line_start);
         }
-        if in_table && unpaired_backtick(content) {
+        if in_table && code_spans(content.as_bytes()).1 {
             // A table cell's lone backtick: a parser's call.
             return None;
         }
@@ -263,23 +263,6 @@ fn raw_text_html(line: &str) -> bool {
     ["<pre", "<script", "<style", "<textarea", "<!", "<?"].iter().any(|start| lower.starts_with(start))
 }
 
-fn unpaired_backtick(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let run = run_length(bytes, i);
-            match find_closing_run(bytes, i + run, run) {
-                Some(close) => i = close + run,
-                None => return true,
-            }
-        } else {
-            i += 1;
-        }
-    }
-    false
-}
-
 /// `***`, `- - -`, `___`: a horizontal rule.
 fn is_thematic_break(line: &str) -> bool {
     let mut marks = line.bytes().filter(|b| !matches!(b, b' ' | b'\t'));
@@ -327,24 +310,36 @@ impl Scan<'_> {
             // code spans and may hold backticks: a parser's call.
             self.ambiguous = true;
         }
-        let mut i = 0;
-        while i < region.len() {
-            match region[i] {
-                b'\\' => i += 2,
-                b'`' => {
-                    let run = run_length(region, i);
-                    match find_closing_run(region, i + run, run) {
-                        Some(close) => {
-                            self.ranges.push(start + i..start + close + run);
-                            i = close + run;
-                        }
-                        None => i += run,
+        let (spans, _) = code_spans(region);
+        self.ranges.extend(spans.into_iter().map(|span| start + span.start..start + span.end));
+    }
+}
+
+/// The code spans of a run of text, and whether a backtick run was left
+/// without its closing run.
+fn code_spans(bytes: &[u8]) -> (Vec<Range<usize>>, bool) {
+    let (mut spans, mut unpaired) = (Vec::new(), false);
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => {
+                let run = run_length(bytes, i);
+                match find_closing_run(bytes, i + run, run) {
+                    Some(close) => {
+                        spans.push(i..close + run);
+                        i = close + run;
+                    }
+                    None => {
+                        unpaired = true;
+                        i += run;
                     }
                 }
-                _ => i += 1,
             }
+            _ => i += 1,
         }
     }
+    (spans, unpaired)
 }
 
 /// Width of leading whitespace, with tab stops every 4 columns.

@@ -21,7 +21,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 
-pub use constructs::{Construct, REQUIREMENT_TABLES};
+pub use constructs::Construct;
+use constructs::REQUIREMENT_TABLES;
 pub use span_map::SpanMap;
 use tags::{next_tag, Tag, TagKind};
 

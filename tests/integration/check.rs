@@ -11,12 +11,17 @@ fn check(site: &Site, args: &[&str]) -> Run {
     helpgen(&all)
 }
 
-fn check_json(site: &Site, args: &[&str]) -> (i32, Value) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
-        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "json"])
+/// `helpgen check --format <format>`, with stdout kept apart from stderr.
+fn check_format(site: &Site, format: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
+        .args(["check", "--root", site.root().to_str().unwrap(), "--format", format])
         .args(args)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+fn check_json(site: &Site, args: &[&str]) -> (i32, Value) {
+    let out = check_format(site, "json", args);
     let report = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap_or(-1), report)
@@ -76,10 +81,7 @@ fn json_lists_every_problem_with_code_file_line_and_column() {
 #[test]
 fn github_format_writes_workflow_commands() {
     let site = broken();
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
-        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "github"])
-        .output()
-        .unwrap();
+    let run = check_format(&site, "github", &[]);
     assert_eq!(run.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.lines().any(|l| l.starts_with(
@@ -96,10 +98,7 @@ fn github_format_writes_workflow_commands() {
 #[test]
 fn sarif_is_a_2_1_0_log() {
     let site = broken();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_helpgen"))
-        .args(["check", "--root", site.root().to_str().unwrap(), "--format", "sarif"])
-        .output()
-        .unwrap();
+    let out = check_format(&site, "sarif", &[]);
     let log: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(log["version"], "2.1.0");
     let results = log["runs"][0]["results"].as_array().unwrap();
