@@ -69,7 +69,15 @@ fn main() {
         doc.write_html(&mut html, |_| "<a href=\"/en/target/\">".to_string());
         html.len()
     });
+    let offsets = median(runs, || {
+        let parser = pulldown_cmark::Parser::new_ext(&body, markdown_options()).into_offset_iter();
+        let events: Vec<_> = pulldown_cmark::utils::TextMergeWithOffset::new(parser).collect();
+        events.len()
+    });
+    let expand = median(runs, || dialect::expand(&article, &cx, &mut Vec::new()).markdown.len());
     println!("pulldown-cmark alone:         {:>8.2} ms", ms(plain));
+    println!("  events with offsets only:   {:>8.2} ms", ms(offsets));
+    println!("  tag expansion only:         {:>8.2} ms", ms(expand));
     println!("helpgen dialect + Markdown:   {:>8.2} ms", ms(helpgen));
     println!("ratio: {:.2}x", helpgen.as_secs_f64() / plain.as_secs_f64());
 }

@@ -9,6 +9,9 @@ use std::ops::Range;
 
 /// Code ranges of `text`, or `None` to ask for a full parse.
 pub fn code_ranges(text: &str) -> Option<Vec<Range<usize>>> {
+    if cannot_hold_code(text) {
+        return Some(Vec::new());
+    }
     if text.contains(['\u{b}', '\u{c}']) {
         // Whitespace to some CommonMark rules and not to others.
         return None;
@@ -195,6 +198,15 @@ pub fn code_ranges(text: &str) -> Option<Vec<Range<usize>>> {
     }
     scan.flush(text.len());
     (!scan.ambiguous).then_some(scan.ranges)
+}
+
+/// True when no code can exist: code spans and fences need a backtick or
+/// a tilde, and an indented code block needs a tab or four spaces in a row
+/// (wherever its container's markers put it). Most articles pass, which
+/// spares them the line scan.
+fn cannot_hold_code(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'`', b'~', b'\t', bytes).is_none() && memchr::memmem::find(bytes, b"    ").is_none()
 }
 
 fn is_heading(line: &str) -> bool {
@@ -425,5 +437,15 @@ mod tests {
         // structure tells it from code, and that costs only time.
         assert!(code_ranges("Text\n    {% tag %}\n").is_none());
         assert!(code_ranges("> Quote\n>     {% tag %}\n").is_none());
+    }
+
+    #[test]
+    fn text_without_code_markers_skips_the_scan() {
+        assert_eq!(code_ranges("# Title\n\nText {% tag %}\n\n- item {% tag %}\n"), Some(Vec::new()));
+        // Each of these can make code, so the shortcut must not apply.
+        assert!(code_ranges("- item\n\n          {% tag %}\n").is_none());
+        assert!(code_ranges("- Item\n\n\t{% tag %}\n").is_none());
+        assert!(code_ranges("-     {% tag %}\n").is_none());
+        assert_eq!(code("~~~\n{% tag %}\n~~~\n"), ["~~~\n{% tag %}\n~~~"]);
     }
 }
