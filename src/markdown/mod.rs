@@ -78,7 +78,10 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 
 pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
     let parser = Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter();
-    let events: Vec<Spanned> = TextMergeWithOffset::new(parser).collect();
+    // Sized from the text (prose makes about one event per 13 bytes), so the
+    // list is seldom copied while it grows.
+    let mut events: Vec<Spanned> = Vec::with_capacity(expanded.markdown.len() / 8 + 16);
+    events.extend(TextMergeWithOffset::new(parser));
     // Before helpgen's own HTML is substituted in: only the content's is checked.
     security::check(&events, expanded, diags);
     let mut events = substitute_constructs(events, &expanded.constructs);
