@@ -52,6 +52,7 @@ pub const CODES: &[&str] = &[
     "link.invalid",
     "link.missing-anchor",
     "link.missing-target",
+    "link.orphan",
     "link.untranslated-target",
     "offer.nesting",
     "offer.unavailable-target",

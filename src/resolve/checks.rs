@@ -1,5 +1,8 @@
 //! The whole-site checks over the resolved index: links and anchors, related
-//! articles, offer ids, missing translations. They only produce diagnostics.
+//! articles, offer ids, missing translations, orphans. They only produce
+//! diagnostics.
+
+use std::collections::HashSet;
 
 use super::{Article, Site};
 use crate::content::KNOWN_KEYS;
@@ -23,6 +26,7 @@ pub(super) fn run(site: &Site, checks: &Checks, diags: &mut Diagnostics) {
         check_front_matter_keys(article, diags);
     }
     report_missing_translations(site, diags);
+    report_orphans(site, diags);
 }
 
 fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
@@ -198,6 +202,33 @@ fn report_missing_translations(site: &Site, diags: &mut Diagnostics) {
             diags.push(
                 Diagnostic::info("i18n.missing-translation", message).at(Location::file(&page.article.source.file)),
             );
+        }
+    }
+}
+
+/// Articles no other article leads to, by a link or a related list, in any
+/// language. The home page lists every article, so it does not count: an
+/// orphan is reachable only by browsing that list or by search.
+fn report_orphans(site: &Site, diags: &mut Diagnostics) {
+    let mut reached: HashSet<&ArticlePath> = HashSet::new();
+    for article in &site.articles {
+        let lang = &article.source.lang;
+        let linked =
+            article.doc.links.iter().filter_map(|link| site.find(lang, &link.target)).map(|(page, _)| page.path);
+        reached.extend(linked.filter(|path| **path != article.source.path));
+        for related in &article.source.front.related_articles {
+            if let Some((path, _)) =
+                ArticlePath::parse(&related.filepath).ok().and_then(|p| site.entries.get_key_value(&p))
+            {
+                reached.extend((*path != article.source.path).then_some(path));
+            }
+        }
+    }
+    for path in site.entries.keys().filter(|p| !reached.contains(p)) {
+        if let Some(page) = site.page(&site.languages.default, path) {
+            let d = Diagnostic::info("link.orphan", "no other article links to this one or lists it as related")
+                .with_help("link to it from an article on the same subject, or add it to one's `related_articles`");
+            diags.push(d.at(Location::file(&page.article.source.file)));
         }
     }
 }

@@ -235,3 +235,29 @@ fn translation_report_and_thresholds() {
     assert!(error["message"].as_str().unwrap().starts_with("1 article is not translated into `de`"));
     assert_eq!(site.build(&[]).code, 1);
 }
+
+#[test]
+fn orphans_are_articles_no_other_article_leads_to() {
+    let site = Site::empty();
+    site.write(
+        "content/en/hub.md",
+        "---\ntitle: Hub\nrelated_articles:\n  - filepath: listed.md\n---\n\n[Linked](linked.md)\n",
+    );
+    site.write("content/en/linked.md", "---\ntitle: Linked\n---\n\n[Back](hub.md)\n");
+    site.write("content/en/listed.md", "---\ntitle: Listed\n---\n\nText.\n");
+    // A link to itself does not make an article reachable.
+    site.write("content/en/alone.md", "---\ntitle: Alone\n---\n\n## Part\n\n[Top](alone.md#part)\n");
+    // Reached only from its French translation: still reached.
+    site.write("content/fr/hub.md", "---\ntitle: Hub\n---\n\n[Seul](french-only.md)\n");
+    site.write("content/en/french-only.md", "---\ntitle: Reached in French\n---\n\nText.\n");
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    let orphans: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "link.orphan")
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(orphans, ["content/en/alone.md"], "{report:#}");
+}
