@@ -50,6 +50,7 @@ fn main() {
         offers: &offers,
         l10n: &l10n,
         base_url: &base_url,
+        requirements: None,
     };
     let highlighter = Highlighter::new();
     let path = ArticlePath::parse("guide/big.md").expect("path");

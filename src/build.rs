@@ -13,9 +13,9 @@ use crate::error::{Error, Result};
 use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
 use crate::output::WriteReport;
-use crate::render::Renderer;
+use crate::render::{Renderer, SiteData};
 use crate::resolve::{self, Article};
-use crate::{content, dialect, i18n, markdown, offers, output, theme, translations};
+use crate::{content, dialect, i18n, markdown, offers, output, requirements, theme, translations};
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -89,7 +89,13 @@ fn run(
     let l10n =
         Arc::new(Localizer::load(&theme.locales, &config.locales_dir(), &languages.all, &languages.default, diags));
     let offers = offers::load(&config.root, diags);
-    i18n::check_messages(&l10n, &languages.all, &wanted_messages(&theme, &offers, config), diags);
+    let requirements = requirements::load(&config.root, &offers, requirements::Date::today(), diags);
+    let mut wanted = wanted_messages(&theme, &offers, config);
+    if let Some(data) = &requirements {
+        let file = Location::file(requirements::REQUIREMENTS_FILE);
+        wanted.extend(requirements::messages(data).into_iter().map(|key| (key, file.clone())));
+    }
+    i18n::check_messages(&l10n, &languages.all, &wanted, diags);
     let highlighter = Highlighter::new();
     timer.lap("load");
 
@@ -100,6 +106,7 @@ fn run(
         offers: &offers,
         l10n: &l10n,
         base_url: &config.base_url,
+        requirements: requirements.as_ref(),
     };
     let parsed: Vec<(Article, Vec<Diagnostic>)> =
         content.articles.into_par_iter().map(|source| parse(source, &cx, &highlighter)).collect();
@@ -125,7 +132,9 @@ fn run(
     }
 
     // A broken template is the site's own problem, reported like content.
-    let rendered = Renderer::new(&theme, l10n, config, &site).and_then(|renderer| renderer.render_all());
+    let rendered =
+        Renderer::new(&theme, l10n, config, &site, SiteData { offers: &offers, requirements: requirements.as_ref() })
+            .and_then(|renderer| renderer.render_all());
     let files = match rendered {
         Ok(files) => files,
         Err(Error::Template { name, message }) => {

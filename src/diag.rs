@@ -21,6 +21,7 @@ pub const CODES: &[&str] = &[
     "content.unknown-language",
     "content.unreadable",
     "data.invalid",
+    "data.stale",
     "data.unreadable",
     "dialect.attribute",
     "dialect.malformed-tag",
@@ -63,6 +64,7 @@ pub const CODES: &[&str] = &[
     "redirect.collision",
     "redirect.invalid",
     "related.missing-target",
+    "requirements.no-data",
     "requirements.unknown-table",
     "security.event-handler",
     "security.iframe",
@@ -76,7 +78,7 @@ pub const CODES: &[&str] = &[
 /// Families whose problems leave nothing sound to build from: their level
 /// cannot be lowered in helpgen.toml, except the warnings listed after.
 pub const FIXED_FAMILIES: &[&str] = &["config", "content", "front-matter", "theme", "data"];
-pub const ADJUSTABLE_IN_FIXED: &[&str] = &["front-matter.unknown-key"];
+pub const ADJUSTABLE_IN_FIXED: &[&str] = &["front-matter.unknown-key", "data.stale"];
 
 /// A level a site may give a code in `[checks]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]

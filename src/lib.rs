@@ -23,6 +23,7 @@ pub mod offers;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod requirements;
 pub mod resolve;
 pub mod theme;
 pub mod translations;

@@ -30,13 +30,10 @@ impl Construct {
         Construct { inline: html, block: None }
     }
 
-    fn block(html: String) -> Construct {
+    pub(super) fn block(html: String) -> Construct {
         Construct { inline: html.clone(), block: Some(html) }
     }
 }
-
-/// Requirement tables `{% requirements NAME %}` may name.
-pub const REQUIREMENT_TABLES: &[&str] = &["browsers", "ie-mode", "client", "firewall", "websockets", "bandwidth"];
 
 pub fn icon(
     name: &str,

@@ -22,7 +22,6 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
 
 pub use constructs::Construct;
-use constructs::REQUIREMENT_TABLES;
 pub use span_map::SpanMap;
 use tags::{next_tag, Tag, TagKind};
 
@@ -34,6 +33,8 @@ use crate::diag::{did_you_mean, Diagnostic, Location};
 use crate::i18n::Localizer;
 use crate::ids::ArticlePath;
 use crate::offers::{OfferId, Offers};
+use crate::requirements::table::{self, TableContext, TABLES};
+use crate::requirements::Requirements;
 
 /// The Markdown flavour of helpgen: CommonMark with GFM tables, footnotes,
 /// strikethrough and task lists, and `{#id .class}` heading attributes as
@@ -77,6 +78,8 @@ pub struct Context<'a> {
     pub offers: &'a Offers,
     pub l10n: &'a Localizer,
     pub base_url: &'a BaseUrl,
+    /// `None` when the site has no (valid) requirements data.
+    pub requirements: Option<&'a Requirements>,
 }
 
 /// Placeholder characters for constructs, see `constructs`.
@@ -337,16 +340,27 @@ impl<'a> Expander<'a, '_> {
             }
             "requirements" => {
                 let name = tag.args.trim();
-                if !REQUIREMENT_TABLES.contains(&name) {
+                if !TABLES.contains(&name) {
                     let mut message = format!("unknown requirement table `{name}`");
-                    message.push_str(&match did_you_mean(name, REQUIREMENT_TABLES.iter().copied()) {
+                    message.push_str(&match did_you_mean(name, TABLES.iter().copied()) {
                         Some(close) => format!("; did you mean `{close}`?"),
-                        None => format!("; the tables are: {}", REQUIREMENT_TABLES.join(", ")),
+                        None => format!("; the tables are: {}", TABLES.join(", ")),
                     });
                     self.malformed(source, at, &original, "requirements.unknown-table", message);
                     return;
                 }
-                self.pending(source, at, "requirements", Some(name));
+                let Some(data) = self.cx.requirements else {
+                    let message = format!(
+                        "`{{% requirements {name} %}}` needs {}, which this site does not have (or which has errors)",
+                        crate::requirements::REQUIREMENTS_FILE
+                    );
+                    self.malformed(source, at, &original, "requirements.no-data", message);
+                    return;
+                };
+                let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang };
+                // The name is one of `TABLES`, so there is always a table.
+                let html = table::render(name, &cx).unwrap_or_default();
+                self.construct(source, at, Construct::block(html), true);
             }
             _ => self.pending(source, at, "selfcheck", None),
         }

@@ -45,6 +45,7 @@ impl Fixture {
             offers: &self.offers,
             l10n: &self.l10n,
             base_url: &self.base_url,
+            requirements: None,
         }
     }
 

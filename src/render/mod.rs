@@ -24,6 +24,9 @@ use crate::error::{Error, Result};
 use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
 use crate::ids::{ArticlePath, LangId};
+use crate::offers::Offers;
+use crate::requirements::table::TableContext;
+use crate::requirements::{self, Requirements};
 use crate::resolve::{page_site_path, Page, Site};
 use crate::theme::Theme;
 use view::*;
@@ -53,11 +56,25 @@ pub struct Renderer<'a> {
     l10n: Arc<Localizer>,
     config: &'a Config,
     site: &'a Site,
+    data: SiteData<'a>,
     assets: &'a BTreeMap<String, Vec<u8>>,
 }
 
+/// The site's structured data, from `content/_data/`.
+#[derive(Clone, Copy)]
+pub struct SiteData<'a> {
+    pub offers: &'a Offers,
+    pub requirements: Option<&'a Requirements>,
+}
+
 impl<'a> Renderer<'a> {
-    pub fn new(theme: &'a Theme, l10n: Arc<Localizer>, config: &'a Config, site: &'a Site) -> Result<Renderer<'a>> {
+    pub fn new(
+        theme: &'a Theme,
+        l10n: Arc<Localizer>,
+        config: &'a Config,
+        site: &'a Site,
+        data: SiteData<'a>,
+    ) -> Result<Renderer<'a>> {
         let mut tera = Tera::new();
         // Tera checks that the functions templates call exist when they are
         // added, so `t` comes first.
@@ -65,7 +82,7 @@ impl<'a> Renderer<'a> {
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&strings, &kwargs, state));
         tera.add_raw_templates(theme.templates.iter())
             .map_err(|e| Error::Template { name: "the theme's templates".to_string(), message: e.to_string() })?;
-        Ok(Renderer { tera, l10n, config, site, assets: &theme.assets })
+        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets })
     }
 
     /// Every file of the site, in a deterministic order.
@@ -78,6 +95,10 @@ impl<'a> Renderer<'a> {
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
             files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang)?));
+            if let Some(data) = self.data.requirements {
+                let cx = TableContext { data, offers: self.data.offers, l10n: &self.l10n, lang };
+                files.push(OutputFile::new(format!("{lang}/requirements.json"), requirements::widget::json(&cx)));
+            }
         }
         let default = &self.site.languages.default;
         files.push(OutputFile::new("404.html", self.not_found(default)?));

@@ -11,4 +11,5 @@ mod check;
 mod dialect;
 mod links;
 mod pages;
+mod requirements;
 mod sample_site;
