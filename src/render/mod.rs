@@ -95,6 +95,9 @@ impl<'a> Renderer<'a> {
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
             files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang)?));
+            for offer in self.data.offers.ids() {
+                files.push(OutputFile::new(format!("{lang}/offers/{offer}/index.html"), self.offer_page(lang, offer)?));
+            }
             if let Some(data) = self.data.requirements {
                 let cx = TableContext { data, offers: self.data.offers, l10n: &self.l10n, lang };
                 files.push(OutputFile::new(format!("{lang}/requirements.json"), requirements::widget::json(&cx)));
@@ -201,19 +204,23 @@ impl<'a> Renderer<'a> {
         links
     }
 
+    fn summary(&self, page: &Page) -> ArticleSummary {
+        let front = &page.article.source.front;
+        ArticleSummary {
+            title: front.title.clone(),
+            description: front.description.clone().unwrap_or_default(),
+            url: self.config.base_url.path_of(&page.site_path()),
+            offers: front.product_label.clone(),
+            fallback: page.is_fallback(),
+            content_lang: page.article.source.lang.to_string(),
+        }
+    }
+
     fn home(&self, lang: &LangId) -> Result<String> {
         let base = &self.config.base_url;
         let mut sections: BTreeMap<&str, Vec<ArticleSummary>> = BTreeMap::new();
         for page in self.site.pages().filter(|p| p.lang == lang) {
-            let front = &page.article.source.front;
-            sections.entry(section_id(page.path)).or_default().push(ArticleSummary {
-                title: front.title.clone(),
-                description: front.description.clone().unwrap_or_default(),
-                url: base.path_of(&page.site_path()),
-                offers: front.product_label.clone(),
-                fallback: page.is_fallback(),
-                content_lang: page.article.source.lang.to_string(),
-            });
+            sections.entry(section_id(page.path)).or_default().push(self.summary(&page));
         }
         let mut sections: Vec<SectionView> = sections
             .into_iter()
@@ -234,6 +241,29 @@ impl<'a> Renderer<'a> {
         let mut context = Context::from_serialize(&frame).map_err(template_error("home.html"))?;
         context.insert("sections", &sections);
         self.render("home.html", &context)
+    }
+
+    /// `/<lang>/offers/<offer>/`: the articles labelled for one offer, so
+    /// readers without JavaScript can filter too.
+    fn offer_page(&self, lang: &LangId, offer: &str) -> Result<String> {
+        let mut articles: Vec<ArticleSummary> = self
+            .site
+            .pages()
+            .filter(|p| p.lang == lang && p.article.source.front.product_label.iter().any(|o| o == offer))
+            .map(|page| self.summary(&page))
+            .collect();
+        articles.sort_by_cached_key(|a| a.title.to_lowercase());
+        let all: Vec<&LangId> = self.site.languages.all.iter().collect();
+        let path = |l: &LangId| format!("{l}/offers/{offer}/");
+        let frame = Frame {
+            canonical: self.config.base_url.url_of(&path(lang)),
+            alternates: self.alternates(&all, path),
+            ..self.frame(lang, path)
+        };
+        let mut context = Context::from_serialize(&frame).map_err(template_error("offer.html"))?;
+        context.insert("offer", &frame.offers.iter().find(|o| o.id == offer));
+        context.insert("articles", &articles);
+        self.render("offer.html", &context)
     }
 
     fn not_found(&self, lang: &LangId) -> Result<String> {
@@ -274,6 +304,18 @@ impl<'a> Renderer<'a> {
                     name: self.l10n.get_exact(other, "language-name").unwrap_or_else(|| other.to_string()),
                     url: base.path_of(&path_in(other)),
                     current: other == lang,
+                })
+                .collect(),
+            offers: self
+                .data
+                .offers
+                .list
+                .iter()
+                .map(|offer| OfferLink {
+                    id: offer.id.to_string(),
+                    name: self.text_or(lang, &format!("offer-{}", offer.id), offer.id.as_str()),
+                    url: base.path_of(&format!("{lang}/offers/{}/", offer.id)),
+                    legacy: offer.legacy,
                 })
                 .collect(),
         }

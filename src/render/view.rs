@@ -20,6 +20,16 @@ pub struct Frame {
     pub alternates: Vec<Alternate>,
     /// The same page in every language, for the language switcher.
     pub translations: Vec<LanguageLink>,
+    /// Every offer, for the offer selector, with its page in this language.
+    pub offers: Vec<OfferLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OfferLink {
+    pub id: String,
+    pub name: String,
+    pub url: String,
+    pub legacy: bool,
 }
 
 #[derive(Debug, Serialize)]

@@ -83,3 +83,14 @@ req-col-seats = Arbeitsplätze
 req-col-mb-per-hour = Verkehr pro Stunde
 req-bandwidth-range = { $min } bis { $max } MB
 req-bandwidth-reference = gemessen
+
+# Die Angebotsauswahl und die Seiten je Angebot.
+offer-filter-label = Ihr Angebot
+offer-filter-all = Alle Angebote
+offer-filter-status-all = Artikel aller Angebote werden angezeigt.
+offer-filter-status = { $count } Artikel für { $offer } werden angezeigt.
+offer-filter-status-page = Angezeigt wird, was für { $offer } gilt.
+offer-pages-heading = Artikel nach Angebot
+offer-page-title = Artikel für { $offer }
+offer-page-empty = Diesem Angebot ist noch kein Artikel zugeordnet.
+offer-page-all = Alle Artikel

@@ -28,6 +28,17 @@ offer-enterprise = Enterprise
 offer-classic = Classic
 offer-enterprise-on-premise = Enterprise on-premise
 
+# The offer selector and the offer pages.
+offer-filter-label = Your offer
+offer-filter-all = All offers
+offer-filter-status-all = Showing the articles for all offers.
+offer-filter-status = Showing { $count } articles for { $offer }.
+offer-filter-status-page = Showing what applies to { $offer }.
+offer-pages-heading = Articles by offer
+offer-page-title = Articles for { $offer }
+offer-page-empty = No article is labelled for this offer yet.
+offer-page-all = All articles
+
 # Accessible names of the icons that {% icon NAME %} inserts in articles.
 icon-calendar = Calendar
 icon-check = Done

@@ -83,3 +83,14 @@ req-col-seats = Postes
 req-col-mb-per-hour = Trafic par heure
 req-bandwidth-range = { $min } à { $max } Mo
 req-bandwidth-reference = mesuré
+
+# Le sélecteur d'offre et les pages par offre.
+offer-filter-label = Votre offre
+offer-filter-all = Toutes les offres
+offer-filter-status-all = Articles de toutes les offres affichés.
+offer-filter-status = { $count } articles affichés pour { $offer }.
+offer-filter-status-page = Affichage de ce qui concerne { $offer }.
+offer-pages-heading = Articles par offre
+offer-page-title = Articles pour { $offer }
+offer-page-empty = Aucun article n'est encore associé à cette offre.
+offer-page-all = Tous les articles
