@@ -103,17 +103,17 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Offers {
     }
 }
 
+/// A `content/_data/` file serde could not read, at the error's position
+/// (serde's own "at line N column M" suffix dropped: the location says it).
+pub fn invalid_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Diagnostic {
+    let offset = error.location().map_or(0, |l| l.index());
+    let message = error.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    Diagnostic::error("data.invalid", message).at(LineIndex::new(text).location(Path::new(file), text, offset))
+}
+
 fn parse(text: &str) -> Result<Offers, Diagnostic> {
-    let file: OffersFile = serde_yaml::from_str(text).map_err(|e| {
-        let offset = e.location().map_or(0, |l| l.index());
-        let message = e.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        Diagnostic::error("data.invalid", message).at(LineIndex::new(text).location(
-            Path::new(OFFERS_FILE),
-            text,
-            offset,
-        ))
-    })?;
+    let file: OffersFile = serde_yaml::from_str(text).map_err(|e| invalid_yaml(OFFERS_FILE, text, &e))?;
     let mut seen = std::collections::HashSet::new();
     for offer in &file.offers {
         let id = offer.id.as_str();

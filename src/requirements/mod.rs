@@ -15,7 +15,7 @@ pub use model::{
 };
 
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
-use crate::offers::Offers;
+use crate::offers::{invalid_yaml, Offers};
 
 pub const REQUIREMENTS_FILE: &str = "content/_data/requirements.yaml";
 
@@ -39,27 +39,27 @@ pub fn load(root: &Path, offers: &Offers, today: Date, diags: &mut Diagnostics) 
             return None;
         }
     };
-    let found = parse(&text, offers, today);
-    let valid = !found.iter().any(|d| d.severity == crate::diag::Severity::Error);
-    let requirements = if valid { serde_yaml::from_str(&text).ok() } else { None };
+    let (requirements, found) = parse(&text, offers, today);
     diags.extend(found);
     requirements
 }
 
-/// Every problem of the file, positioned; the caller keeps the data only
-/// when none is an error.
-pub fn parse(text: &str, offers: &Offers, today: Date) -> Vec<Diagnostic> {
-    let lines = LineIndex::new(text);
-    let at = |offset: usize| lines.location(Path::new(REQUIREMENTS_FILE), text, offset);
+/// The data and every problem of the file, positioned. The data is `None`
+/// when any problem is an error.
+pub fn parse(text: &str, offers: &Offers, today: Date) -> (Option<Requirements>, Vec<Diagnostic>) {
     let data: Requirements = match serde_yaml::from_str(text) {
         Ok(data) => data,
-        Err(e) => {
-            let offset = e.location().map_or(0, |l| l.index());
-            let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            return vec![Diagnostic::error("data.invalid", message).at(at(offset))];
-        }
+        Err(e) => return (None, vec![invalid_yaml(REQUIREMENTS_FILE, text, &e)]),
     };
+    let found = validate(&data, text, offers, today);
+    let valid = !found.iter().any(|d| d.severity == crate::diag::Severity::Error);
+    (valid.then_some(data), found)
+}
+
+/// What serde cannot check: offer ids, port 0, URLs, dates and ranges.
+fn validate(data: &Requirements, text: &str, offers: &Offers, today: Date) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    let at = |offset: usize| lines.location(Path::new(REQUIREMENTS_FILE), text, offset);
     let mut found = Vec::new();
     let mut problem = |needle: &str, message: String| {
         found.push(Diagnostic::error("data.invalid", message).at(at(locate(text, needle))));

@@ -24,7 +24,7 @@ pub struct TableContext<'a> {
 }
 
 impl TableContext<'_> {
-    fn t(&self, key: &str) -> String {
+    pub(super) fn t(&self, key: &str) -> String {
         self.l10n.get(self.lang, key, None).unwrap_or_else(|| key.to_string())
     }
 
@@ -37,7 +37,7 @@ impl TableContext<'_> {
     }
 
     /// Offers the data has needs for, in the offers' display order.
-    fn offer_rows(&self) -> impl Iterator<Item = (&str, &super::OfferNeeds)> {
+    pub(super) fn offer_rows(&self) -> impl Iterator<Item = (&str, &super::OfferNeeds)> {
         self.offers.ids().filter_map(|id| self.data.offers.get(id).map(|needs| (id, needs)))
     }
 }
@@ -80,7 +80,7 @@ fn browsers(cx: &TableContext) -> Table {
         };
         table.row(
             &format!(" data-browser=\"{id}\""),
-            &cx.t(&format!("browser-{id}")),
+            &escape::html(&cx.t(&format!("browser-{id}"))),
             &[escape::html(&versions), help],
         );
     }
@@ -93,7 +93,7 @@ fn needs(cx: &TableContext, name: &str, need: impl Fn(&super::OfferNeeds) -> sup
     for (id, needs) in cx.offer_rows() {
         let value = need(needs).as_str();
         let cell = format!("<span data-need=\"{value}\">{}</span>", escape::html(&cx.t(&format!("req-need-{value}"))));
-        table.row(&format!(" data-offer=\"{id}\""), &cx.t(&format!("offer-{id}")), &[cell]);
+        table.row(&format!(" data-offer=\"{id}\""), &escape::html(&cx.t(&format!("offer-{id}"))), &[cell]);
     }
     table
 }
@@ -124,7 +124,6 @@ fn firewall(cx: &TableContext) -> Table {
         ];
         table.row("", &format!("<code>{}</code>", escape::html(&rule.host)), &cells);
     }
-    table.row_header_is_html = true;
     table
 }
 
@@ -134,7 +133,11 @@ fn websockets(cx: &TableContext) -> Table {
     for (id, _) in cx.offer_rows() {
         let slower = cx.data.websockets.fallback_offers.iter().any(|o| o == id);
         let key = if slower { "req-fallback-slower" } else { "req-fallback-none" };
-        table.row(&format!(" data-offer=\"{id}\""), &cx.t(&format!("offer-{id}")), &[escape::html(&cx.t(key))]);
+        table.row(
+            &format!(" data-offer=\"{id}\""),
+            &escape::html(&cx.t(&format!("offer-{id}"))),
+            &[escape::html(&cx.t(key))],
+        );
     }
     let urls: Vec<String> =
         cx.data.websockets.urls.iter().map(|url| format!("<li><code>{}</code></li>", escape::html(url))).collect();
@@ -166,19 +169,18 @@ fn whole(mb: f64) -> String {
     format!("{}", mb.round().max(1.0) as u64)
 }
 
-/// A table being written: the row header cell is text unless told otherwise.
+/// A table being written: caption and column headers first, then rows.
 struct Table {
     name: String,
-    html: String,
+    /// HTML shown above the table, inside its wrapper.
     before: String,
-    row_header_is_html: bool,
-    rows: Vec<(String, String, Vec<String>)>,
+    html: String,
 }
 
 impl Table {
     fn new(name: &str, caption: &str) -> Table {
         let html = format!("<table>\n<caption>{}</caption>\n", escape::html(caption));
-        Table { name: name.to_string(), html, before: String::new(), row_header_is_html: false, rows: Vec::new() }
+        Table { name: name.to_string(), before: String::new(), html }
     }
 
     fn header(&mut self, columns: &[String]) {
@@ -186,27 +188,20 @@ impl Table {
         for column in columns {
             self.html.push_str(&format!("<th scope=\"col\">{}</th>", escape::html(column)));
         }
-        self.html.push_str("</tr></thead>\n");
+        self.html.push_str("</tr></thead>\n<tbody>\n");
     }
 
-    /// `cells` are HTML already; `attributes` go on the `<tr>`.
+    /// `header` and `cells` are HTML already; `attributes` go on the `<tr>`.
     fn row(&mut self, attributes: &str, header: &str, cells: &[String]) {
-        self.rows.push((attributes.to_string(), header.to_string(), cells.to_vec()));
+        self.html.push_str(&format!("<tr{attributes}><th scope=\"row\">{header}</th>"));
+        for cell in cells {
+            self.html.push_str(&format!("<td>{cell}</td>"));
+        }
+        self.html.push_str("</tr>\n");
     }
 
     fn finish(self) -> String {
-        let mut html =
-            format!("<div class=\"requirements\" data-requirements=\"{}\">\n{}{}", self.name, self.before, self.html);
-        html.push_str("<tbody>\n");
-        for (attributes, header, cells) in &self.rows {
-            let header = if self.row_header_is_html { header.clone() } else { escape::html(header) };
-            html.push_str(&format!("<tr{attributes}><th scope=\"row\">{header}</th>"));
-            for cell in cells {
-                html.push_str(&format!("<td>{cell}</td>"));
-            }
-            html.push_str("</tr>\n");
-        }
-        html.push_str("</tbody>\n</table>\n</div>\n");
-        html
+        let (name, before, html) = (self.name, self.before, self.html);
+        format!("<div class=\"requirements\" data-requirements=\"{name}\">\n{before}{html}</tbody>\n</table>\n</div>\n")
     }
 }

@@ -8,6 +8,7 @@ fn day(text: &str) -> Date {
 
 fn problems(text: &str) -> Vec<(String, u32, String)> {
     parse(text, &Offers::default(), day("2026-11-24"))
+        .1
         .into_iter()
         .map(|d| (d.code.to_string(), d.location.map_or(0, |l| l.line), d.message))
         .collect()
@@ -82,13 +83,14 @@ fn a_misspelt_key_is_an_error() {
 
 #[test]
 fn old_browser_versions_are_a_warning() {
-    let found = parse(SAMPLE, &Offers::default(), day("2027-06-01"));
+    let (data, found) = parse(SAMPLE, &Offers::default(), day("2027-06-01"));
+    assert!(data.is_some(), "a warning keeps the data");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].code, "data.stale");
     assert_eq!(found[0].severity, crate::diag::Severity::Warning);
     assert_eq!(found[0].location.as_ref().unwrap().line, line_of(SAMPLE, "checked_on"));
     // Exactly at the limit is still fresh.
-    assert!(parse(SAMPLE, &Offers::default(), day("2027-03-01")).is_empty());
+    assert!(parse(SAMPLE, &Offers::default(), day("2027-03-01")).1.is_empty());
 }
 
 #[test]

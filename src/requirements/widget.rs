@@ -71,7 +71,7 @@ pub struct Bandwidth {
 pub fn data(cx: &TableContext) -> WidgetData {
     let requirements = cx.data;
     let policy = &requirements.browsers;
-    let t = |key: &str| cx.l10n.get(cx.lang, key, None).unwrap_or_else(|| key.to_string());
+    let t = |key: &str| cx.t(key);
     WidgetData {
         lang: cx.lang.to_string(),
         browsers: Browsers {
@@ -90,9 +90,7 @@ pub fn data(cx: &TableContext) -> WidgetData {
                 .collect(),
         },
         offers: cx
-            .offers
-            .ids()
-            .filter_map(|id| requirements.offers.get(id).map(|needs| (id, needs)))
+            .offer_rows()
             .map(|(id, needs)| Offer {
                 id: id.to_string(),
                 name: t(&format!("offer-{id}")),
