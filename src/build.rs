@@ -15,7 +15,7 @@ use crate::i18n::Localizer;
 use crate::output::WriteReport;
 use crate::render::{Renderer, SiteData};
 use crate::resolve::{self, Article};
-use crate::{content, dialect, i18n, markdown, offers, output, requirements, theme, translations};
+use crate::{content, dialect, i18n, markdown, offers, output, requirements, search, theme, translations};
 
 #[derive(Debug, Default)]
 pub struct BuildReport {
@@ -30,6 +30,8 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, Duration)>,
     /// Per language, what is translated; empty if loading failed.
     pub translations: Vec<translations::LanguageStatus>,
+    /// `None` when search is off or nothing was written.
+    pub search: Option<search::SearchReport>,
 }
 
 impl BuildReport {
@@ -148,6 +150,13 @@ fn run(
         Err(other) => return Err(other),
     };
     timer.lap("render");
+    let mut files = files;
+    if config.search {
+        let (bundle, searched) = search::index(&files)?;
+        files.extend(bundle);
+        report.search = Some(searched);
+        timer.lap("search");
+    }
     report.written = Some(output::write(&config.root, &config.output, &files)?);
     timer.lap("write");
     Ok(())

@@ -36,6 +36,9 @@ enum Command {
         /// Public URL of the site, e.g. https://help.example.com/ (overrides base_url in helpgen.toml)
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Skip the search index (and the search box) for this build
+        #[arg(long)]
+        no_search: bool,
     },
     /// Run every check without writing anything; for CI and editors
     Check {
@@ -84,7 +87,9 @@ pub fn run() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help, as we want.
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { site, output, base_url } => build_command(&site, Overrides { output, base_url }),
+        Command::Build { site, output, base_url, no_search } => {
+            build_command(&site, Overrides { output, base_url, no_search })
+        }
         Command::Check { site, format, deny_warnings, translations } => {
             check_command(&site, format, deny_warnings, translations)
         }

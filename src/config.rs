@@ -34,6 +34,10 @@ pub struct Config {
     pub checks: BTreeMap<String, Level>,
     /// Most articles a language may lack before the build fails.
     pub max_untranslated: BTreeMap<String, usize>,
+    /// Build the search index and show the search box: on unless the site
+    /// says `search = false`, the build says `--no-search`, or helpgen was
+    /// compiled without its `search` feature.
+    pub search: bool,
 }
 
 /// What the command line may override.
@@ -41,6 +45,8 @@ pub struct Config {
 pub struct Overrides {
     pub output: Option<PathBuf>,
     pub base_url: Option<String>,
+    /// Skip the search index for this build.
+    pub no_search: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +60,7 @@ struct ConfigFile {
     placeholder_titles: Option<Vec<String>>,
     checks: Option<BTreeMap<String, Level>>,
     translations: Option<TranslationsFile>,
+    search: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -130,6 +137,7 @@ impl Config {
         }
         Ok(Config {
             checks,
+            search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
             max_untranslated: file.translations.and_then(|t| t.max_untranslated).unwrap_or_default(),
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),
@@ -156,6 +164,7 @@ impl ConfigFile {
             placeholder_titles: None,
             checks: None,
             translations: None,
+            search: None,
         }
     }
 }

@@ -16,6 +16,8 @@ pub enum Error {
     Template { name: String, message: String },
     #[error("the output directory `{}` is unusable: {reason}", path.display())]
     Output { path: PathBuf, reason: String },
+    #[error("the search index cannot be built: {0}")]
+    Search(String),
 }
 
 impl Error {

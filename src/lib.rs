@@ -25,5 +25,6 @@ pub mod render;
 pub mod report;
 pub mod requirements;
 pub mod resolve;
+pub mod search;
 pub mod theme;
 pub mod translations;

@@ -31,6 +31,10 @@ use crate::resolve::{page_site_path, Page, Site};
 use crate::theme::Theme;
 use view::*;
 
+/// Where the search stage puts its bundle, relative to the site root; the
+/// pages' search box loads it from there.
+pub const SEARCH_DIR: &str = "pagefind/";
+
 /// A file to write, with its path relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -291,6 +295,8 @@ impl<'a> Renderer<'a> {
             },
             home_url: base.path_of(&format!("{lang}/")),
             assets: base.path_of("assets/"),
+            search: if self.config.search { base.path_of(SEARCH_DIR) } else { String::new() },
+            site_root: base.path_of(""),
             description: String::new(),
             canonical: String::new(),
             alternates: Vec::new(),

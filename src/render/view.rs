@@ -22,6 +22,11 @@ pub struct Frame {
     pub translations: Vec<LanguageLink>,
     /// Every offer, for the offer selector, with its page in this language.
     pub offers: Vec<OfferLink>,
+    /// Root-relative URL of the search bundle, ending in `/`; empty when the
+    /// site has no search.
+    pub search: String,
+    /// Root-relative URL of the site root, which search results are relative to.
+    pub site_root: String,
 }
 
 #[derive(Debug, Serialize)]

@@ -15,3 +15,4 @@ mod offers;
 mod pages;
 mod requirements;
 mod sample_site;
+mod search;

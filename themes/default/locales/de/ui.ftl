@@ -94,3 +94,12 @@ offer-pages-heading = Artikel nach Angebot
 offer-page-title = Artikel für { $offer }
 offer-page-empty = Diesem Angebot ist noch kein Artikel zugeordnet.
 offer-page-all = Alle Artikel
+
+# Das Suchfeld in der Kopfzeile.
+search-label = Im Hilfe-Center suchen
+search-placeholder = Suchen
+search-submit = Suchen
+search-status-results = Ergebnisse für „{ $query }“: { $count }
+search-status-results-offer = Ergebnisse für „{ $query }“ in { $offer }: { $count }
+search-status-none = Keine Ergebnisse für „{ $query }“.
+search-unavailable = Die Suche ist gerade nicht verfügbar.

@@ -39,6 +39,15 @@ offer-page-title = Articles for { $offer }
 offer-page-empty = No article is labelled for this offer yet.
 offer-page-all = All articles
 
+# The search box in the header.
+search-label = Search the help center
+search-placeholder = Search
+search-submit = Search
+search-status-results = Results for “{ $query }”: { $count }
+search-status-results-offer = Results for “{ $query }” in { $offer }: { $count }
+search-status-none = No results for “{ $query }”.
+search-unavailable = Search is not available right now.
+
 # Accessible names of the icons that {% icon NAME %} inserts in articles.
 icon-calendar = Calendar
 icon-check = Done

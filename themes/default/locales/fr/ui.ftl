@@ -94,3 +94,12 @@ offer-pages-heading = Articles par offre
 offer-page-title = Articles pour { $offer }
 offer-page-empty = Aucun article n'est encore associé à cette offre.
 offer-page-all = Tous les articles
+
+# Le champ de recherche de l’en-tête.
+search-label = Rechercher dans le centre d’aide
+search-placeholder = Rechercher
+search-submit = Rechercher
+search-status-results = Résultats pour « { $query } » : { $count }
+search-status-results-offer = Résultats pour « { $query } » dans { $offer } : { $count }
+search-status-none = Aucun résultat pour « { $query } ».
+search-unavailable = La recherche n’est pas disponible pour le moment.

@@ -1,0 +1,107 @@
+//! Search: a Pagefind bundle with one index per language and the `offer`
+//! filter, a localized search box on every page, and a way to turn it off.
+
+use std::io::Read;
+
+use crate::harness::Site;
+
+fn site() -> Site {
+    let site = Site::empty();
+    site.write("content/en/all.md", "---\ntitle: For everyone\n---\n\nShift planning for all.\n");
+    site.write(
+        "content/en/pro.md",
+        "---\ntitle: Pro things\nproduct_label: [advanced, enterprise]\n---\n\nForecast.\n",
+    );
+    site.write("content/en/old.md", "---\ntitle: Old things\nproduct_label: [classic]\n---\n\nLegacy.\n");
+    site.write("content/fr/pro.md", "---\ntitle: Fonctions pro\nproduct_label: [advanced]\n---\n\nPrévision.\n");
+    site
+}
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).expect("a gzip file");
+    out
+}
+
+#[test]
+fn one_index_per_language_with_the_offer_filter() {
+    let site = site();
+    site.build_ok();
+    let entry: serde_json::Value = serde_json::from_str(&site.output("pagefind/pagefind-entry.json")).unwrap();
+    let languages = entry["languages"].as_object().expect("languages");
+    assert_eq!(languages.keys().collect::<Vec<_>>(), ["en", "fr"]);
+    // Only articles are indexed: 3 in English; in French the translated one
+    // and the 2 fallbacks, which French readers browse too.
+    assert_eq!(languages["en"]["page_count"], 3);
+    assert_eq!(languages["fr"]["page_count"], 3);
+    let filters: Vec<_> = std::fs::read_dir(site.path("public/pagefind/filter")).unwrap().collect();
+    assert_eq!(filters.len(), 2, "one filter file per language");
+    for file in filters {
+        let path = file.unwrap().path();
+        let text = String::from_utf8_lossy(&gunzip(&std::fs::read(&path).unwrap())).into_owned();
+        for value in ["offer", "essential", "advanced", "enterprise", "classic"] {
+            assert!(text.contains(value), "{} lacks {value}", path.display());
+        }
+    }
+    // Pagefind's own UIs are left out: the theme has its own search box.
+    assert!(site.path("public/pagefind/pagefind.js").is_file());
+    assert!(!site.path("public/pagefind/pagefind-ui.js").exists());
+}
+
+#[test]
+fn articles_carry_their_offers_and_unlabelled_ones_every_offer() {
+    let site = site();
+    site.build_ok();
+    let filters =
+        |path: &str| site.html(path).attrs("[data-pagefind-body] [data-pagefind-filter]", "data-pagefind-filter");
+    assert_eq!(filters("en/pro/index.html"), ["offer:advanced", "offer:enterprise"]);
+    assert_eq!(filters("en/old/index.html"), ["offer:classic"]);
+    assert_eq!(
+        filters("en/all/index.html"),
+        ["offer:essential", "offer:advanced", "offer:enterprise", "offer:classic", "offer:enterprise-on-premise"]
+    );
+    // The body is the article; the home page and offer pages are not indexed.
+    assert_eq!(site.html("en/pro/index.html").select("[data-pagefind-body]").len(), 1);
+    assert!(site.html("en/index.html").select("[data-pagefind-body]").is_empty());
+    assert!(site.html("en/offers/advanced/index.html").select("[data-pagefind-body]").is_empty());
+}
+
+#[test]
+fn every_page_has_a_localized_search_box() {
+    let site = site();
+    site.build_ok();
+    for path in
+        ["en/index.html", "en/pro/index.html", "fr/pro/index.html", "fr/offers/classic/index.html", "en/404.html"]
+    {
+        let page = site.html(path);
+        assert_eq!(page.attr("form[role=search]", "data-search"), "/pagefind/", "{path}");
+        // Search needs JavaScript, so the box starts hidden.
+        assert_eq!(page.attr("form[role=search]", "hidden"), "", "{path}");
+        assert_eq!(page.attr("form[role=search] label", "for"), "search-input");
+        assert_eq!(page.attrs("script[src]", "src"), ["/assets/js/offers.js", "/assets/js/search.js"], "{path}");
+    }
+    let fr = site.html("fr/pro/index.html");
+    assert_eq!(fr.text("form[role=search] label"), "Rechercher dans le centre d’aide");
+    assert_eq!(fr.attr("form[role=search]", "data-none"), "Aucun résultat pour « {query} ».");
+    assert_eq!(
+        site.html("en/pro/index.html").attr("form[role=search]", "data-results"),
+        "Results for “{query}”: {count}"
+    );
+}
+
+#[test]
+fn search_can_be_turned_off_by_the_site_or_for_one_build() {
+    let site = site();
+    let run = site.build(&["--no-search"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!site.path("public/pagefind").exists());
+    assert!(site.html("en/pro/index.html").select("form[role=search]").is_empty());
+    assert_eq!(site.html("en/pro/index.html").attrs("script[src]", "src"), ["/assets/js/offers.js"]);
+
+    site.write("helpgen.toml", "search = false\n");
+    site.build_ok();
+    assert!(!site.path("public/pagefind").exists());
+    site.write("helpgen.toml", "search = true\n");
+    site.build_ok();
+    assert!(site.path("public/pagefind/pagefind-entry.json").is_file());
+}
