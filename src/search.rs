@@ -1,13 +1,14 @@
 //! Stage between render and write: the search index. Pagefind reads the
-//! rendered article pages from memory and returns its bundle (one index per
-//! `<html lang>`, with the `offer` filter the templates mark), which is
-//! written with the rest of the site under `pagefind/`.
+//! rendered article pages from memory and returns a bundle per language
+//! (`<lang>/pagefind/`, with the `offer` filter the templates mark), written
+//! with the rest of the site. Languages are indexed in parallel.
 
 use crate::error::Result;
 use crate::render::{FileContent, OutputFile, SEARCH_DIR};
 
 /// Pagefind's own search interfaces: the theme has its own search box, so
 /// these 430 KB would only be dead weight in the output.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
 const UNUSED_UI: &[&str] = &["pagefind-ui.", "pagefind-component-ui.", "pagefind-modular-ui.", "pagefind-highlight."];
 
 /// Marks the part of a page that is indexed; pages without it are not.
@@ -19,45 +20,75 @@ pub struct SearchReport {
     pub files: usize,
 }
 
-/// The rendered pages that carry an index body, with their root-relative URL.
-fn indexable(files: &[OutputFile]) -> impl Iterator<Item = (String, &[u8])> {
-    files.iter().filter_map(|file| {
-        let FileContent::Bytes(bytes) = &file.content else { return None };
-        let dir = file.path.strip_suffix("index.html")?;
-        memchr::memmem::find(bytes, BODY_MARKER)?;
-        Some((format!("/{dir}"), bytes.as_slice()))
-    })
+/// A page to index: its language folder, root-relative URL and HTML.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
+struct Indexable<'a> {
+    lang: &'a str,
+    url: String,
+    html: &'a [u8],
 }
 
-/// The bundle's files, to be written beside the pages.
+/// The rendered pages that carry an index body, grouped by language folder
+/// (the first segment of their path), in a stable order.
+#[cfg_attr(not(feature = "search"), allow(dead_code))]
+fn by_language(files: &[OutputFile]) -> Vec<Vec<Indexable<'_>>> {
+    let mut groups: std::collections::BTreeMap<&str, Vec<Indexable>> = Default::default();
+    for file in files {
+        let FileContent::Bytes(html) = &file.content else { continue };
+        let Some(dir) = file.path.strip_suffix("index.html") else { continue };
+        let Some((lang, _)) = dir.split_once('/') else { continue };
+        if memchr::memmem::find(html, BODY_MARKER).is_some() {
+            groups.entry(lang).or_default().push(Indexable { lang, url: format!("/{dir}"), html });
+        }
+    }
+    groups.into_values().collect()
+}
+
+/// The bundles' files, to be written beside the pages.
 #[cfg(feature = "search")]
 pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
+    use rayon::prelude::*;
+
+    let bundles: Vec<(Vec<OutputFile>, usize)> =
+        by_language(files).into_par_iter().map(|pages| index_language(&pages)).collect::<Result<_>>()?;
+    let mut report = SearchReport::default();
+    let mut out = Vec::new();
+    for (files, pages) in bundles {
+        report.pages += pages;
+        out.extend(files);
+    }
+    report.files = out.len();
+    Ok((out, report))
+}
+
+/// One language's bundle, from pages that all share that language.
+#[cfg(feature = "search")]
+fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
     use crate::error::Error;
     use pagefind::api::PagefindIndex;
     use pagefind::options::PagefindServiceConfig;
 
-    let failed = |e: &dyn std::fmt::Display| Error::Search(e.to_string());
+    let Some(lang) = pages.first().map(|page| page.lang) else { return Ok((Vec::new(), 0)) };
+    let failed = |e: &dyn std::fmt::Display| Error::Search(format!("{lang}: {e}"));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| failed(&e))?;
     runtime.block_on(async {
-        let options = PagefindServiceConfig::builder().build();
+        // The folder decides the language, as it does for the pages themselves.
+        let options = PagefindServiceConfig::builder().force_language(lang.to_string()).build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| failed(&e))?;
-        let mut report = SearchReport::default();
-        for (url, html) in indexable(files) {
-            let html = String::from_utf8_lossy(html).into_owned();
-            index.add_html_file(None, Some(url), html).await.map_err(|e| failed(&e))?;
-            report.pages += 1;
+        for page in pages {
+            let html = String::from_utf8_lossy(page.html).into_owned();
+            index.add_html_file(None, Some(page.url.clone()), html).await.map_err(|e| failed(&e))?;
         }
         let bundle = index.get_files().await.map_err(|e| failed(&e))?;
-        let out: Vec<OutputFile> = bundle
+        let files = bundle
             .into_iter()
             .filter_map(|file| {
                 let name = file.filename.to_string_lossy().replace('\\', "/");
                 let unused = UNUSED_UI.iter().any(|prefix| name.starts_with(prefix));
-                (!unused).then(|| OutputFile::new(format!("{SEARCH_DIR}{name}"), file.contents))
+                (!unused).then(|| OutputFile::new(format!("{lang}/{SEARCH_DIR}{name}"), file.contents))
             })
             .collect();
-        report.files = out.len();
-        Ok((out, report))
+        Ok((files, pages.len()))
     })
 }
 

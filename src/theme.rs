@@ -28,6 +28,9 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "static/css/helpgen.css",
     "static/js/offers.js",
     "static/js/offer-filter.js",
+    "static/js/search.js",
+    "static/js/search-core.js",
+    "static/favicon.svg",
     "locales/en/ui.ftl",
     "locales/fr/ui.ftl",
     "locales/de/ui.ftl",
@@ -165,7 +168,24 @@ fn has_event_handler(markup: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::prepare_icon;
+    use super::{prepare_icon, DEFAULT_THEME};
+
+    /// A file added to themes/default but not embedded would work in this
+    /// repository (which has the folder) and be missing everywhere else.
+    #[test]
+    fn every_default_theme_file_is_embedded() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_file())
+            .map(|entry| entry.path().strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"))
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<String> = DEFAULT_THEME.iter().map(|(path, _)| path.to_string()).collect();
+        embedded.sort();
+        assert_eq!(embedded, on_disk);
+    }
 
     #[test]
     fn icons_are_marked_decorative_and_checked() {

@@ -31,8 +31,8 @@ use crate::resolve::{page_site_path, Page, Site};
 use crate::theme::Theme;
 use view::*;
 
-/// Where the search stage puts its bundle, relative to the site root; the
-/// pages' search box loads it from there.
+/// Where the search stage puts each language's bundle, relative to the
+/// language folder; the pages' search box loads it from there.
 pub const SEARCH_DIR: &str = "pagefind/";
 
 /// A file to write, with its path relative to the output root.
@@ -295,7 +295,7 @@ impl<'a> Renderer<'a> {
             },
             home_url: base.path_of(&format!("{lang}/")),
             assets: base.path_of("assets/"),
-            search: if self.config.search { base.path_of(SEARCH_DIR) } else { String::new() },
+            search: if self.config.search { base.path_of(&format!("{lang}/{SEARCH_DIR}")) } else { String::new() },
             site_root: base.path_of(""),
             description: String::new(),
             canonical: String::new(),

@@ -27,25 +27,26 @@ fn gunzip(bytes: &[u8]) -> Vec<u8> {
 fn one_index_per_language_with_the_offer_filter() {
     let site = site();
     site.build_ok();
-    let entry: serde_json::Value = serde_json::from_str(&site.output("pagefind/pagefind-entry.json")).unwrap();
-    let languages = entry["languages"].as_object().expect("languages");
-    assert_eq!(languages.keys().collect::<Vec<_>>(), ["en", "fr"]);
     // Only articles are indexed: 3 in English; in French the translated one
     // and the 2 fallbacks, which French readers browse too.
-    assert_eq!(languages["en"]["page_count"], 3);
-    assert_eq!(languages["fr"]["page_count"], 3);
-    let filters: Vec<_> = std::fs::read_dir(site.path("public/pagefind/filter")).unwrap().collect();
-    assert_eq!(filters.len(), 2, "one filter file per language");
-    for file in filters {
-        let path = file.unwrap().path();
+    for (lang, pages) in [("en", 3), ("fr", 3)] {
+        let entry: serde_json::Value =
+            serde_json::from_str(&site.output(&format!("{lang}/pagefind/pagefind-entry.json"))).unwrap();
+        let languages = entry["languages"].as_object().expect("languages");
+        assert_eq!(languages.keys().collect::<Vec<_>>(), [lang], "one language per bundle");
+        assert_eq!(languages[lang]["page_count"], pages, "{lang}");
+        let filters: Vec<_> =
+            std::fs::read_dir(site.path(&format!("public/{lang}/pagefind/filter"))).unwrap().collect();
+        assert_eq!(filters.len(), 1, "one filter file in {lang}");
+        let path = filters.into_iter().next().unwrap().unwrap().path();
         let text = String::from_utf8_lossy(&gunzip(&std::fs::read(&path).unwrap())).into_owned();
         for value in ["offer", "essential", "advanced", "enterprise", "classic"] {
             assert!(text.contains(value), "{} lacks {value}", path.display());
         }
+        // Pagefind's own UIs are left out: the theme has its own search box.
+        assert!(site.path(&format!("public/{lang}/pagefind/pagefind.js")).is_file());
+        assert!(!site.path(&format!("public/{lang}/pagefind/pagefind-ui.js")).exists());
     }
-    // Pagefind's own UIs are left out: the theme has its own search box.
-    assert!(site.path("public/pagefind/pagefind.js").is_file());
-    assert!(!site.path("public/pagefind/pagefind-ui.js").exists());
 }
 
 #[test]
@@ -74,11 +75,15 @@ fn every_page_has_a_localized_search_box() {
         ["en/index.html", "en/pro/index.html", "fr/pro/index.html", "fr/offers/classic/index.html", "en/404.html"]
     {
         let page = site.html(path);
-        assert_eq!(page.attr("form[role=search]", "data-search"), "/pagefind/", "{path}");
+        let lang = &path[..2];
+        assert_eq!(page.attr("form[role=search]", "data-search"), format!("/{lang}/pagefind/"), "{path}");
         // Search needs JavaScript, so the box starts hidden.
         assert_eq!(page.attr("form[role=search]", "hidden"), "", "{path}");
         assert_eq!(page.attr("form[role=search] label", "for"), "search-input");
         assert_eq!(page.attrs("script[src]", "src"), ["/assets/js/offers.js", "/assets/js/search.js"], "{path}");
+        for script in page.attrs("script[src]", "src") {
+            assert!(site.path(&format!("public{script}")).is_file(), "{script} is missing");
+        }
     }
     let fr = site.html("fr/pro/index.html");
     assert_eq!(fr.text("form[role=search] label"), "Rechercher dans le centre d’aide");
@@ -94,14 +99,14 @@ fn search_can_be_turned_off_by_the_site_or_for_one_build() {
     let site = site();
     let run = site.build(&["--no-search"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(!site.path("public/pagefind").exists());
+    assert!(!site.path("public/en/pagefind").exists());
     assert!(site.html("en/pro/index.html").select("form[role=search]").is_empty());
     assert_eq!(site.html("en/pro/index.html").attrs("script[src]", "src"), ["/assets/js/offers.js"]);
 
     site.write("helpgen.toml", "search = false\n");
     site.build_ok();
-    assert!(!site.path("public/pagefind").exists());
+    assert!(!site.path("public/en/pagefind").exists());
     site.write("helpgen.toml", "search = true\n");
     site.build_ok();
-    assert!(site.path("public/pagefind/pagefind-entry.json").is_file());
+    assert!(site.path("public/en/pagefind/pagefind-entry.json").is_file());
 }
