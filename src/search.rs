@@ -4,7 +4,7 @@
 //! with the rest of the site. Languages are indexed in parallel.
 
 use crate::error::Result;
-use crate::render::{FileContent, OutputFile, SEARCH_DIR};
+use crate::render::{FileContent, OutputFile};
 
 /// Pagefind's own search interfaces: the theme has its own search box, so
 /// these 430 KB would only be dead weight in the output.
@@ -65,6 +65,7 @@ pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
 #[cfg(feature = "search")]
 fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
     use crate::error::Error;
+    use crate::render::SEARCH_DIR;
     use pagefind::api::PagefindIndex;
     use pagefind::options::PagefindServiceConfig;
 
