@@ -25,7 +25,6 @@ pub const CODES: &[&str] = &[
     "data.unreadable",
     "dialect.attribute",
     "dialect.malformed-tag",
-    "dialect.pending",
     "dialect.unbalanced-tag",
     "dialect.unknown-tag",
     "dialect.unsupported-tag",

@@ -30,6 +30,8 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "static/js/offer-filter.js",
     "static/js/search.js",
     "static/js/search-core.js",
+    "static/js/selfcheck.js",
+    "static/js/selfcheck-core.js",
     "static/favicon.svg",
     "locales/en/ui.ftl",
     "locales/fr/ui.ftl",

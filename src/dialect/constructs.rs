@@ -201,14 +201,6 @@ pub fn offer_close() -> Construct {
     Construct::block("</div>\n".to_string())
 }
 
-pub fn pending_block(kind: &str, name: Option<&str>, text: &str) -> Construct {
-    let data = match name {
-        Some(name) => format!(" data-table=\"{}\"", escape::html(name)),
-        None => String::new(),
-    };
-    Construct::block(format!("<div class=\"{kind}-pending\"{data} role=\"note\"><p>{}</p></div>\n", escape::html(text)))
-}
-
 pub fn text(value: &str) -> Construct {
     Construct::inline(escape::html(value))
 }

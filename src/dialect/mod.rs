@@ -33,6 +33,7 @@ use crate::diag::{did_you_mean, Diagnostic, Location};
 use crate::i18n::Localizer;
 use crate::ids::ArticlePath;
 use crate::offers::{OfferId, Offers};
+use crate::requirements::selfcheck;
 use crate::requirements::table::{self, TableContext, TABLES};
 use crate::requirements::Requirements;
 
@@ -308,7 +309,10 @@ impl<'a> Expander<'a, '_> {
     /// `{% offer %}`, `{% endoffer %}`, `{% requirements %}`, `{% selfcheck %}`:
     /// block-level, already known to stand alone on their line.
     fn block_tag(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
-        let original = format!("{{% {} {} %}}", tag.name, tag.args);
+        let original = match tag.args.trim() {
+            "" => format!("{{% {} %}}", tag.name),
+            args => format!("{{% {} {args} %}}", tag.name),
+        };
         let lang = &self.article.lang;
         match tag.name {
             "offer" => match constructs::parse_offers(tag.args, self.cx.offers) {
@@ -349,30 +353,38 @@ impl<'a> Expander<'a, '_> {
                     self.malformed(source, at, &original, "requirements.unknown-table", message);
                     return;
                 }
-                let Some(data) = self.cx.requirements else {
-                    let message = format!(
-                        "`{{% requirements {name} %}}` needs {}, which this site does not have (or which has errors)",
-                        crate::requirements::REQUIREMENTS_FILE
-                    );
-                    self.malformed(source, at, &original, "requirements.no-data", message);
-                    return;
-                };
+                let Some(data) = self.requirement_data(source, at, &original) else { return };
                 let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang };
                 // The name is one of `TABLES`, so there is always a table.
                 let html = table::render(name, &cx).unwrap_or_default();
                 self.construct(source, at, Construct::block(html), true);
             }
-            _ => self.pending(source, at, "selfcheck", None),
+            _ => {
+                if !tag.args.trim().is_empty() {
+                    let message = format!("`{{% selfcheck %}}` takes no arguments, found `{}`", tag.args.trim());
+                    self.malformed(source, at, &original, "dialect.malformed-tag", message);
+                    return;
+                }
+                let Some(data) = self.requirement_data(source, at, &original) else { return };
+                let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang };
+                let json = self.cx.base_url.path_of(&format!("{lang}/requirements.json"));
+                let probe = self.cx.base_url.path_of(selfcheck::PROBE_PATH);
+                self.construct(source, at, Construct::block(selfcheck::markup(&cx, &json, &probe)), true);
+            }
         }
     }
 
-    /// Requirement tables and the self-check come from data that helpgen
-    /// does not read yet: readers see a short note, writers a warning.
-    fn pending(&mut self, source: usize, at: usize, kind: &str, name: Option<&str>) {
-        let text = self.cx.l10n.get(&self.article.lang, "content-pending", None).unwrap_or_default();
-        let d = Diagnostic::warning("dialect.pending", format!("`{{% {kind} %}}` is shown as a placeholder for now"));
-        self.report(d, source, at);
-        self.construct(source, at, constructs::pending_block(kind, name, &text), true);
+    /// The requirement data a tag is made from; without it, the tag is an
+    /// error at its place.
+    fn requirement_data(&mut self, source: usize, at: usize, original: &str) -> Option<&'a Requirements> {
+        if self.cx.requirements.is_none() {
+            let message = format!(
+                "`{original}` needs {}, which this site does not have (or which has errors)",
+                crate::requirements::REQUIREMENTS_FILE
+            );
+            self.malformed(source, at, original, "requirements.no-data", message);
+        }
+        self.cx.requirements
     }
 
     /// `{{ N | image: 'Alt', '80%' }}` and `{{ page.key }}`.

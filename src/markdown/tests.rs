@@ -171,14 +171,18 @@ fn offer_block_rules() {
 }
 
 #[test]
-fn requirements_need_data_and_selfcheck_is_a_placeholder_for_now() {
-    // Tables themselves are tested with a site that has data (tests/integration/requirements.rs).
-    let (html, _, d) = render("{% requirements firewall %}\n\n{% selfcheck %}\n");
-    assert!(html.contains("<div class=\"selfcheck-pending\" role=\"note\">"), "{html}");
+fn requirements_and_selfcheck_need_data() {
+    // Tables and the check themselves are tested with a site that has data
+    // (tests/integration/requirements.rs, selfcheck.rs).
+    let (_, _, d) = render("{% requirements firewall %}\n\n{% selfcheck %}\n");
     assert_eq!(
         d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(),
-        [("requirements.no-data", (5, 1)), ("dialect.pending", (7, 1))]
+        [("requirements.no-data", (5, 1)), ("requirements.no-data", (7, 1))]
     );
+    assert!(d[1].message.contains("`{% selfcheck %}` needs content/_data/requirements.yaml"), "{}", d[1].message);
+    let d = render("{% selfcheck now %}").2;
+    assert_eq!((d[0].code, at(&d[0])), ("dialect.malformed-tag", (5, 1)));
+    assert!(d[0].message.contains("takes no arguments, found `now`"), "{}", d[0].message);
     let d = render("{% requirements firewal %}").2;
     assert_eq!((d[0].code, at(&d[0])), ("requirements.unknown-table", (5, 1)));
     assert!(d[0].message.contains("did you mean `firewall`?"), "{}", d[0].message);

@@ -107,6 +107,9 @@ impl<'a> Renderer<'a> {
                 files.push(OutputFile::new(format!("{lang}/requirements.json"), requirements::widget::json(&cx)));
             }
         }
+        if self.data.requirements.is_some() {
+            files.push(OutputFile::new(requirements::selfcheck::PROBE_PATH, requirements::selfcheck::probe()));
+        }
         let default = &self.site.languages.default;
         files.push(OutputFile::new("404.html", self.not_found(default)?));
         let home = self.config.base_url.path_of(&format!("{default}/"));
@@ -152,9 +155,13 @@ impl<'a> Renderer<'a> {
         } else {
             Vec::new()
         };
+        // The check's script is loaded only where the article has one; a
+        // mention of the attribute in a code sample only loads it in vain.
+        let selfcheck = body.contains("data-selfcheck=");
         let view = ArticleView {
             title: front.title.clone(),
             body,
+            selfcheck,
             toc,
             offers: front
                 .product_label

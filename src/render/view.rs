@@ -55,6 +55,8 @@ pub struct LanguageLink {
 pub struct ArticleView {
     pub title: String,
     pub body: String,
+    /// The body holds a `{% selfcheck %}`, whose script the page must load.
+    pub selfcheck: bool,
     pub toc: Vec<Heading>,
     pub offers: Vec<OfferView>,
     pub related: Vec<LinkView>,

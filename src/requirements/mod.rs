@@ -5,6 +5,7 @@
 //! cannot disagree.
 
 mod model;
+pub mod selfcheck;
 pub mod table;
 pub mod widget;
 
@@ -155,7 +156,7 @@ pub fn messages(data: &Requirements) -> Vec<String> {
         "req-bandwidth-range",
         "req-bandwidth-reference",
     ];
-    let mut keys: Vec<String> = fixed.iter().map(|k| k.to_string()).collect();
+    let mut keys: Vec<String> = fixed.iter().chain(selfcheck::MESSAGES).map(|k| k.to_string()).collect();
     keys.extend(data.browsers.list.iter().map(|b| format!("browser-{}", b.id.as_str())));
     for needs in data.offers.values() {
         keys.extend([needs.ie_mode, needs.client].map(|n| format!("req-need-{}", n.as_str())));

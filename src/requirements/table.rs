@@ -28,7 +28,7 @@ impl TableContext<'_> {
         self.l10n.get(self.lang, key, None).unwrap_or_else(|| key.to_string())
     }
 
-    fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+    pub(super) fn t_args(&self, key: &str, args: &[(&'static str, String)]) -> String {
         let mut fluent = FluentArgs::new();
         for (name, value) in args {
             fluent.set(*name, value.clone());

@@ -16,6 +16,8 @@ pub struct WidgetData {
     pub websockets: WebSockets,
     pub bandwidth: Bandwidth,
     pub agent_status_event_kb: f64,
+    /// The check's texts, with `{name}` placeholders for what it measures.
+    pub messages: std::collections::BTreeMap<&'static str, String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,6 +120,7 @@ pub fn data(cx: &TableContext) -> WidgetData {
         websockets: WebSockets { urls: requirements.websockets.urls.clone() },
         bandwidth: Bandwidth { seats: requirements.bandwidth.seats, mb_per_hour: requirements.bandwidth.mb_per_hour },
         agent_status_event_kb: requirements.agent_status_event_kb,
+        messages: super::selfcheck::messages(cx).into_iter().collect(),
     }
 }
 

@@ -16,3 +16,4 @@ mod pages;
 mod requirements;
 mod sample_site;
 mod search;
+mod selfcheck;
