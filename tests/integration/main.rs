@@ -7,6 +7,7 @@ mod harness;
 
 mod bad_input;
 mod broken_corpus;
+mod browser;
 mod check;
 mod dialect;
 mod js;

@@ -1,0 +1,190 @@
+//! The workstation check in a real browser: the built site served on
+//! 127.0.0.1 under a strict Content-Security-Policy, a WebSocket server and
+//! a closed port as endpoints, headless Chromium driven through chromedriver.
+//! Without Chromium these tests say they are skipped; with
+//! HELPGEN_REQUIRE_BROWSER=1 (as in CI) they fail instead.
+
+mod servers;
+mod webdriver;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::harness::Site;
+use webdriver::{Driver, Session, CHROMEDRIVER, CHROMIUM};
+
+const DATA: &str = include_str!("../../../content/_data/requirements.yaml");
+
+/// True when the tests can run; otherwise prints why they are skipped.
+fn browser_available() -> bool {
+    if Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file() {
+        return true;
+    }
+    let message = format!(
+        "browser tests skipped: they need {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)"
+    );
+    assert!(std::env::var_os("HELPGEN_REQUIRE_BROWSER").is_none(), "{message}");
+    eprintln!("{message}");
+    false
+}
+
+/// The sample requirements with these endpoints, and Chrome's latest
+/// version set to `chrome_latest`.
+fn data(endpoints: &[String], chrome_latest: u32) -> String {
+    let start = DATA.find("websockets:").expect("websockets in the sample data");
+    let end = DATA[start..].find("\n\n").map(|i| start + i).expect("end of the websockets block");
+    let urls: String = endpoints.iter().map(|url| format!("    - {url}\n")).collect();
+    let urls = if urls.is_empty() { "  urls: []\n".to_string() } else { format!("  urls:\n{urls}") };
+    let websockets = format!("websockets:\n{urls}  fallback_offers: [advanced]\n");
+    let data = format!("{}{websockets}{}", &DATA[..start], &DATA[end..]);
+    let chrome = data.find("- id: chrome").expect("chrome in the sample data");
+    let latest = chrome + data[chrome..].find("latest: ").expect("chrome's latest") + "latest: ".len();
+    let digits = data[latest..].find(|c: char| !c.is_ascii_digit()).expect("a number");
+    format!("{}{chrome_latest}{}", &data[..latest], &data[latest + digits..])
+}
+
+/// A site with the check in an English article, built and served.
+fn check_site(endpoints: impl FnOnce(u16) -> Vec<String>, chrome_latest: u32) -> (Site, u16) {
+    let site = Site::empty();
+    let port = servers::serve_site(&site.path("public"));
+    site.write("content/_data/requirements.yaml", data(&endpoints(port), chrome_latest));
+    site.write("content/en/check.md", "---\ntitle: Check\n---\n\nBefore the check.\n\n{% selfcheck %}\n");
+    site.build_ok();
+    (site, port)
+}
+
+#[derive(Debug)]
+struct Shown {
+    check: String,
+    verdict: String,
+    name: String,
+    text: String,
+}
+
+/// Opens the page, presses the button, and waits for the finished check.
+fn run_check(session: &Session, url: &str) -> (Vec<Shown>, String, Duration) {
+    session.goto(url);
+    let ready = session.wait_for("return !document.querySelector('[data-controls]').hidden", Duration::from_secs(10));
+    assert_eq!(ready, true, "the check's controls never appeared");
+    let started = Instant::now();
+    session.click("[data-run]");
+    let done = session.wait_for(
+        "const s = document.querySelector('[data-status]').textContent; return s.startsWith('Check finished') ? s : ''",
+        Duration::from_secs(30),
+    );
+    let elapsed = started.elapsed();
+    assert!(done.as_str().is_some_and(|s| !s.is_empty()), "the check did not finish: {done}");
+    let shown = session.run(
+        "return Array.from(document.querySelectorAll('[data-results] li'), li => ({check: li.dataset.check, \
+         verdict: li.dataset.verdict, name: li.querySelector('strong').textContent, text: li.textContent}))",
+    );
+    let shown = shown
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            let field = |name: &str| r[name].as_str().unwrap_or_default().to_string();
+            Shown { check: field("check"), verdict: field("verdict"), name: field("name"), text: field("text") }
+        })
+        .collect();
+    let copy = session.run("return document.querySelector('[data-text]').value");
+    (shown, copy.as_str().unwrap_or_default().to_string(), elapsed)
+}
+
+/// Console errors other than the browser's own lines about `expected` URLs.
+fn unexpected_errors(session: &Session, expected: &[String]) -> Vec<String> {
+    session
+        .console()
+        .into_iter()
+        .filter(|(level, message)| level == "SEVERE" && !expected.iter().any(|url| message.contains(url.as_str())))
+        .map(|(_, message)| message)
+        .collect()
+}
+
+fn find<'a>(shown: &'a [Shown], check: &str, containing: &str) -> &'a Shown {
+    shown
+        .iter()
+        .find(|r| r.check == check && r.text.contains(containing))
+        .unwrap_or_else(|| panic!("no {check} result with {containing:?} in {shown:#?}"))
+}
+
+#[test]
+fn the_check_tests_this_browser_and_the_loopback_endpoints() {
+    if !browser_available() {
+        return;
+    }
+    let driver = Driver::start();
+    let session = driver.session(&[]);
+    let major: u32 = session.browser_version.split('.').next().and_then(|m| m.parse().ok()).expect("a version");
+    let ws_port = servers::serve_websocket();
+    let closed = servers::closed_port();
+    let open_ws = format!("ws://127.0.0.1:{ws_port}/");
+    let closed_ws = format!("ws://127.0.0.1:{closed}/");
+    let (_site, port) =
+        check_site(|port| vec![format!("http://127.0.0.1:{port}/en/"), open_ws.clone(), closed_ws.clone()], major);
+
+    let (shown, copy, elapsed) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/?offer=enterprise"));
+
+    // 1. Chromium counts as Chrome, with the version the driver reports.
+    let browser = find(&shown, "browser", &format!("Google Chrome {major} is supported"));
+    assert_eq!(browser.verdict, "pass");
+    // 2. Enterprise needs IE mode and the client for custom features: warnings outside Edge.
+    assert_eq!(find(&shown, "ie-mode", "Enterprise").verdict, "warn");
+    assert_eq!(find(&shown, "client", "Enterprise").verdict, "warn");
+    // 3. The pop-up test ran on the click and gave a verdict.
+    let popups = find(&shown, "popups", "Pop-ups are");
+    assert!(["pass", "fail"].contains(&popups.verdict.as_str()), "{popups:?}");
+    // 4. The site and the WebSocket server answer; the closed port fails, well within the timeout.
+    assert_eq!(find(&shown, "endpoint", &format!("http://127.0.0.1:{port}/en/")).verdict, "pass");
+    let open = find(&shown, "endpoint", &open_ws);
+    assert_eq!(open.verdict, "pass");
+    assert!(open.text.contains("Reached in"), "{open:?}");
+    let refused = find(&shown, "endpoint", &closed_ws);
+    assert_eq!(refused.verdict, "fail");
+    assert!(refused.text.contains("Not reached."), "{refused:?}");
+    assert!(elapsed < Duration::from_secs(5), "the whole check took {elapsed:?}");
+    // 5. A local download is fast; the need is computed from the reference point.
+    let bandwidth = find(&shown, "bandwidth", "200 seats need 25 to 50 MB per hour");
+    assert_eq!(bandwidth.verdict, "pass");
+
+    assert_eq!(shown.len(), 8, "{shown:#?}");
+    for result in &shown {
+        assert!(copy.contains(&result.name), "the copied text lacks {:?}:\n{copy}", result.name);
+    }
+    assert!(copy.contains("Check finished. Passed: 5, warnings: 2, failed: 1."), "{copy}");
+    let errors = unexpected_errors(&session, &[closed_ws]);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_agent() {
+    if !browser_available() {
+        return;
+    }
+    let driver = Driver::start();
+    let huge = format!("--user-agent=Mozilla/5.0 {}", "x".repeat(10 * 1024));
+    let session = driver.session(&[huge]);
+    let major: u32 = session.browser_version.split('.').next().and_then(|m| m.parse().ok()).expect("a version");
+
+    let (_empty, port) = check_site(|_| Vec::new(), major);
+    let (shown, copy, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"));
+    let checks: Vec<&str> = shown.iter().map(|r| r.check.as_str()).collect();
+    assert_eq!(checks, ["browser", "ie-mode", "client", "popups", "endpoints", "bandwidth"]);
+    assert_eq!(find(&shown, "endpoints", "no address to test").verdict, "na");
+    // No offer chosen: the offer checks say what to do instead of guessing.
+    assert_eq!(find(&shown, "ie-mode", "No offer chosen.").verdict, "na");
+    assert!(copy.lines().count() >= 8, "{copy}");
+    assert!(unexpected_errors(&session, &[]).is_empty());
+
+    let unreachable: Vec<String> = (0..3).map(|_| format!("ws://127.0.0.1:{}/", servers::closed_port())).collect();
+    let mut all = unreachable.clone();
+    all.push(format!("http://127.0.0.1:{}/", servers::closed_port()));
+    let expected = all.clone();
+    let (_dead, port) = check_site(move |_| all, major);
+    let (shown, _, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"));
+    let endpoints: Vec<&Shown> = shown.iter().filter(|r| r.check == "endpoint").collect();
+    assert_eq!(endpoints.len(), 4);
+    assert!(endpoints.iter().all(|r| r.verdict == "fail"), "{endpoints:#?}");
+    let errors = unexpected_errors(&session, &expected);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}

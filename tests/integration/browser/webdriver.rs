@@ -1,0 +1,190 @@
+//! Just enough of the W3C WebDriver protocol (JSON over HTTP on loopback) to
+//! drive headless Chromium through chromedriver: a session, navigation,
+//! clicks, scripts and the browser's console log.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// chromedriver, stopped when dropped.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+pub struct Session<'a> {
+    driver: &'a Driver,
+    id: String,
+    /// The browser's version as the driver reports it, e.g. "148.0.7778.167".
+    pub browser_version: String,
+    _profile: tempfile::TempDir,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = super::servers::closed_port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let driver = Driver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if driver.call("GET", "/status", None).is_ok_and(|v| v["value"]["ready"] == true) {
+                return driver;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("chromedriver did not become ready on port {port}");
+    }
+
+    /// A headless Chromium session with the flags a closed network needs.
+    pub fn session(&self, extra_args: &[String]) -> Session<'_> {
+        let args = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--window-size=1200,900",
+        ];
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.extend_from_slice(extra_args);
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
+            "goog:loggingPrefs": {"browser": "ALL"},
+        }}});
+        let answer = self.call("POST", "/session", Some(&capabilities)).expect("new session");
+        let value = &answer["value"];
+        Session {
+            driver: self,
+            id: value["sessionId"].as_str().expect("session id").to_string(),
+            browser_version: value["capabilities"]["browserVersion"].as_str().unwrap_or_default().to_string(),
+            _profile: profile,
+        }
+    }
+
+    /// One request; an error is a transport failure or a WebDriver error.
+    fn call(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Value, String> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).map_err(|e| e.to_string())?;
+        stream.set_read_timeout(Some(Duration::from_secs(60))).map_err(|e| e.to_string())?;
+        let body = body.map(Value::to_string).unwrap_or_default();
+        let request = format!(
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.port,
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
+        let mut reader = BufReader::new(stream);
+        let mut status = String::new();
+        reader.read_line(&mut status).map_err(|e| e.to_string())?;
+        let mut length = None;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 || line.trim().is_empty() {
+                break;
+            }
+            if let Some((name, value)) = line.split_once(':') {
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse::<usize>().ok();
+                }
+            }
+        }
+        let mut bytes = Vec::new();
+        match length {
+            Some(n) => {
+                bytes.resize(n, 0);
+                reader.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+            }
+            None => {
+                reader.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+            }
+        }
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| format!("{e}: {status}"))?;
+        if value["value"].get("error").is_some() {
+            return Err(format!("{method} {path}: {}", value["value"]));
+        }
+        Ok(value)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Session<'_> {
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.id);
+        self.driver.call(method, &path, body.as_ref()).unwrap_or_else(|e| panic!("{e}"))["value"].take()
+    }
+
+    pub fn goto(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    /// Runs `script` (a function body) in the page and returns its value.
+    pub fn run(&self, script: &str) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
+    }
+
+    /// A real click, which counts as the reader's gesture (pop-ups need one).
+    pub fn click(&self, css: &str) {
+        let found = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": css })));
+        let id = found.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).expect("element id");
+        self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
+    }
+
+    /// Polls `script` until it returns something truthy, for up to `limit`.
+    pub fn wait_for(&self, script: &str, limit: Duration) -> Value {
+        let deadline = Instant::now() + limit;
+        loop {
+            let value = self.run(script);
+            let done = !(value.is_null() || value == false || value == "" || value == 0);
+            if done || Instant::now() >= deadline {
+                return value;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The browser console's entries since the last call: (level, message).
+    pub fn console(&self) -> Vec<(String, String)> {
+        let entries = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));
+        entries
+            .as_array()
+            .map(|list| {
+                list.iter()
+                    .map(|e| {
+                        (e["level"].as_str().unwrap_or("").to_string(), e["message"].as_str().unwrap_or("").to_string())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Session<'_> {
+    fn drop(&mut self) {
+        let _ = self.driver.call("DELETE", &format!("/session/{}", self.id), None);
+    }
+}
