@@ -46,6 +46,8 @@ pub struct ParsedDoc {
     pub links: Vec<DocLink>,
     /// Ids defined other than by headings: raw HTML, attribute lists.
     pub anchors: Vec<String>,
+    /// The body has a code block, so its page needs the highlight styles.
+    pub has_code: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,8 +101,9 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     apply_block_attributes(&mut events, &expanded.markdown, &expanded.block_attributes, &mut anchors, diags);
     let headings = assign_heading_ids(&mut events);
     anchors.extend(links::html_anchors(&events));
+    let has_code = events.iter().any(|(event, _)| matches!(event, Event::Start(Tag::CodeBlock(_))));
     let body = write_segments(events, highlighter);
-    ParsedDoc { body, headings, links, anchors }
+    ParsedDoc { body, headings, links, anchors, has_code }
 }
 
 /// Placeholders left by the dialect stage become HTML: a paragraph that is a

@@ -188,6 +188,7 @@ impl<'a> Renderer<'a> {
             description: front.description.clone().unwrap_or_default(),
             canonical: base.url_of(&page_site_path(canonical_lang, page.slug)),
             alternates,
+            code_styles: page.article.doc.has_code,
             ..self.frame(page.lang, |lang| page_site_path(lang, page.slug))
         };
         let mut context = Context::from_serialize(&frame).map_err(template_error("article.html"))?;
@@ -302,6 +303,7 @@ impl<'a> Renderer<'a> {
             },
             home_url: base.path_of(&format!("{lang}/")),
             assets: base.path_of("assets/"),
+            code_styles: false,
             search: if self.config.search { base.path_of(&format!("{lang}/{SEARCH_DIR}")) } else { String::new() },
             site_root: base.path_of(""),
             description: String::new(),

@@ -15,6 +15,8 @@ pub struct Frame {
     pub home_url: String,
     /// Root-relative URL of the theme assets, ending in `/`.
     pub assets: String,
+    /// The page shows highlighted code and needs its stylesheet.
+    pub code_styles: bool,
     pub description: String,
     pub canonical: String,
     pub alternates: Vec<Alternate>,

@@ -175,3 +175,21 @@ fn a_site_theme_overrides_single_templates() {
     assert_eq!(site.html("en/404.html").text("#custom"), "Page not found");
     assert_eq!(site.html("en/hello/index.html").text("h1"), "Hello");
 }
+
+#[test]
+fn the_code_stylesheet_is_linked_only_where_there_is_code() {
+    let site = Site::empty();
+    site.write("content/en/prose.md", "---\ntitle: Prose\n---\n\nJust words and `inline code`.\n");
+    site.write("content/en/code.md", "---\ntitle: Code\n---\n\n```yaml\nkey: value\n```\n");
+    site.write(
+        "content/en/jekyll.md",
+        "---\ntitle: Jekyll\n---\n\n{% highlight bash %}\necho hi\n{% endhighlight %}\n",
+    );
+    site.build_ok();
+    let styles = |path: &str| site.html(path).attrs("link[rel=stylesheet]", "href");
+    assert_eq!(styles("en/prose/index.html"), ["/assets/css/helpgen.css"]);
+    assert_eq!(styles("en/index.html"), ["/assets/css/helpgen.css"]);
+    for path in ["en/code/index.html", "en/jekyll/index.html"] {
+        assert_eq!(styles(path), ["/assets/css/helpgen.css", "/assets/css/highlight.css"], "{path}");
+    }
+}

@@ -63,3 +63,15 @@ fn a_check_without_data_is_a_positioned_error() {
     site.write("content/en/check.md", "---\ntitle: Check\n---\n\nIntro.\n\n{% selfcheck %}\n");
     site.build(&[]).assert_reports(&["content/en/check.md:7:1", "requirements.no-data", "{% selfcheck"]);
 }
+
+#[test]
+fn the_check_script_stays_under_8_kb_gzipped() {
+    use std::io::Write;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/js");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    for script in ["selfcheck.js", "selfcheck-core.js"] {
+        gz.write_all(&std::fs::read(dir.join(script)).unwrap()).unwrap();
+    }
+    let size = gz.finish().unwrap().len();
+    assert!(size < 8 * 1024, "{size} bytes gzipped");
+}
