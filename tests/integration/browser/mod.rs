@@ -46,7 +46,7 @@ fn data(endpoints: &[String], chrome_latest: u32) -> String {
 /// A site with the check in an English article, built and served.
 fn check_site(endpoints: impl FnOnce(u16) -> Vec<String>, chrome_latest: u32) -> (Site, u16) {
     let site = Site::empty();
-    let port = servers::serve_site(&site.path("public"));
+    let port = servers::serve_site(&site.path("public"), servers::CSP);
     site.write("content/_data/requirements.yaml", data(&endpoints(port), chrome_latest));
     site.write("content/en/check.md", "---\ntitle: Check\n---\n\nBefore the check.\n\n{% selfcheck %}\n");
     site.build_ok();
@@ -186,5 +186,63 @@ fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_
     assert_eq!(endpoints.len(), 4);
     assert!(endpoints.iter().all(|r| r.verdict == "fail"), "{endpoints:#?}");
     let errors = unexpected_errors(&session, &expected);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[test]
+fn search_finds_the_articles_of_the_chosen_offer() {
+    if !browser_available() {
+        return;
+    }
+    let site = Site::empty();
+    site.write("content/en/all.md", "---\ntitle: Planning for everyone\n---\n\nShift planning basics.\n");
+    site.write(
+        "content/en/pro.md",
+        "---\ntitle: Advanced planning\nproduct_label: [advanced]\n---\n\nShift planning rules.\n",
+    );
+    site.write(
+        "content/en/old.md",
+        "---\ntitle: Classic planning\nproduct_label: [classic]\n---\n\nShift planning, the old way.\n",
+    );
+    site.write("content/fr/all.md", "---\ntitle: Planification pour tous\n---\n\nLes bases de la planification.\n");
+    site.build_ok();
+    let port = servers::serve_site(&site.path("public"), servers::CSP_WITH_SEARCH);
+    let driver = Driver::start();
+    let session = driver.session(&[]);
+
+    let search = |url: &str, query: &str, expected_status: &str| {
+        session.goto(url);
+        let ready =
+            session.wait_for("return !document.querySelector('form[role=search]').hidden", Duration::from_secs(10));
+        assert_eq!(ready, true, "the search box never appeared");
+        session.type_into("#search-input", query);
+        let status = session
+            .wait_for("return document.querySelector('[data-search-status]').textContent", Duration::from_secs(15));
+        assert_eq!(status, expected_status);
+        let titles = session
+            .run("return Array.from(document.querySelectorAll('#search-results li a'), a => a.textContent).sort()");
+        titles
+            .as_array()
+            .expect("titles")
+            .iter()
+            .map(|t| t.as_str().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    let base = format!("http://127.0.0.1:{port}");
+    assert_eq!(
+        search(&format!("{base}/en/"), "planning", "Results for “planning”: 3"),
+        ["Advanced planning", "Classic planning", "Planning for everyone"]
+    );
+    // The chosen offer narrows the search; an unlabelled article is for every offer.
+    assert_eq!(
+        search(&format!("{base}/en/?offer=classic"), "planning", "Results for “planning” in Classic: 2"),
+        ["Classic planning", "Planning for everyone"]
+    );
+    // Each language searches its own index.
+    assert_eq!(
+        search(&format!("{base}/fr/"), "planification", "Résultats pour « planification » : 1"),
+        ["Planification pour tous"]
+    );
+    let errors = unexpected_errors(&session, &[]);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }

@@ -12,6 +12,12 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
                        connect-src 'self' http://127.0.0.1:* ws://127.0.0.1:*; object-src 'none'; \
                        base-uri 'none'; frame-ancestors 'none'";
 
+/// The same, plus what Pagefind's WebAssembly needs: the policy the README
+/// gives for sites with search.
+pub const CSP_WITH_SEARCH: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                                   img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+                                   frame-ancestors 'none'";
+
 /// A port nothing listens on: bound once, then released.
 pub fn closed_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
@@ -19,7 +25,7 @@ pub fn closed_port() -> u16 {
 }
 
 /// Serves `root` on 127.0.0.1 until the process ends; returns the port.
-pub fn serve_site(root: &Path) -> u16 {
+pub fn serve_site(root: &Path, csp: &'static str) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("address").port();
     let root = root.to_path_buf();
@@ -27,14 +33,14 @@ pub fn serve_site(root: &Path) -> u16 {
         for stream in listener.incoming().flatten() {
             let root = root.clone();
             std::thread::spawn(move || {
-                let _ = answer_file(stream, &root);
+                let _ = answer_file(stream, &root, csp);
             });
         }
     });
     port
 }
 
-fn answer_file(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn answer_file(mut stream: TcpStream, root: &Path, csp: &str) -> std::io::Result<()> {
     let (target, _) = read_request(&stream)?;
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let file = resolve(root, path);
@@ -43,7 +49,7 @@ fn answer_file(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {CSP}\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {csp}\r\n\
          Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );

@@ -147,11 +147,21 @@ impl Session<'_> {
         self.call("POST", "/execute/sync", Some(json!({ "script": script, "args": [] })))
     }
 
+    fn element(&self, css: &str) -> String {
+        let found = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": css })));
+        found.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).expect("element id").to_string()
+    }
+
     /// A real click, which counts as the reader's gesture (pop-ups need one).
     pub fn click(&self, css: &str) {
-        let found = self.call("POST", "/element", Some(json!({ "using": "css selector", "value": css })));
-        let id = found.as_object().and_then(|o| o.values().next()).and_then(Value::as_str).expect("element id");
+        let id = self.element(css);
         self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
+    }
+
+    /// Types `text` into the element, key by key, as a reader would.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let id = self.element(css);
+        self.call("POST", &format!("/element/{id}/value"), Some(json!({ "text": text })));
     }
 
     /// Polls `script` until it returns something truthy, for up to `limit`.
