@@ -115,7 +115,7 @@ fn the_check_tests_this_browser_and_the_loopback_endpoints() {
     }
     let driver = Driver::start();
     let session = driver.session(&[]);
-    let major: u32 = session.browser_version.split('.').next().and_then(|m| m.parse().ok()).expect("a version");
+    let major = session.browser_major();
     let ws_port = servers::serve_websocket();
     let closed = servers::closed_port();
     let open_ws = format!("ws://127.0.0.1:{ws_port}/");
@@ -164,7 +164,7 @@ fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_
     let driver = Driver::start();
     let huge = format!("--user-agent=Mozilla/5.0 {}", "x".repeat(10 * 1024));
     let session = driver.session(&[huge]);
-    let major: u32 = session.browser_version.split('.').next().and_then(|m| m.parse().ok()).expect("a version");
+    let major = session.browser_major();
 
     let (_empty, port) = check_site(|_| Vec::new(), major);
     let (shown, copy, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"));
@@ -176,11 +176,10 @@ fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_
     assert!(copy.lines().count() >= 8, "{copy}");
     assert!(unexpected_errors(&session, &[]).is_empty());
 
-    let unreachable: Vec<String> = (0..3).map(|_| format!("ws://127.0.0.1:{}/", servers::closed_port())).collect();
-    let mut all = unreachable.clone();
-    all.push(format!("http://127.0.0.1:{}/", servers::closed_port()));
-    let expected = all.clone();
-    let (_dead, port) = check_site(move |_| all, major);
+    let mut dead: Vec<String> = (0..3).map(|_| format!("ws://127.0.0.1:{}/", servers::closed_port())).collect();
+    dead.push(format!("http://127.0.0.1:{}/", servers::closed_port()));
+    let expected = dead.clone();
+    let (_dead_site, port) = check_site(move |_| dead, major);
     let (shown, _, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"));
     let endpoints: Vec<&Shown> = shown.iter().filter(|r| r.check == "endpoint").collect();
     assert_eq!(endpoints.len(), 4);

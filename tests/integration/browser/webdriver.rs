@@ -138,6 +138,11 @@ impl Session<'_> {
         self.driver.call(method, &path, body.as_ref()).unwrap_or_else(|e| panic!("{e}"))["value"].take()
     }
 
+    /// The browser's major version, as the driver reports it.
+    pub fn browser_major(&self) -> u32 {
+        self.browser_version.split('.').next().and_then(|m| m.parse().ok()).expect("a browser version")
+    }
+
     pub fn goto(&self, url: &str) {
         self.call("POST", "/url", Some(json!({ "url": url })));
     }
