@@ -62,10 +62,12 @@ struct Shown {
 }
 
 /// Opens the page, presses the button, and waits for the finished check.
-fn run_check(session: &Session, url: &str) -> (Vec<Shown>, String, Duration) {
+/// `before_click` runs in the page first, to set up a situation.
+fn run_check(session: &Session, url: &str, before_click: &str) -> (Vec<Shown>, String, Duration) {
     session.goto(url);
     let ready = session.wait_for("return !document.querySelector('[data-controls]').hidden", Duration::from_secs(10));
     assert_eq!(ready, true, "the check's controls never appeared");
+    session.run(before_click);
     let started = Instant::now();
     session.click("[data-run]");
     let done = session.wait_for(
@@ -123,7 +125,8 @@ fn the_check_tests_this_browser_and_the_loopback_endpoints() {
     let (_site, port) =
         check_site(|port| vec![format!("http://127.0.0.1:{port}/en/"), open_ws.clone(), closed_ws.clone()], major);
 
-    let (shown, copy, elapsed) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/?offer=enterprise"));
+    let (shown, copy, elapsed) =
+        run_check(&session, &format!("http://127.0.0.1:{port}/en/check/?offer=enterprise"), "");
 
     // 1. Chromium counts as Chrome, with the version the driver reports.
     let browser = find(&shown, "browser", &format!("Google Chrome {major} is supported"));
@@ -167,20 +170,27 @@ fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_
     let major = session.browser_major();
 
     let (_empty, port) = check_site(|_| Vec::new(), major);
-    let (shown, copy, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"));
+    // Chromium lets a click open a pop-up whatever its settings; a blocker
+    // that refuses it makes `window.open` return null, as here.
+    let block_popups = "window.open = () => null;";
+    let (shown, copy, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"), block_popups);
     let checks: Vec<&str> = shown.iter().map(|r| r.check.as_str()).collect();
     assert_eq!(checks, ["browser", "ie-mode", "client", "popups", "endpoints", "bandwidth"]);
     assert_eq!(find(&shown, "endpoints", "no address to test").verdict, "na");
     // No offer chosen: the offer checks say what to do instead of guessing.
     assert_eq!(find(&shown, "ie-mode", "No offer chosen.").verdict, "na");
     assert!(copy.lines().count() >= 8, "{copy}");
+    // Blocked pop-ups: the browser's help page from the data, as a link.
+    assert_eq!(find(&shown, "popups", "Pop-ups are blocked").verdict, "fail");
+    let help = session.run("return document.querySelector('[data-check=popups] .selfcheck-next a')?.href ?? ''");
+    assert_eq!(help, "https://support.google.com/chrome/answer/95472");
     assert!(unexpected_errors(&session, &[]).is_empty());
 
     let mut dead: Vec<String> = (0..3).map(|_| format!("ws://127.0.0.1:{}/", servers::closed_port())).collect();
     dead.push(format!("http://127.0.0.1:{}/", servers::closed_port()));
     let expected = dead.clone();
     let (_dead_site, port) = check_site(move |_| dead, major);
-    let (shown, _, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"));
+    let (shown, _, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"), "");
     let endpoints: Vec<&Shown> = shown.iter().filter(|r| r.check == "endpoint").collect();
     assert_eq!(endpoints.len(), 4);
     assert!(endpoints.iter().all(|r| r.verdict == "fail"), "{endpoints:#?}");

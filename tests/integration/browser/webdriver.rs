@@ -66,7 +66,9 @@ impl Driver {
         args.extend_from_slice(extra_args);
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
-            "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
+            // chromedriver turns the pop-up blocker off unless told not to.
+            "goog:chromeOptions": {"binary": CHROMIUM, "args": args,
+                                   "excludeSwitches": ["disable-popup-blocking"]},
             "goog:loggingPrefs": {"browser": "ALL"},
         }}});
         let answer = self.call("POST", "/session", Some(&capabilities)).expect("new session");

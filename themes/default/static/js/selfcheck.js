@@ -120,7 +120,18 @@ function resultItem(r, messages) {
   if (d.next) {
     const next = document.createElement("p");
     next.className = "selfcheck-next";
-    next.textContent = d.next;
+    // The data's help page becomes a link where the text names it.
+    const help = r.values.help;
+    const at = help ? d.next.indexOf(help) : -1;
+    if (at >= 0) {
+      const link = document.createElement("a");
+      link.href = help;
+      link.rel = "noopener";
+      link.textContent = help;
+      next.append(d.next.slice(0, at), link, d.next.slice(at + help.length));
+    } else {
+      next.textContent = d.next;
+    }
     item.append(next);
   }
   return item;
