@@ -137,7 +137,7 @@ fn run(
     let rendered =
         Renderer::new(&theme, l10n, config, &site, SiteData { offers: &offers, requirements: requirements.as_ref() })
             .and_then(|renderer| renderer.render_all());
-    let files = match rendered {
+    let mut files = match rendered {
         Ok(files) => files,
         Err(Error::Template { name, message }) => {
             let file = std::path::Path::new("themes").join(&config.theme).join("templates");
@@ -150,7 +150,6 @@ fn run(
         Err(other) => return Err(other),
     };
     timer.lap("render");
-    let mut files = files;
     if config.search {
         let (bundle, searched) = search::index(&files)?;
         files.extend(bundle);

@@ -28,6 +28,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "static/css/helpgen.css",
     "static/js/offers.js",
     "static/js/offer-filter.js",
+    "static/js/fill.js",
     "static/js/search.js",
     "static/js/search-core.js",
     "static/js/selfcheck.js",

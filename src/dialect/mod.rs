@@ -127,6 +127,8 @@ pub struct Expanded<'a> {
     /// Images the article shows, to publish beside it.
     pub media: Vec<MediaFile>,
     pub block_attributes: Vec<BlockAttributes>,
+    /// A `{% selfcheck %}` was inserted: the page needs the check's script.
+    pub selfcheck: bool,
     map: SpanMap,
     /// Index 0 is the article; then each included file, once.
     sources: Vec<SourceText<'a>>,
@@ -152,6 +154,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
             constructs: Vec::new(),
             media: Vec::new(),
             block_attributes: Vec::new(),
+            selfcheck: false,
             map: SpanMap::default(),
             sources: vec![article.source_text()],
         },
@@ -369,6 +372,7 @@ impl<'a> Expander<'a, '_> {
                 let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang };
                 let json = self.cx.base_url.path_of(&format!("{lang}/requirements.json"));
                 let probe = self.cx.base_url.path_of(selfcheck::PROBE_PATH);
+                self.out.selfcheck = true;
                 self.construct(source, at, Construct::block(selfcheck::markup(&cx, &json, &probe)), true);
             }
         }

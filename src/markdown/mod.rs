@@ -48,6 +48,8 @@ pub struct ParsedDoc {
     pub anchors: Vec<String>,
     /// The body has a code block, so its page needs the highlight styles.
     pub has_code: bool,
+    /// The body has the workstation check, so its page needs its script.
+    pub has_selfcheck: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +105,7 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     anchors.extend(links::html_anchors(&events));
     let has_code = events.iter().any(|(event, _)| matches!(event, Event::Start(Tag::CodeBlock(_))));
     let body = write_segments(events, highlighter);
-    ParsedDoc { body, headings, links, anchors, has_code }
+    ParsedDoc { body, headings, links, anchors, has_code, has_selfcheck: expanded.selfcheck }
 }
 
 /// Placeholders left by the dialect stage become HTML: a paragraph that is a

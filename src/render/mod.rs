@@ -155,13 +155,10 @@ impl<'a> Renderer<'a> {
         } else {
             Vec::new()
         };
-        // The check's script is loaded only where the article has one; a
-        // mention of the attribute in a code sample only loads it in vain.
-        let selfcheck = body.contains("data-selfcheck=");
         let view = ArticleView {
             title: front.title.clone(),
             body,
-            selfcheck,
+            selfcheck: page.article.doc.has_selfcheck,
             toc,
             offers: front
                 .product_label

@@ -10,7 +10,6 @@ import {
   detectBrowser,
   endpointKinds,
   endpointResult,
-  fill,
   ieModeResult,
   mbitPerSecond,
   popupResult,
@@ -18,6 +17,7 @@ import {
   seatCount,
   summary,
 } from "../../themes/default/static/js/selfcheck-core.js";
+import { fill } from "../../themes/default/static/js/fill.js";
 
 const browsers = {
   supported_versions: 2,

@@ -83,10 +83,17 @@ fn content_type(file: &Path) -> &'static str {
 
 /// The request target and headers (names in lower case).
 fn read_request(stream: &TcpStream) -> std::io::Result<(String, Vec<(String, String)>)> {
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
+    let (line, headers) = read_head(&mut BufReader::new(stream))?;
     let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+    Ok((target, headers))
+}
+
+/// The first line and the headers (names in lower case) of an HTTP request
+/// or response, up to the blank line before its body.
+pub fn read_head(reader: &mut impl BufRead) -> std::io::Result<(String, Vec<(String, String)>)> {
+    let mut first = String::new();
+    reader.read_line(&mut first)?;
+    let mut line = String::new();
     let mut headers = Vec::new();
     loop {
         line.clear();
@@ -97,7 +104,7 @@ fn read_request(stream: &TcpStream) -> std::io::Result<(String, Vec<(String, Str
             headers.push((name.trim().to_ascii_lowercase(), value.trim().to_string()));
         }
     }
-    Ok((target, headers))
+    Ok((first, headers))
 }
 
 /// A WebSocket endpoint on 127.0.0.1 that accepts every handshake and

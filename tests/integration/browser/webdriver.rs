@@ -2,7 +2,7 @@
 //! drive headless Chromium through chromedriver: a session, navigation,
 //! clicks, scripts and the browser's console log.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -94,21 +94,9 @@ impl Driver {
         );
         stream.write_all(request.as_bytes()).map_err(|e| e.to_string())?;
         let mut reader = BufReader::new(stream);
-        let mut status = String::new();
-        reader.read_line(&mut status).map_err(|e| e.to_string())?;
-        let mut length = None;
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 || line.trim().is_empty() {
-                break;
-            }
-            if let Some((name, value)) = line.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse::<usize>().ok();
-                }
-            }
-        }
+        let (status, headers) = super::servers::read_head(&mut reader).map_err(|e| e.to_string())?;
+        let length =
+            headers.iter().find(|(name, _)| name == "content-length").and_then(|(_, v)| v.parse::<usize>().ok());
         let mut bytes = Vec::new();
         match length {
             Some(n) => {

@@ -2,6 +2,7 @@
 // offers and highlights the chosen offer's rows in requirement tables.
 // Without JavaScript the selector stays hidden and the offer pages
 // (/<lang>/offers/<offer>/) list the same articles.
+import { fill } from "./fill.js";
 import { chosenOffer, isShown, withOffer } from "./offer-filter.js";
 
 const STORAGE_KEY = "helpgen-offer";
@@ -46,7 +47,7 @@ function apply(filter, select, offer, announce) {
     const name = offer ? select.selectedOptions[0]?.textContent || offer : "";
     const lists = document.querySelector(".article-list li[data-offers]") !== null;
     const template = !offer ? status.dataset.all : lists ? status.dataset.one : status.dataset.page;
-    status.textContent = (template || "").replace("{offer}", name).replace("{count}", String(shown));
+    status.textContent = fill(template, { offer: name, count: shown });
   }
 }
 

@@ -1,6 +1,8 @@
 // The search box's decisions, free of the DOM and of Pagefind so they can be
 // tested without a browser (tests/js/search-core.test.mjs).
 
+import { fill } from "./fill.js";
+
 /** Results listed at most; Pagefind loads each result's text on demand. */
 export const MAX_RESULTS = 8;
 
@@ -41,9 +43,8 @@ export function excerptParts(excerpt) {
   return parts;
 }
 
-/** The status line: a template from the page with {query}, {count}, {offer} filled in, in one pass. */
+/** The status line: a template from the page with {query}, {count}, {offer} filled in. */
 export function statusText(templates, { query, count, offer }) {
   const template = count === 0 ? templates.none : offer ? templates.offer : templates.all;
-  const values = { query, count: String(count), offer: offer || "" };
-  return (template || "").replace(/\{(query|count|offer)\}/g, (_, name) => values[name]);
+  return fill(template, { query, count, offer: offer || "" });
 }

@@ -4,6 +4,8 @@
 // verdict is pass, warn, fail or na, and message and next name texts of the
 // JSON's `messages` (without their `selfcheck-` prefix).
 
+import { fill } from "./fill.js";
+
 /** How long a connection may take before it counts as failed. */
 export const TIMEOUT_MS = 5000;
 
@@ -11,13 +13,6 @@ export const TIMEOUT_MS = 5000;
 const MAX_UA = 1024;
 
 const KNOWN_BRANDS = { "Microsoft Edge": "edge", "Google Chrome": "chrome", Chromium: "chrome", HeadlessChrome: "chrome" };
-
-/** Fills `{name}` placeholders in one pass, so filled-in text is never read again. */
-export function fill(template, values) {
-  return String(template ?? "").replace(/\{([a-z]+)\}/g, (whole, name) =>
-    values && Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
-}
 
 function major(text) {
   const n = Number.parseInt(text, 10);

@@ -19,8 +19,8 @@ import {
   reportText,
   seatCount,
   summary,
-  fill,
 } from "./selfcheck-core.js";
+import { fill } from "./fill.js";
 
 const PROBE_TIMEOUT_MS = 20000;
 
@@ -38,8 +38,8 @@ async function probeHttp(url) {
       fetch(url, { mode: "no-cors", cache: "no-store", credentials: "omit", signal }),
     );
     return { ok: true, ms: performance.now() - start };
-  } catch {
-    return { ok: false, timedOut: performance.now() - start >= TIMEOUT_MS - 50 };
+  } catch (error) {
+    return { ok: false, timedOut: error?.name === "AbortError" };
   }
 }
 
