@@ -35,6 +35,11 @@ impl IdAllocator {
         self.seen.entry(id.to_string()).or_insert(0);
     }
 
+    /// Whether the id was reserved or handed out already.
+    pub fn contains(&self, id: &str) -> bool {
+        self.seen.contains_key(id)
+    }
+
     pub fn unique(&mut self, base: String) -> String {
         let Some(&start) = self.seen.get(&base) else {
             self.seen.insert(base.clone(), 0);

@@ -3,9 +3,8 @@
 //! same page, or an external URL. Resolve checks them against the site;
 //! render turns them into `<a>` for each reader language.
 
-use pulldown_cmark::{Event, Tag};
+use std::ops::Range;
 
-use super::Spanned;
 use crate::diag::{Diagnostic, Location};
 use crate::dialect::attributes::Attributes;
 use crate::dialect::{CrossLink, Expanded, CROSS_LINK_SCHEME};
@@ -34,33 +33,33 @@ pub struct DocLink {
     pub location: Location,
 }
 
-/// One `DocLink` per `Start(Link)` event, in document order.
-pub fn classify(events: &[Spanned], expanded: &Expanded, diags: &mut Vec<Diagnostic>) -> Vec<DocLink> {
-    let mut links = Vec::new();
-    for (event, range) in events {
-        let Event::Start(Tag::Link { dest_url, title, .. }) = event else { continue };
-        let title = title.to_string();
-        let location = expanded.location(range.start);
-        let target = match dest_url.strip_prefix(CROSS_LINK_SCHEME).and_then(|n| n.parse::<usize>().ok()) {
-            Some(index) => match expanded.links.get(index) {
-                Some(CrossLink { target, anchor, location: at }) => {
-                    let target = LinkTarget::Article { path: target.clone(), anchor: anchor.clone() };
-                    links.push(DocLink { target, title, attributes: None, location: at.clone() });
-                    continue;
-                }
-                None => LinkTarget::External(String::new()),
-            },
-            None => match classify_url(dest_url, &expanded.article.path) {
-                Ok(target) => target,
-                Err(message) => {
-                    diags.push(Diagnostic::error("link.invalid", message).at(location.clone()));
-                    LinkTarget::External(dest_url.to_string())
-                }
-            },
+/// The link a `Start(Link)` event opens.
+pub fn classify(
+    dest_url: &str,
+    title: &str,
+    range: &Range<usize>,
+    expanded: &Expanded,
+    diags: &mut Vec<Diagnostic>,
+) -> DocLink {
+    let title = title.to_string();
+    if let Some(index) = dest_url.strip_prefix(CROSS_LINK_SCHEME).and_then(|n| n.parse::<usize>().ok()) {
+        let (target, location) = match expanded.links.get(index) {
+            Some(CrossLink { target, anchor, location }) => {
+                (LinkTarget::Article { path: target.clone(), anchor: anchor.clone() }, location.clone())
+            }
+            None => (LinkTarget::External(String::new()), expanded.location(range.start)),
         };
-        links.push(DocLink { target, title, attributes: None, location });
+        return DocLink { target, title, attributes: None, location };
     }
-    links
+    let location = expanded.location(range.start);
+    let target = match classify_url(dest_url, &expanded.article.path) {
+        Ok(target) => target,
+        Err(message) => {
+            diags.push(Diagnostic::error("link.invalid", message).at(location.clone()));
+            LinkTarget::External(dest_url.to_string())
+        }
+    };
+    DocLink { target, title, attributes: None, location }
 }
 
 /// What a Markdown link destination points at, for an article at `from`.
@@ -135,25 +134,20 @@ pub fn percent_decode(text: &str) -> String {
 
 /// Ids that raw HTML in the article defines (`<a id="x">`, `<a name="x">`),
 /// which links may target like heading ids.
-pub fn html_anchors(events: &[Spanned]) -> Vec<String> {
-    let mut anchors = Vec::new();
-    for (event, _) in events {
-        let (Event::Html(html) | Event::InlineHtml(html)) = event else { continue };
-        // Most HTML events are a lone tag without attributes: look for `=`
-        // first, then at the name before it.
-        for (at, _) in html.match_indices('=') {
-            let before = &html[..at];
-            if !(before.ends_with(" id") || before.ends_with(" name")) {
-                continue;
-            }
-            let rest = &html[at + 1..];
-            let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
-            if let Some(end) = rest[1..].find(quote) {
-                anchors.push(rest[1..1 + end].to_string());
-            }
+pub fn html_anchors(html: &str, anchors: &mut Vec<String>) {
+    // Most HTML events are a lone tag without attributes: look for `=`
+    // first, then at the name before it.
+    for (at, _) in html.match_indices('=') {
+        let before = &html[..at];
+        if !(before.ends_with(" id") || before.ends_with(" name")) {
+            continue;
+        }
+        let rest = &html[at + 1..];
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
+        if let Some(end) = rest[1..].find(quote) {
+            anchors.push(rest[1..1 + end].to_string());
         }
     }
-    anchors
 }
 
 #[cfg(test)]

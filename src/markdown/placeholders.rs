@@ -2,60 +2,68 @@
 //! `FIXME` markers outside code, and headings with nothing under them.
 //! Reported as info: a writer's reminder, not a broken page.
 
+use std::ops::Range;
+
 use memchr::memmem;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::Spanned;
 use crate::diag::Diagnostic;
 use crate::dialect::Expanded;
 
-pub fn check(events: &[Spanned], expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
-    let finders = MARKERS.map(|m| (m, memmem::Finder::new(m)));
-    // Most articles hold no marker at all: one search over the whole text
-    // is far cheaper than one per text event.
-    let source = expanded.markdown.as_bytes();
-    let any_marker = finders.iter().any(|(_, finder)| finder.find(source).is_some());
-    let mut in_code = false;
-    // The open heading section: its level, start offset, and whether
-    // anything but a heading came after it.
-    let mut section: Option<(u8, usize, bool)> = None;
-    for (event, range) in events {
+/// Looks at the events of one article in order. Code blocks reach it
+/// already written as HTML, so markers in code are never seen.
+pub struct Unfinished {
+    finders: [(&'static str, memmem::Finder<'static>); 2],
+    /// Most articles hold no marker at all: one search over the whole text
+    /// is far cheaper than one per text event.
+    any_marker: bool,
+    /// The open heading section: its level, start offset, and whether
+    /// anything but a heading came after it.
+    section: Option<(u8, usize, bool)>,
+}
+
+impl Unfinished {
+    pub fn new(markdown: &str) -> Unfinished {
+        let finders = MARKERS.map(|m| (m, memmem::Finder::new(m)));
+        let any_marker = finders.iter().any(|(_, finder)| finder.find(markdown.as_bytes()).is_some());
+        Unfinished { finders, any_marker, section: None }
+    }
+
+    pub fn observe(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
         match event {
-            Event::Start(Tag::CodeBlock(_)) => in_code = true,
-            Event::End(TagEnd::CodeBlock) => in_code = false,
-            Event::Text(text) if any_marker && !in_code => {
-                for (marker, finder) in &finders {
+            Event::Text(text) if self.any_marker => {
+                for (marker, finder) in &self.finders {
                     if let Some(at) = find_word(text, finder) {
                         let d = Diagnostic::info("placeholder.todo", format!("`{marker}` left in the text"));
-                        // Text offsets inside merged text are close enough to
-                        // the marker's own; point at the text's start plus it.
+                        // Exact where the text is as written; inside text
+                        // with escapes or entities, close to the marker.
                         diags.push(d.at(expanded.location(range.start + at.min(range.len()))));
                     }
                 }
             }
-            _ => {}
-        }
-        match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = *level as u8;
-                if let Some((open_level, at, false)) = section {
+                if let Some((open_level, at, false)) = self.section {
                     if level <= open_level {
                         diags.push(empty_section(expanded, at));
                     }
                 }
-                section = Some((level, range.start, false));
+                self.section = Some((level, range.start, false));
             }
             Event::End(TagEnd::Heading(_)) => {}
             Event::Start(_) | Event::Html(_) | Event::Rule => {
-                if let Some((_, _, content)) = section.as_mut() {
+                if let Some((_, _, content)) = self.section.as_mut() {
                     *content = true;
                 }
             }
             _ => {}
         }
     }
-    if let Some((_, at, false)) = section {
-        diags.push(empty_section(expanded, at));
+
+    pub fn finish(self, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
+        if let Some((_, at, false)) = self.section {
+            diags.push(empty_section(expanded, at));
+        }
     }
 }
 

@@ -3,27 +3,27 @@
 //! unless a site lowers their level in helpgen.toml (`[checks]`). Runs on
 //! the content's own HTML, before helpgen inserts any of its own.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Tag};
 
-use super::Spanned;
 use crate::diag::Diagnostic;
 use crate::dialect::Expanded;
 
-pub fn check(events: &[Spanned], expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
-    for (event, range) in events {
-        match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                for (offset, finding) in scan_html(html) {
-                    diags.push(finding.at(expanded.location(range.start + offset)));
-                }
+/// Checks one event of the content as the parser gave it.
+pub fn check_event(event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
+    match event {
+        Event::Html(html) | Event::InlineHtml(html) => {
+            for (offset, finding) in scan_html(html) {
+                diags.push(finding.at(expanded.location(range.start + offset)));
             }
-            Event::Start(Tag::Link { dest_url: url, .. } | Tag::Image { dest_url: url, .. }) => {
-                if let Some(finding) = unsafe_url(url) {
-                    diags.push(finding.at(expanded.location(range.start)));
-                }
-            }
-            _ => {}
         }
+        Event::Start(Tag::Link { dest_url: url, .. } | Tag::Image { dest_url: url, .. }) => {
+            if let Some(finding) = unsafe_url(url) {
+                diags.push(finding.at(expanded.location(range.start)));
+            }
+        }
+        _ => {}
     }
 }
 

@@ -275,3 +275,32 @@ fn jekyll_comment_and_highlight_blocks() {
     let (_, _, d) = render("{% endhighlight %}");
     assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (5, 1)));
 }
+
+#[test]
+fn block_attributes_never_jump_over_what_is_not_a_block() {
+    // A rule, a link definition or an offer tag sits between the paragraph
+    // and the list: the list is not for the paragraph, and is reported.
+    for between in ["---", "[r]: https://example.com/r", "{% offer essential %}\n\nInside.\n\n{% endoffer %}"] {
+        let (html, _, d) = render(&format!("A paragraph.\n\n{between}\n{{:.note}}\n"));
+        assert!(html.contains("<p>A paragraph.</p>"), "{between}: {html}");
+        assert!(!html.contains("class=\"note\""), "{between}: {html}");
+        let found: Vec<_> = d.iter().map(|d| (d.code, d.message.as_str())).collect();
+        assert_eq!(found, [("dialect.attribute", "this attribute list has no block to apply to")], "{between}");
+    }
+}
+
+#[test]
+fn attribute_lists_are_read_whole_and_kept_out_of_heading_ids() {
+    // `_` and `&` split the parser's text; the list must still be read whole.
+    let (html, doc, d) = render("## Open _Plan_{:data-x=\"a_b&c\"} now\n\nText.\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(doc.headings[0].id, "open-plan-now");
+    assert!(html.contains("<em data-x=\"a_b&amp;c\">Plan</em> now"), "{html}");
+}
+
+#[test]
+fn markers_next_to_constructs_are_pointed_at_exactly() {
+    let (_, _, d) = render("Click {% icon check %} then TODO fix.\n");
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(found, [("placeholder.todo", (5, 29))]);
+}
