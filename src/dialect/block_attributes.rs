@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use memchr::memmem;
+
 use super::{attributes, in_ranges, Applies, BlockAttributes, Expander, ATTRIBUTE_HELP};
 use crate::diag::Diagnostic;
 
@@ -58,19 +60,37 @@ impl Expander<'_, '_> {
 
 /// Lines outside code that hold only an attribute list, without their `\n`.
 pub(super) fn attribute_lines(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
-    if !text.contains("{:") {
-        return Vec::new();
-    }
     let mut lines = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches('\n');
-        let trimmed = content.trim();
-        let indent = content.len() - content.trim_start().len();
-        if indent < 4 && trimmed.starts_with("{:") && trimmed.ends_with('}') && !in_ranges(code, start) {
-            lines.push(start..start + content.len());
+    // Where the line of the last `{:` looked at ends: most are spans inside
+    // prose, several to a line.
+    let mut line_end = 0;
+    for at in memmem::find_iter(text.as_bytes(), b"{:") {
+        if at < line_end {
+            continue;
         }
-        start += line.len();
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if !text[start..at].trim().is_empty() {
+            continue;
+        }
+        let content = &text[start..line_end];
+        let indent = content.len() - content.trim_start().len();
+        if indent < 4 && content.trim_end().ends_with('}') && !in_ranges(code, start) {
+            lines.push(start..line_end);
+        }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute_lines;
+
+    #[test]
+    fn only_lines_holding_nothing_but_a_list() {
+        let text = "Para _x_{:.a}\n{:.note}\n  {:#id}  \n    {:.code}\n{:.a} text\n{:.last}";
+        let found: Vec<&str> = attribute_lines(text, &[]).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["{:.note}", "  {:#id}  ", "{:.last}"]);
+        assert!(attribute_lines(text, &[0..text.len()]).is_empty());
+    }
 }

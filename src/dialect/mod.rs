@@ -161,6 +161,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         source_paths: vec![String::new()],
         stack: Vec::new(),
         open_offers: Vec::new(),
+        icons: Vec::new(),
     };
     expander.expand(0, article.body(), article.body_start);
     for (_, source, at) in std::mem::take(&mut expander.open_offers) {
@@ -182,6 +183,9 @@ struct Expander<'a, 'c> {
     stack: Vec<String>,
     /// Offer blocks not yet closed: their offers and where they opened.
     open_offers: Vec<(Vec<OfferId>, usize, usize)>,
+    /// Icons already made, by name, and their construct: an icon used
+    /// again is the same HTML.
+    icons: Vec<(String, usize)>,
 }
 
 impl<'a> Expander<'a, '_> {
@@ -274,9 +278,16 @@ impl<'a> Expander<'a, '_> {
                 }
                 (TagKind::Statement, "icon") => {
                     let name = tag.args.trim();
+                    if let Some(&(_, index)) = self.icons.iter().find(|(known, _)| known == name) {
+                        self.placeholder(source, at, index, false);
+                        continue;
+                    }
                     let label = self.cx.l10n.get(&self.article.lang, &format!("icon-{name}"), None);
                     match constructs::icon(name, self.cx.icons, label) {
-                        Ok(construct) => self.construct(source, at, construct, false),
+                        Ok(construct) => {
+                            self.icons.push((name.to_string(), self.out.constructs.len()));
+                            self.construct(source, at, construct, false);
+                        }
                         Err(message) => self.malformed(source, at, original, "icon.unknown", message),
                     }
                 }
@@ -432,11 +443,24 @@ impl<'a> Expander<'a, '_> {
     fn construct(&mut self, source: usize, at: usize, construct: Construct, block: bool) {
         let index = self.out.constructs.len();
         self.out.constructs.push(construct);
-        let placeholder = format!("{PLACEHOLDER_OPEN}{index}{PLACEHOLDER_CLOSE}");
-        // Blank lines around a block placeholder make it a paragraph of its
-        // own, so the Markdown between `offer` tags stays separate blocks.
-        let text = if block { format!("\n\n{placeholder}\n\n") } else { placeholder };
-        self.generated(source, at, &text);
+        self.placeholder(source, at, index, block);
+    }
+
+    /// Writes the placeholder of construct `index`. Blank lines around a
+    /// block placeholder make it a paragraph of its own, so the Markdown
+    /// between `offer` tags stays separate blocks.
+    fn placeholder(&mut self, source: usize, at: usize, index: usize, block: bool) {
+        self.out.map.generated(self.out.markdown.len(), source, at);
+        let markdown = &mut self.out.markdown;
+        if block {
+            markdown.push_str("\n\n");
+        }
+        markdown.push(PLACEHOLDER_OPEN);
+        push_number(markdown, index);
+        markdown.push(PLACEHOLDER_CLOSE);
+        if block {
+            markdown.push_str("\n\n");
+        }
     }
 
     /// The text of `page.lang`, `page.title` or `page.<front matter key>`.
@@ -482,11 +506,40 @@ impl<'a> Expander<'a, '_> {
     /// `[text](helpgen-link:N)`: the link text stays Markdown, so emphasis and
     /// code inside it render, and the cross-link can sit in a table cell.
     fn cross_link(&mut self, source: usize, at: usize, text: &str, link: CrossLink) {
-        let escaped = text.replace('[', "\\[").replace(']', "\\]");
         let index = self.out.links.len();
         self.out.links.push(link);
-        self.generated(source, at, &format!("[{escaped}]({CROSS_LINK_SCHEME}{index})"));
+        self.out.map.generated(self.out.markdown.len(), source, at);
+        let markdown = &mut self.out.markdown;
+        markdown.push('[');
+        // Brackets in the text are escaped, so they cannot end the link text.
+        let mut rest = text;
+        while let Some(i) = rest.find(['[', ']']) {
+            markdown.push_str(&rest[..i]);
+            markdown.push('\\');
+            markdown.push_str(&rest[i..i + 1]);
+            rest = &rest[i + 1..];
+        }
+        markdown.push_str(rest);
+        markdown.push_str("](");
+        markdown.push_str(CROSS_LINK_SCHEME);
+        push_number(markdown, index);
+        markdown.push(')');
     }
+}
+
+/// Writes a number without the formatting machinery.
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>), String> {
