@@ -91,7 +91,7 @@ mod tests {
         let text = "Para _x_{:.a}\n{:.note}\n  {:#id}  \n    {:.code}\n{:.a} text\n{:.last}";
         let found: Vec<&str> = attribute_lines(text, &[]).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["{:.note}", "  {:#id}  ", "{:.last}"]);
-        let all_code = vec![0..text.len()];
+        let all_code = std::iter::once(0..text.len()).collect::<Vec<_>>();
         assert!(attribute_lines(text, &all_code).is_empty());
     }
 }
