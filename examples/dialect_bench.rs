@@ -56,6 +56,13 @@ fn main() {
     let path = ArticlePath::parse("guide/big.md").expect("path");
     let article = SourceArticle::parse(en, path, "content/en/guide/big.md".into(), text.clone()).expect("article");
 
+    if std::env::args().any(|a| a == "--parse-only") {
+        let e = dialect::expand(&article, &cx, &mut Vec::new());
+        for _ in 0..2000 {
+            std::hint::black_box(helpgen::markdown::parse(&e, &highlighter, &mut Vec::new()));
+        }
+        return;
+    }
     let plain = median(runs, || {
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&body, markdown_options()));

@@ -137,7 +137,7 @@ fn run(
     let rendered =
         Renderer::new(&theme, l10n, config, &site, SiteData { offers: &offers, requirements: requirements.as_ref() })
             .and_then(|renderer| renderer.render_all());
-    let mut files = match rendered {
+    let files = match rendered {
         Ok(files) => files,
         Err(Error::Template { name, message }) => {
             let file = std::path::Path::new("themes").join(&config.theme).join("templates");
@@ -150,13 +150,32 @@ fn run(
         Err(other) => return Err(other),
     };
     timer.lap("render");
-    if config.search {
-        let (bundle, searched) = search::index(&files)?;
-        files.extend(bundle);
+    // The search index is made from the pages while they are written: the
+    // one is CPU work, the other mostly waiting on the disk.
+    let (written, indexed) = std::thread::scope(|scope| {
+        let indexing = config.search.then(|| {
+            scope.spawn(|| {
+                let start = Instant::now();
+                search::index(&files).map(|indexed| (indexed, start.elapsed()))
+            })
+        });
+        let mut indexed = None;
+        let written = output::write_with(&config.root, &config.output, &files, || {
+            let Some(indexing) = indexing else { return Ok(Vec::new()) };
+            let ((bundle, searched), took) =
+                indexing.join().map_err(|_| Error::Search("the indexing thread stopped unexpectedly".into()))??;
+            indexed = Some((searched, took));
+            Ok(bundle)
+        });
+        (written, indexed)
+    });
+    report.written = Some(written?);
+    // Laps add up to the whole build: search is its own time, write what
+    // writing took beyond it.
+    if let Some((searched, took)) = indexed {
         report.search = Some(searched);
-        timer.lap("search");
+        timer.overlapped("search", took);
     }
-    report.written = Some(output::write(&config.root, &config.output, &files)?);
     timer.lap("write");
     Ok(())
 }
@@ -205,6 +224,12 @@ struct StageTimer {
 impl StageTimer {
     fn start() -> StageTimer {
         StageTimer { laps: Vec::new(), since: Instant::now() }
+    }
+
+    /// A stage that ran alongside the next one, for `took` of its time.
+    fn overlapped(&mut self, stage: &'static str, took: Duration) {
+        self.laps.push((stage, took));
+        self.since += took;
     }
 
     fn lap(&mut self, stage: &'static str) {

@@ -18,14 +18,28 @@ pub struct WriteReport {
 }
 
 pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<WriteReport> {
+    write_with(root, output, files, || Ok(Vec::new()))
+}
+
+/// Like `write`, with more files that `later` makes while `files` are being
+/// written (the search index, made from the pages). The output is replaced
+/// only once both are on disk; if `later` fails, it is left as it was.
+pub fn write_with(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    later: impl FnOnce() -> Result<Vec<OutputFile>>,
+) -> Result<WriteReport> {
     let output = check_location(root, output)?;
     let parent = output.parent().unwrap_or(Path::new("."));
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = write_all(&staging, files).and_then(|report| {
+    let result = clear(&staging).and_then(|()| {
+        let first = write_all(&staging, files)?;
+        let second = write_all(&staging, &later()?)?;
         swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{}", std::process::id())))?;
-        Ok(report)
+        Ok(WriteReport { files: first.files + second.files, bytes: first.bytes + second.bytes })
     });
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -62,10 +76,15 @@ fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
     Ok(absolute)
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteReport> {
+/// Removes a staging folder left by an earlier run that was interrupted.
+fn clear(staging: &Path) -> Result<()> {
     if staging.exists() {
         std::fs::remove_dir_all(staging).map_err(Error::io("remove", staging))?;
     }
+    Ok(())
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteReport> {
     let mut dirs = BTreeSet::new();
     for file in files {
         let relative = safe_relative(&file.path).ok_or_else(|| Error::Output {
@@ -152,6 +171,23 @@ mod tests {
         let err = write(root.path(), &out, &[file("ok.html", "x"), file("../escape.html", "bad")]).unwrap_err();
         assert!(matches!(err, Error::Output { .. }), "{err}");
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "good");
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn files_made_during_the_write_join_it_or_cancel_it() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let report =
+            write_with(root.path(), &out, &[file("index.html", "page")], || Ok(vec![file("en/search/x", "idx")]))
+                .unwrap();
+        assert_eq!(report, WriteReport { files: 2, bytes: 7 });
+        assert_eq!(std::fs::read_to_string(out.join("en/search/x")).unwrap(), "idx");
+        let failed = write_with(root.path(), &out, &[file("index.html", "new")], || {
+            Err(Error::Search("indexing failed".into()))
+        });
+        assert!(matches!(failed, Err(Error::Search(_))));
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "page");
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
     }
 
