@@ -1,6 +1,7 @@
 //! The one place that knows the order of the stages: load, parse, resolve,
-//! render, write. Each stage is one call; content problems are collected as
-//! diagnostics, and the site is written only when there is no error.
+//! render, then write with the search index made alongside. Each stage is
+//! one call; content problems are collected as diagnostics, and the site is
+//! written only when there is no error.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

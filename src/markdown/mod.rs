@@ -4,9 +4,9 @@
 //! On the way: the content's HTML is checked; construct placeholders (icons,
 //! images, offer blocks) become their HTML; kramdown span and block
 //! attributes apply (`_Menu_{:.menu-item}`, `{:.note}`); every heading gets
-//! a GitHub-style id; fenced code is highlighted. The HTML is kept cut where
-//! links open, so the render stage writes it once per reader language
-//! without parsing again.
+//! a GitHub-style id; fenced code is highlighted. The HTML is kept with the
+//! places where links open, so the render stage writes it once per reader
+//! language without parsing again.
 
 mod block_attributes;
 mod heading_id;
