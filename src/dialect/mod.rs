@@ -17,6 +17,7 @@ mod include;
 mod span_map;
 mod tags;
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
@@ -450,17 +451,10 @@ impl<'a> Expander<'a, '_> {
     /// block placeholder make it a paragraph of its own, so the Markdown
     /// between `offer` tags stays separate blocks.
     fn placeholder(&mut self, source: usize, at: usize, index: usize, block: bool) {
-        self.out.map.generated(self.out.markdown.len(), source, at);
-        let markdown = &mut self.out.markdown;
-        if block {
-            markdown.push_str("\n\n");
-        }
-        markdown.push(PLACEHOLDER_OPEN);
-        push_number(markdown, index);
-        markdown.push(PLACEHOLDER_CLOSE);
-        if block {
-            markdown.push_str("\n\n");
-        }
+        let blank = if block { "\n\n" } else { "" };
+        self.generated_with(source, at, |markdown| {
+            let _ = write!(markdown, "{blank}{PLACEHOLDER_OPEN}{index}{PLACEHOLDER_CLOSE}{blank}");
+        });
     }
 
     /// The text of `page.lang`, `page.title` or `page.<front matter key>`.
@@ -499,8 +493,13 @@ impl<'a> Expander<'a, '_> {
     }
 
     fn generated(&mut self, source: usize, at: usize, text: &str) {
+        self.generated_with(source, at, |markdown| markdown.push_str(text));
+    }
+
+    /// Markdown that `write` adds in place of the tag at `at`.
+    fn generated_with(&mut self, source: usize, at: usize, write: impl FnOnce(&mut String)) {
         self.out.map.generated(self.out.markdown.len(), source, at);
-        self.out.markdown.push_str(text);
+        write(&mut self.out.markdown);
     }
 
     /// `[text](helpgen-link:N)`: the link text stays Markdown, so emphasis and
@@ -508,38 +507,19 @@ impl<'a> Expander<'a, '_> {
     fn cross_link(&mut self, source: usize, at: usize, text: &str, link: CrossLink) {
         let index = self.out.links.len();
         self.out.links.push(link);
-        self.out.map.generated(self.out.markdown.len(), source, at);
-        let markdown = &mut self.out.markdown;
-        markdown.push('[');
-        // Brackets in the text are escaped, so they cannot end the link text.
-        let mut rest = text;
-        while let Some(i) = rest.find(['[', ']']) {
-            markdown.push_str(&rest[..i]);
-            markdown.push('\\');
-            markdown.push_str(&rest[i..i + 1]);
-            rest = &rest[i + 1..];
-        }
-        markdown.push_str(rest);
-        markdown.push_str("](");
-        markdown.push_str(CROSS_LINK_SCHEME);
-        push_number(markdown, index);
-        markdown.push(')');
+        self.generated_with(source, at, |markdown| {
+            markdown.push('[');
+            // Brackets in the text are escaped, so they cannot end the link text.
+            let mut rest = text;
+            while let Some(i) = rest.find(['[', ']']) {
+                markdown.push_str(&rest[..i]);
+                markdown.push('\\');
+                markdown.push_str(&rest[i..i + 1]);
+                rest = &rest[i + 1..];
+            }
+            let _ = write!(markdown, "{rest}]({CROSS_LINK_SCHEME}{index})");
+        });
     }
-}
-
-/// Writes a number without the formatting machinery.
-fn push_number(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[i..].iter().map(|&d| d as char));
 }
 
 fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>), String> {

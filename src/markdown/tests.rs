@@ -304,3 +304,11 @@ fn markers_next_to_constructs_are_pointed_at_exactly() {
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
     assert_eq!(found, [("placeholder.todo", (5, 29))]);
 }
+
+#[test]
+fn brackets_in_cross_link_text_stay_text() {
+    let (html, doc, d) = render("Read {% link_new the [beta] notes] | guide/b.md %} first.\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(doc.links.len(), 1);
+    assert!(html.contains(">the [beta] notes]</a> first."), "{html}");
+}
