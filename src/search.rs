@@ -47,10 +47,21 @@ fn by_language(files: &[OutputFile]) -> Vec<Vec<Indexable<'_>>> {
 /// The bundles' files, to be written beside the pages.
 #[cfg(feature = "search")]
 pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
-    use rayon::prelude::*;
-
-    let bundles: Vec<(Vec<OutputFile>, usize)> =
-        by_language(files).into_par_iter().map(|pages| index_language(&pages)).collect::<Result<_>>()?;
+    // One thread per language rather than rayon's one per core: indexing a
+    // language is serial, and with more languages than cores the last ones
+    // would otherwise wait for a free core instead of sharing them.
+    let languages = by_language(files);
+    let bundles: Vec<(Vec<OutputFile>, usize)> = std::thread::scope(|scope| {
+        let running: Vec<_> = languages.iter().map(|pages| scope.spawn(move || index_language(pages))).collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread.join().unwrap_or_else(|_| {
+                    Err(crate::error::Error::Search("an indexing thread stopped unexpectedly".into()))
+                })
+            })
+            .collect::<Result<_>>()
+    })?;
     let mut report = SearchReport::default();
     let mut out = Vec::new();
     for (files, pages) in bundles {
