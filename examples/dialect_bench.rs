@@ -22,6 +22,10 @@ use helpgen::i18n::Localizer;
 use helpgen::ids::{ArticlePath, LangId};
 use helpgen::offers::Offers;
 
+// The same allocator as the helpgen binary, so the times match a build.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let runs = std::env::args().skip_while(|a| a != "--runs").nth(1).and_then(|n| n.parse().ok()).unwrap_or(31usize);
     let dense = std::env::args().any(|a| a == "--dense");

@@ -49,6 +49,32 @@ fn one_index_per_language_with_the_offer_filter() {
     }
 }
 
+/// The indexed text of each page of a language, decompressed.
+fn fragments(site: &Site, lang: &str) -> Vec<serde_json::Value> {
+    let dir = site.path(&format!("public/{lang}/pagefind/fragment"));
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let bytes = gunzip(&std::fs::read(entry.unwrap().path()).unwrap());
+            let json = bytes.strip_prefix(b"pagefind_dcd".as_slice()).expect("a Pagefind fragment");
+            serde_json::from_slice(json).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn the_index_holds_the_article_text_and_offers_as_filters_only() {
+    let site = site();
+    site.build_ok();
+    let pro = fragments(&site, "en").into_iter().find(|f| f["url"] == "/en/pro/").expect("/en/pro/ is indexed");
+    let content = pro["content"].as_str().unwrap();
+    assert!(content.contains("Pro things") && content.contains("Forecast"), "{content}");
+    // The badges' label and offer names would make every labelled article
+    // match its offer's name.
+    assert!(!content.contains("Available") && !content.contains("Advanced"), "{content}");
+    assert_eq!(pro["filters"]["offer"], serde_json::json!(["advanced", "enterprise"]));
+}
+
 #[test]
 fn articles_carry_their_offers_and_unlabelled_ones_every_offer() {
     let site = site();
