@@ -47,21 +47,11 @@ fn by_language(files: &[OutputFile]) -> Vec<Vec<Indexable<'_>>> {
 /// The bundles' files, to be written beside the pages.
 #[cfg(feature = "search")]
 pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
-    // One thread per language rather than rayon's one per core: indexing a
-    // language is serial, and with more languages than cores the last ones
-    // would otherwise wait for a free core instead of sharing them.
     let languages = by_language(files);
-    let bundles: Vec<(Vec<OutputFile>, usize)> = std::thread::scope(|scope| {
-        let running: Vec<_> = languages.iter().map(|pages| scope.spawn(move || index_language(pages))).collect();
-        running
-            .into_iter()
-            .map(|thread| {
-                thread.join().unwrap_or_else(|_| {
-                    Err(crate::error::Error::Search("an indexing thread stopped unexpectedly".into()))
-                })
-            })
-            .collect::<Result<_>>()
-    })?;
+    let mut bundles = Vec::with_capacity(languages.len());
+    for bundle in in_parallel(&languages, |pages| index_language(pages)) {
+        bundles.push(bundle?);
+    }
     let mut report = SearchReport::default();
     let mut out = Vec::new();
     for (files, pages) in bundles {
@@ -70,6 +60,47 @@ pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
     }
     report.files = out.len();
     Ok((out, report))
+}
+
+/// `work` done on each item, on one more thread than there are cores
+/// (rather than rayon's one per core): indexing one language is serial, and
+/// with three languages on two cores the third would otherwise wait for a
+/// free core instead of sharing them. The bound keeps memory in check: each
+/// language's index holds about 100 MB per 1,000 pages until it is written.
+/// Results come back in the items' order.
+#[cfg(feature = "search")]
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> Result<R> + Sync) -> Vec<Result<R>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Result<R>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..items.len().min(cores + 1))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { return done };
+                        done.push((i, work(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker.join().unwrap_or_else(|_| {
+                    vec![(
+                        usize::MAX,
+                        Err(crate::error::Error::Search("an indexing thread stopped unexpectedly".into())),
+                    )]
+                })
+            })
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, result)| result).collect()
 }
 
 /// One language's bundle, from pages that all share that language.
@@ -102,6 +133,30 @@ fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
             .collect();
         Ok((files, pages.len()))
     })
+}
+
+#[cfg(all(test, feature = "search"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_work_covers_every_item_once_and_keeps_their_order() {
+        let items: Vec<usize> = (0..40).collect();
+        let threads = std::sync::Mutex::new(std::collections::HashSet::new());
+        let done = in_parallel(&items, |&n| {
+            threads.lock().unwrap().insert(std::thread::current().id());
+            if n == 7 {
+                Err(crate::error::Error::Search("seven".into()))
+            } else {
+                Ok(n * 2)
+            }
+        });
+        let doubled: Vec<_> = done.iter().map(|r| r.as_ref().ok().copied()).collect();
+        let expected: Vec<_> = items.iter().map(|&n| (n != 7).then_some(n * 2)).collect();
+        assert_eq!(doubled, expected);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        assert!(threads.lock().unwrap().len() <= cores + 1);
+    }
 }
 
 /// Without the `search` feature there is nothing to index with.
