@@ -66,7 +66,7 @@ pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
 /// (rather than rayon's one per core): indexing one language is serial, and
 /// with three languages on two cores the third would otherwise wait for a
 /// free core instead of sharing them. The bound keeps memory in check: each
-/// language's index holds about 100 MB per 1,000 pages until it is written.
+/// language's index holds about 200 MB per 1,000 pages until it is written.
 /// Results come back in the items' order.
 #[cfg(feature = "search")]
 fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> Result<R> + Sync) -> Vec<Result<R>> {
@@ -135,6 +135,12 @@ fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
     })
 }
 
+/// Without the `search` feature there is nothing to index with.
+#[cfg(not(feature = "search"))]
+pub fn index(_files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
+    Ok((Vec::new(), SearchReport::default()))
+}
+
 #[cfg(all(test, feature = "search"))]
 mod tests {
     use super::*;
@@ -157,10 +163,4 @@ mod tests {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         assert!(threads.lock().unwrap().len() <= cores + 1);
     }
-}
-
-/// Without the `search` feature there is nothing to index with.
-#[cfg(not(feature = "search"))]
-pub fn index(_files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
-    Ok((Vec::new(), SearchReport::default()))
 }
