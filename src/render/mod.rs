@@ -121,7 +121,10 @@ impl<'a> Renderer<'a> {
             let path = if from.ends_with(".html") { from.to_string() } else { format!("{from}/index.html") };
             files.push(OutputFile::new(path, self.redirect(&redirect.lang, &target)?));
         }
-        files.push(OutputFile::new("sitemap.xml", sitemap::render(self.site, &self.config.base_url)));
+        files.push(OutputFile::new(
+            "sitemap.xml",
+            sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()),
+        ));
         files.push(OutputFile::new("assets/css/highlight.css", Highlighter::stylesheet()));
         for (path, bytes) in self.assets {
             files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));

@@ -1,19 +1,30 @@
 //! sitemap.xml with hreflang alternates (xhtml:link), listing each page in
-//! the languages that have their own text. Fallback pages are left out: they
-//! repeat another language's text and point to it as canonical.
+//! the languages that have their own text, the home pages and the offer
+//! pages. Fallback pages are left out: they repeat another language's text
+//! and point to it as canonical.
 
 use crate::config::BaseUrl;
 use crate::escape;
 use crate::resolve::{page_site_path, Site};
 
-pub fn render(site: &Site, base: &BaseUrl) -> String {
+/// `offers`: the ids of the offers, each with a page in every language.
+pub fn render<'o>(site: &Site, base: &BaseUrl, offers: impl Iterator<Item = &'o str>) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    let homes: Vec<(String, String)> =
-        site.languages.all.iter().map(|l| (l.to_string(), base.url_of(&format!("{l}/")))).collect();
+    // Pages that every language has.
+    let everywhere = |path: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
+        site.languages.all.iter().map(|l| (l.to_string(), base.url_of(&path(l.as_str())))).collect()
+    };
+    let homes = everywhere(&|lang| format!("{lang}/"));
     for (_, url) in &homes {
         push_url(&mut xml, url, &homes);
+    }
+    for offer in offers {
+        let pages = everywhere(&|lang| format!("{lang}/offers/{offer}/"));
+        for (_, url) in &pages {
+            push_url(&mut xml, url, &pages);
+        }
     }
     for page in site.pages().filter(|p| !p.is_fallback()) {
         let alternates: Vec<(String, String)> = site

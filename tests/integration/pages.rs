@@ -134,6 +134,11 @@ fn homes_redirect_404_and_sitemap() {
         .contains(r#"<xhtml:link rel="alternate" hreflang="de" href="https://docs.example.org/help/de/start/"/>"#));
     // Fallback pages repeat another language's text: not in the sitemap.
     assert!(!sitemap.contains("/de/only-en/"), "{sitemap}");
+    // Offer pages exist in every language, each pointing at the others.
+    assert!(sitemap.contains("<loc>https://docs.example.org/help/de/offers/classic/</loc>"), "{sitemap}");
+    let advanced =
+        r#"<xhtml:link rel="alternate" hreflang="fr" href="https://docs.example.org/help/fr/offers/advanced/"/>"#;
+    assert_eq!(sitemap.matches(advanced).count(), 3, "{sitemap}");
     assert!(site.path("public/assets/css/helpgen.css").is_file());
     assert!(site.output("assets/css/highlight.css").contains(".hl-"));
 }
