@@ -5,8 +5,8 @@
 //!     cargo run --release --example search_bench -- OUTPUT_DIR [--runs 5]
 //!
 //! Build the site first (e.g. the 1,000 x 3 synthetic site from the `synth`
-//! example). Each language is indexed on a thread of its own, so the time is
-//! that of the slowest language when there are more cores than languages.
+//! example). Languages are indexed side by side, as in a build: one more at
+//! a time than there are cores.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
