@@ -12,18 +12,15 @@ pub fn render<'o>(site: &Site, base: &BaseUrl, offers: impl Iterator<Item = &'o 
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    // Pages that every language has.
-    let everywhere = |path: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
-        site.languages.all.iter().map(|l| (l.to_string(), base.url_of(&path(l.as_str())))).collect()
+    // Pages that every language has, at `<lang>/<below>`.
+    let everywhere = |below: &str| -> Vec<(String, String)> {
+        site.languages.all.iter().map(|l| (l.to_string(), base.url_of(&format!("{l}/{below}")))).collect()
     };
-    let homes = everywhere(&|lang| format!("{lang}/"));
-    for (_, url) in &homes {
-        push_url(&mut xml, url, &homes);
-    }
-    for offer in offers {
-        let pages = everywhere(&|lang| format!("{lang}/offers/{offer}/"));
-        for (_, url) in &pages {
-            push_url(&mut xml, url, &pages);
+    let pages = std::iter::once(String::new()).chain(offers.map(|offer| format!("offers/{offer}/")));
+    for below in pages {
+        let alternates = everywhere(&below);
+        for (_, url) in &alternates {
+            push_url(&mut xml, url, &alternates);
         }
     }
     for page in site.pages().filter(|p| !p.is_fallback()) {
