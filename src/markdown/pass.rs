@@ -1,11 +1,12 @@
-//! The one streaming pass from the parser to the HTML writer, a top-level
-//! block at a time. Each event is checked and rewritten as it arrives; what
-//! needs later events of its block (a heading's id comes from its text, an
-//! inline element's attributes follow it) is settled once the block is
-//! complete, in place, before the writer takes it. Nothing is collected for
-//! the whole article, so the work stays in cache and allocations stay small.
+//! The one streaming pass from the parser to the HTML writer. Each event is
+//! checked and rewritten as it arrives and handed on at once: what follows
+//! an element is read from the source (a start event knows the element's
+//! whole range), so `_Menu_{:.menu-item}` is settled at `_`. Only a
+//! heading waits, for its text makes its id; and a code block, for the
+//! highlighter. Nothing is collected for the whole article.
 
 use std::collections::VecDeque;
+use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
 
@@ -15,8 +16,8 @@ use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
 use super::{security, substitute, Heading, Spanned, LINK_MARK};
 use crate::diag::Diagnostic;
-use crate::dialect::attributes::{self, AttributeError};
-use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
+use crate::dialect::attributes::{self, AttributeError, Attributes};
+use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP, PLACEHOLDER_OPEN};
 use crate::highlight::Highlighter;
 
 /// What the pass learnt besides the HTML.
@@ -34,6 +35,19 @@ pub(super) struct Pass<'e> {
     parser: OffsetIter<'e>,
     /// Events read from the parser ahead of time.
     ahead: VecDeque<Spanned<'e>>,
+    /// Events for the writer, when one event became several.
+    ready: VecDeque<Event<'e>>,
+    /// The events of the heading being read, which wait for its id.
+    heading: Option<Vec<Event<'e>>>,
+    /// For each open emphasis, strong or link: where the attribute list
+    /// written right after it ends, if one is.
+    open: Vec<Option<usize>>,
+    /// Where a kramdown list ending the heading being read starts, and
+    /// whether the span right before it took it.
+    heading_list: Option<(usize, bool)>,
+    /// Text before this offset is the attribute list of the element just
+    /// closed, already applied: it is not written.
+    cut: usize,
     expanded: &'e Expanded<'e>,
     highlighter: &'e Highlighter,
     blocks: BlockAttributeCursor<'e>,
@@ -46,10 +60,6 @@ pub(super) struct Pass<'e> {
     ids_known: bool,
     /// An explicit id came after an automatic one that may have taken it.
     late_explicit_id: bool,
-    /// The current top-level block, then what the writer has not taken of it.
-    block: VecDeque<Spanned<'e>>,
-    /// How many elements the events read so far left open.
-    depth: usize,
 }
 
 impl<'e> Pass<'e> {
@@ -62,6 +72,11 @@ impl<'e> Pass<'e> {
         Pass {
             parser: Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter(),
             ahead: VecDeque::new(),
+            ready: VecDeque::new(),
+            heading: None,
+            open: Vec::new(),
+            cut: 0,
+            heading_list: None,
             expanded,
             highlighter,
             blocks: BlockAttributeCursor::new(&expanded.markdown, &expanded.block_attributes),
@@ -71,8 +86,6 @@ impl<'e> Pass<'e> {
             explicit_ids: Vec::new(),
             ids_known: !reserved.is_empty(),
             late_explicit_id: false,
-            block: VecDeque::new(),
-            depth: 0,
         }
     }
 
@@ -86,32 +99,15 @@ impl<'e> Pass<'e> {
         (self.found, rerun)
     }
 
-    /// Moves the parser's next event, checked for unsafe HTML before any of
-    /// helpgen's own is substituted in, to the end of the block.
-    fn read(&mut self) -> bool {
-        match self.ahead.pop_front() {
-            Some(spanned) => self.block.push_back(spanned),
-            None => {
-                let Some(spanned) = self.parser.next() else { return false };
-                security::check_event(&spanned.0, &spanned.1, self.expanded, &mut self.found.diags);
-                self.block.push_back(spanned);
-            }
+    /// The parser's next event, checked for unsafe HTML before any of
+    /// helpgen's own is substituted in.
+    fn read(&mut self) -> Option<Spanned<'e>> {
+        if let Some(spanned) = self.ahead.pop_front() {
+            return Some(spanned);
         }
-        match self.block.back() {
-            Some((Event::Start(_), _)) => self.depth += 1,
-            Some((Event::End(_), _)) => self.depth = self.depth.saturating_sub(1),
-            _ => {}
-        }
-        true
-    }
-
-    /// Reads and takes the next event, which the block will not hold.
-    fn consume(&mut self) -> Option<Spanned<'e>> {
-        if self.read() {
-            self.block.pop_back()
-        } else {
-            None
-        }
+        let spanned = self.parser.next()?;
+        security::check_event(&spanned.0, &spanned.1, self.expanded, &mut self.found.diags);
+        Some(spanned)
     }
 
     /// Reads the parser's events `n` ahead.
@@ -123,105 +119,198 @@ impl<'e> Pass<'e> {
         }
     }
 
-    /// Reads the next top-level block; false at the end of the article.
-    fn fill(&mut self) -> bool {
-        let first_link = self.found.links.len();
-        while self.read() {
-            self.accept();
-            if self.depth == 0 {
-                break;
-            }
-        }
-        let events = self.block.make_contiguous();
-        settle_block(events, &mut self.found, first_link, &mut self.ids, self.expanded);
-        !self.block.is_empty()
-    }
-
-    /// Checks and rewrites, in place, the event just read.
-    fn accept(&mut self) {
+    /// Checks and rewrites, in place, an event from the parser. True if
+    /// the writer takes it next; false if it was taken: dropped, or left
+    /// (with what it became) in `ready` or the heading.
+    fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) -> bool {
         let constructs = &self.expanded.constructs;
-        if !constructs.is_empty() && matches!(self.block.back(), Some((Event::Start(Tag::Paragraph), _))) {
+        if matches!(event, Event::Start(Tag::Paragraph)) && self.may_be_block_form(range) {
             // Before attribute lists: a construct's block form is not a
             // paragraph they could apply to.
             self.look_ahead(2);
             if let Some(html) = substitute::block_form(&self.ahead, constructs) {
-                if let Some((event, _)) = self.block.back_mut() {
-                    *event = Event::Html(html.to_string().into());
-                }
+                *event = Event::Html(html.to_string().into());
                 // The placeholder and the paragraph's end.
-                self.consume();
-                self.consume();
+                self.ahead.drain(..2);
             }
         }
-        let after_inline_element = self.after_inline_element();
-        let Some((event, range)) = self.block.back_mut() else { return };
         self.blocks.apply(event, range, &mut self.found.anchors, &mut self.found.diags);
         match event {
-            Event::Start(Tag::CodeBlock(_)) => {
-                let Some((Event::Start(Tag::CodeBlock(kind)), range)) = self.block.pop_back() else { return };
-                let html = Event::Html(self.code_block(kind).into());
+            // The content's own HTML; helpgen's defines no anchors.
+            Event::Html(html) | Event::InlineHtml(html) => links::html_anchors(html, &mut self.found.anchors),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let kind = std::mem::replace(kind, CodeBlockKind::Indented);
+                *event = Event::Html(self.code_block(kind).into());
                 self.found.has_code = true;
-                self.unfinished.observe(&html, &range, self.expanded, &mut self.found.diags);
-                self.block.push_back((html, range));
-                return;
+                return self.settle(event, range);
             }
-            Event::Text(text) if text.starts_with("{:") && after_inline_element => {
-                // The parser splits text at `_`, `*`, `&`...: an attribute
-                // list after an element is read whole.
-                self.merge_texts();
+            Event::Text(text) if range.start < self.cut => {
+                match after_attribute_list(text, range, self.cut, &self.expanded.markdown) {
+                    Some(rest) => (*text, range.start) = (rest, self.cut),
+                    None => return false,
+                }
             }
             _ => {}
         }
-        let from = self.block.len() - 1;
-        if substitute::has_placeholder(&self.block[from].0, constructs) {
-            if let Some((event, range)) = self.block.pop_back() {
-                substitute::push(event, range, &self.expanded.markdown, constructs, &mut self.block);
+        if !substitute::has_placeholder(event, constructs) {
+            return self.settle(event, range);
+        }
+        let mut pieces = VecDeque::new();
+        let whole = std::mem::replace(event, Event::SoftBreak);
+        substitute::push(whole, range.clone(), &self.expanded.markdown, constructs, &mut pieces);
+        for (mut piece, range) in pieces {
+            if self.settle(&mut piece, &range) {
+                self.ready.push_back(piece);
             }
         }
-        for i in from..self.block.len() {
-            let (event, range) = &self.block[i];
-            let diags = &mut self.found.diags;
-            self.unfinished.observe(event, range, self.expanded, diags);
-            match event {
-                Event::Start(Tag::Link { dest_url, title, .. }) => {
-                    let link = links::classify(dest_url, title, range, self.expanded, diags);
-                    self.found.links.push(link);
+        false
+    }
+
+    /// Whether a paragraph's text starts with a construct placeholder, so
+    /// it may be one on its own: the construct's block form.
+    fn may_be_block_form(&self, range: &Range<usize>) -> bool {
+        !self.expanded.constructs.is_empty()
+            && self.expanded.markdown.get(range.clone()).is_some_and(|p| p.trim_start().starts_with(PLACEHOLDER_OPEN))
+    }
+
+    /// The last step of every event: notes what it holds (links, anchors,
+    /// ids, unfinished text), applies the attribute list written after an
+    /// inline element, and opens links with a mark where the render stage
+    /// writes the `<a>` for the reader's language.
+    fn settle(&mut self, event: &mut Event<'e>, range: &Range<usize>) -> bool {
+        let diags = &mut self.found.diags;
+        self.unfinished.observe(event, range, self.expanded, diags);
+        match event {
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                let mut link = links::classify(dest_url, title, range, self.expanded, diags);
+                let after = self.attributes_after(range.end);
+                if let Some((attrs, _)) = &after {
+                    self.found.anchors.extend(attrs.id.clone());
                 }
-                Event::Html(html) | Event::InlineHtml(html) => links::html_anchors(html, &mut self.found.anchors),
-                Event::Start(Tag::Heading { id: Some(id), .. }) => {
-                    if !self.ids_known && self.ids.contains(id) {
-                        self.late_explicit_id = true;
-                    }
-                    self.ids.reserve(id);
-                    self.explicit_ids.push(id.to_string());
+                self.open.push(after.as_ref().map(|(_, end)| *end));
+                link.attributes = after.map(|(attrs, _)| attrs);
+                self.found.links.push(link);
+                *event = Event::InlineHtml(CowStr::Borrowed(LINK_MARK));
+            }
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => {
+                let element = if matches!(tag, Tag::Strong) { "strong" } else { "em" };
+                let after = self.attributes_after(range.end);
+                self.open.push(after.as_ref().map(|(_, end)| *end));
+                if let Some((attrs, _)) = after {
+                    self.found.anchors.extend(attrs.id.clone());
+                    *event = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
                 }
-                _ => {}
+            }
+            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link)) => {
+                if let Some(cut) = self.open.pop().flatten() {
+                    self.cut = cut;
+                }
+                if matches!(end, TagEnd::Link) {
+                    *event = Event::InlineHtml(CowStr::Borrowed("</a>"));
+                }
+            }
+            Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
+                if attrs.iter().any(|(key, _)| key.starts_with(':')) {
+                    // The parser read a kramdown list ending the line
+                    // (`{:.a}`) as its own heading attributes: it is read
+                    // again once it is known whether a span took it.
+                    *id = None;
+                    self.heading_list = trailing_list(&self.expanded.markdown, range).map(|at| (at, false));
+                    classes.clear();
+                    attrs.clear();
+                }
+                if let Some(id) = id {
+                    self.note_explicit_id(id);
+                }
+                self.heading = Some(Vec::new());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(mut events) = self.heading.take() {
+                    let list = self.heading_list.take();
+                    let shown = list.and_then(|(at, taken)| self.heading_attributes(&mut events[0], at, taken));
+                    name_heading(&mut events, &mut self.ids, &mut self.found.headings);
+                    events.extend(shown);
+                    events.push(std::mem::replace(event, Event::SoftBreak));
+                    self.ready.extend(events);
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        match &mut self.heading {
+            Some(events) => {
+                events.push(std::mem::replace(event, Event::SoftBreak));
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// The attribute list written right after an element that ends at
+    /// `end`, and where it ends. An invalid one stays visible as text,
+    /// with a warning.
+    fn attributes_after(&mut self, end: usize) -> Option<(Attributes, usize)> {
+        if let Some((at, taken)) = &mut self.heading_list {
+            // `## Open _Plan_{:.menu-item}`: the span's, not the heading's.
+            *taken |= *at == end;
+        }
+        self.attribute_list_at(end).map(|(attrs, len)| (attrs, end + len))
+    }
+
+    /// Settles the kramdown list at `at` that ends a heading's line and
+    /// that the parser took out of its text: the heading's attributes,
+    /// unless the span before it `taken` them; or, if invalid, the text
+    /// that shows it.
+    fn heading_attributes(&mut self, heading: &mut Event<'e>, at: usize, taken: bool) -> Option<Event<'e>> {
+        let markdown = &self.expanded.markdown;
+        let list = markdown[at..].lines().next().unwrap_or_default().trim_end();
+        match (attributes::parse(list), taken) {
+            (Ok(_), true) => None,
+            (Ok((list, _)), false) => {
+                let Event::Start(Tag::Heading { id, classes, attrs, .. }) = heading else { return None };
+                if let Some(new_id) = list.id {
+                    self.note_explicit_id(&new_id);
+                    *id = Some(new_id.into());
+                }
+                classes.extend(list.classes.into_iter().map(CowStr::from));
+                attrs.extend(list.pairs.into_iter().map(|(key, value)| (key.into(), Some(value.into()))));
+                None
+            }
+            (Err(error), taken) => {
+                if let (AttributeError::Invalid(message), false) = (error, taken) {
+                    let d = Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP);
+                    self.found.diags.push(d.at(self.expanded.location(at)));
+                }
+                let space = if markdown[..at].ends_with(char::is_whitespace) { " " } else { "" };
+                Some(Event::Text(format!("{space}{list}").into()))
             }
         }
     }
 
-    /// Whether the event before the one just read closed an inline element.
-    fn after_inline_element(&self) -> bool {
-        let before = self.block.len().checked_sub(2).and_then(|i| self.block.get(i));
-        matches!(before, Some((Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link), _)))
+    /// The attribute list at `at`, if one starts there, and its length;
+    /// a warning if it is invalid.
+    fn attribute_list_at(&mut self, at: usize) -> Option<(Attributes, usize)> {
+        let rest = self.expanded.markdown.get(at..).filter(|rest| rest.starts_with("{:"))?;
+        // An attribute list ends on its line.
+        let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+        match attributes::parse(line) {
+            Ok(found) => Some(found),
+            Err(AttributeError::Invalid(message)) => {
+                let d = Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP);
+                self.found.diags.push(d.at(self.expanded.location(at)));
+                None
+            }
+            Err(AttributeError::NotAList) => None,
+        }
     }
 
-    /// Joins the texts after the one just read to it.
-    fn merge_texts(&mut self) {
-        let mut merged: Option<(String, usize)> = None;
-        loop {
-            self.look_ahead(1);
-            let Some((Event::Text(more), next)) = self.ahead.front() else { break };
-            let Some((Event::Text(first), _)) = self.block.back() else { break };
-            let (text, end) = merged.get_or_insert_with(|| (first.to_string(), 0));
-            text.push_str(more);
-            *end = next.end;
-            self.consume();
+    /// Notes a heading id written by hand, which automatic ids must avoid.
+    fn note_explicit_id(&mut self, id: &str) {
+        if !self.ids_known && self.ids.contains(id) {
+            self.late_explicit_id = true;
         }
-        if let (Some((text, end)), Some((event, range))) = (merged, self.block.back_mut()) {
-            *event = Event::Text(text.into());
-            range.end = end;
-        }
+        self.ids.reserve(id);
+        self.explicit_ids.push(id.to_string());
     }
 
     /// The highlighted HTML of a code block, whose text the parser gives next.
@@ -231,7 +320,7 @@ impl<'e> Pass<'e> {
             CodeBlockKind::Indented => "",
         };
         let mut code = String::new();
-        while let Some((event, _)) = self.consume() {
+        while let Some((event, _)) = self.read() {
             match event {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => break,
@@ -246,98 +335,57 @@ impl<'e> Iterator for Pass<'e> {
     type Item = Event<'e>;
 
     fn next(&mut self) -> Option<Event<'e>> {
-        if self.block.is_empty() && !self.fill() {
-            return None;
+        loop {
+            if let Some(event) = self.ready.pop_front() {
+                return Some(event);
+            }
+            let (mut event, mut range) = self.read()?;
+            if self.accept(&mut event, &mut range) {
+                return Some(event);
+            }
         }
-        self.block.pop_front().map(|(event, _)| event)
     }
 }
 
-/// What a complete block settles, in one walk: `_Text_{:.menu-item}`
-/// (an emphasis followed by text starting with `{:`) becomes
-/// `<em class="menu-item">`, while links keep their attributes for the
-/// render stage; headings get their ids; links open with a mark.
-fn settle_block(
-    events: &mut [Spanned],
-    found: &mut Findings,
-    first_link: usize,
-    ids: &mut IdAllocator,
-    expanded: &Expanded,
-) {
-    // Open inline elements: event index, and the link number for links.
-    let mut open: Vec<(usize, Option<usize>)> = Vec::new();
-    let mut last_closed: Option<(usize, usize, Option<usize>)> = None;
-    let mut link_number = first_link;
-    let mut heading = None;
-    for i in 0..events.len() {
-        match &events[i].0 {
-            Event::Start(Tag::Emphasis | Tag::Strong) => open.push((i, None)),
-            Event::Start(Tag::Link { .. }) => {
-                open.push((i, Some(link_number)));
-                link_number += 1;
-            }
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
-                last_closed = open.pop().map(|(start, link)| (start, i, link));
-            }
-            Event::Start(Tag::Heading { .. }) => heading = Some(i),
-            // Once the attribute lists in it are settled.
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some(start) = heading.take() {
-                    name_heading(&mut events[start..=i], ids, &mut found.headings);
-                }
-            }
-            Event::Text(text) if text.starts_with("{:") => {
-                let Some((start, end, link)) = last_closed.filter(|&(_, end, _)| end + 1 == i) else { continue };
-                match attributes::parse(text) {
-                    Ok((attrs, len)) => {
-                        found.anchors.extend(attrs.id.clone());
-                        let rest = text[len..].to_string();
-                        match link.and_then(|n| found.links.get_mut(n)) {
-                            Some(link) => link.attributes = Some(attrs),
-                            None => {
-                                let element =
-                                    if matches!(events[start].0, Event::Start(Tag::Strong)) { "strong" } else { "em" };
-                                events[start].0 = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
-                                events[end].0 = Event::InlineHtml(format!("</{element}>").into());
-                            }
-                        }
-                        events[i].0 = Event::Text(rest.into());
-                    }
-                    Err(AttributeError::Invalid(message)) => {
-                        let d = Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP);
-                        found.diags.push(d.at(expanded.location(events[i].1.start)));
-                    }
-                    Err(AttributeError::NotAList) => {}
-                }
-            }
-            _ => {}
-        }
+/// What is left of a text that starts inside the attribute list ending at
+/// `cut`, if anything. Where the text is not as written (an entity, an
+/// escape), the list cannot end inside it: it is all list.
+fn after_attribute_list<'e>(text: &CowStr<'e>, range: &Range<usize>, cut: usize, markdown: &str) -> Option<CowStr<'e>> {
+    if range.end <= cut || markdown.get(range.clone()) != Some(&**text) {
+        return None;
     }
-    // Each link opens as a mark where the render stage writes the `<a>`
-    // for the reader's language. Not before: a heading's id or a span's
-    // attributes may have needed to see the link.
-    if link_number > first_link {
-        for (event, _) in events.iter_mut() {
-            match event {
-                Event::Start(Tag::Link { .. }) => *event = Event::InlineHtml(CowStr::Borrowed(LINK_MARK)),
-                Event::End(TagEnd::Link) => *event = Event::InlineHtml(CowStr::Borrowed("</a>")),
-                _ => {}
-            }
+    let rest = cut - range.start;
+    Some(match text {
+        CowStr::Borrowed(text) => CowStr::Borrowed(&text[rest..]),
+        text => text[rest..].to_string().into(),
+    })
+}
+
+/// Where the kramdown list ending a heading's line starts (`## Title {:.a}`,
+/// or the text line of a two-line heading).
+fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
+    let mut found = None;
+    let mut start = heading.start;
+    for line in markdown.get(heading.clone())?.split_inclusive('\n') {
+        if let Some(open) = line.trim_end().strip_suffix('}').and_then(|text| text.rfind("{:")) {
+            found = Some(start + open);
         }
+        start += line.len();
     }
+    found
 }
 
 /// Gives the heading that `events` hold its id, explicit or made from its text.
-fn name_heading(events: &mut [Spanned], ids: &mut IdAllocator, headings: &mut Vec<Heading>) {
+fn name_heading(events: &mut [Event], ids: &mut IdAllocator, headings: &mut Vec<Heading>) {
     let mut text = String::new();
-    for (event, _) in &events[1..] {
+    for event in &events[1..] {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::End(TagEnd::Heading(_)) => break,
             _ => {}
         }
     }
-    let Event::Start(Tag::Heading { level, id, .. }) = &mut events[0].0 else { return };
+    let Event::Start(Tag::Heading { level, id, .. }) = &mut events[0] else { return };
     let id = match id {
         Some(explicit) => explicit.to_string(),
         None => {

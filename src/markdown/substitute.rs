@@ -25,11 +25,19 @@ pub(super) fn block_form<'c>(next: &VecDeque<Spanned>, constructs: &'c [Construc
 pub(super) fn has_placeholder(event: &Event, constructs: &[Construct]) -> bool {
     match event {
         Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-            !constructs.is_empty() && text.contains(PLACEHOLDER_OPEN)
+            // Few texts hold a character whose UTF-8 starts like a
+            // placeholder's: one `memchr` rules out the others.
+            !constructs.is_empty()
+                && memchr::memchr(PLACEHOLDER_LEAD, text.as_bytes()).is_some()
+                && text.contains(PLACEHOLDER_OPEN)
         }
         _ => false,
     }
 }
+
+/// The first byte of the placeholder's UTF-8, as of every U+E000 to U+EFFF.
+const PLACEHOLDER_LEAD: u8 = 0xEE;
+const _: () = assert!(PLACEHOLDER_OPEN as u32 >> 12 == 0xE);
 
 /// `event`, which has placeholders, with them replaced, pushed onto `out`:
 /// a text becomes text and inline HTML pieces, so headings and checks still

@@ -312,3 +312,28 @@ fn brackets_in_cross_link_text_stay_text() {
     assert_eq!(doc.links.len(), 1);
     assert!(html.contains(">the [beta] notes]</a> first."), "{html}");
 }
+
+#[test]
+fn a_list_ending_a_heading_line_is_the_heading_s_unless_a_span_takes_it() {
+    let (html, doc, d) = render(
+        "## Title {:.big #top data-x=\"1\"}\n\nA.\n\n## Open _Plan_{:.menu-item}\n\nB.\n\n## Other {:onclick=\"x()\"}\n\nC.\n",
+    );
+    assert!(html.contains(r#"<h2 id="top" class="big" data-x="1">Title</h2>"#), "{html}");
+    assert!(html.contains(r#"<h2 id="open-plan">Open <em class="menu-item">Plan</em></h2>"#), "{html}");
+    // Never the parser's own reading of the list as an attribute named `:.big`.
+    assert!(!html.contains(":."), "{html}");
+    // Invalid: shown as written, with a warning where it starts.
+    assert!(html.contains(r#"<h2 id="other">Other {:onclick="x()"}</h2>"#), "{html}");
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(found, [("dialect.attribute", (13, 10))]);
+    let ids: Vec<_> = doc.headings.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["top", "open-plan", "other"]);
+}
+
+#[test]
+fn text_after_an_attribute_list_keeps_its_position() {
+    let (html, _, d) = render("**a _b_{:.in} c**{:.out} TODO fix\n");
+    assert!(html.contains(r#"<strong class="out">a <em class="in">b</em> c</strong> TODO fix"#), "{html}");
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(found, [("placeholder.todo", (5, 26))]);
+}
