@@ -6,16 +6,20 @@
 use std::collections::HashMap;
 
 pub fn slugify(text: &str) -> String {
-    let id: String = text
-        .trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '_' || c == '-' => Some(c),
-            _ => None,
-        })
-        .collect();
+    let mut id = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            ' ' => id.push('-'),
+            '_' | '-' => id.push(c),
+            // Most headings are ASCII: no case tables for them.
+            c if c.is_ascii() => {
+                if c.is_ascii_alphanumeric() {
+                    id.push(c.to_ascii_lowercase());
+                }
+            }
+            c => id.extend(c.to_lowercase().filter(|c| c.is_alphanumeric())),
+        }
+    }
     if id.is_empty() {
         "section".to_string()
     } else {

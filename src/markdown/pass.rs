@@ -17,7 +17,7 @@ use super::placeholders::Unfinished;
 use super::{security, substitute, Heading, Spanned, LINK_MARK};
 use crate::diag::Diagnostic;
 use crate::dialect::attributes::{self, AttributeError, Attributes};
-use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP, PLACEHOLDER_OPEN};
+use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
 use crate::highlight::Highlighter;
 
 /// What the pass learnt besides the HTML.
@@ -33,8 +33,8 @@ pub(super) struct Findings {
 
 pub(super) struct Pass<'e> {
     parser: OffsetIter<'e>,
-    /// Events read from the parser ahead of time.
-    ahead: VecDeque<Spanned<'e>>,
+    /// How many of the next events a construct's block form replaced.
+    skip: usize,
     /// Events for the writer, when one event became several.
     ready: VecDeque<Event<'e>>,
     /// The events of the heading being read, which wait for its id.
@@ -71,7 +71,7 @@ impl<'e> Pass<'e> {
         }
         Pass {
             parser: Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter(),
-            ahead: VecDeque::new(),
+            skip: 0,
             ready: VecDeque::new(),
             heading: None,
             open: Vec::new(),
@@ -102,21 +102,9 @@ impl<'e> Pass<'e> {
     /// The parser's next event, checked for unsafe HTML before any of
     /// helpgen's own is substituted in.
     fn read(&mut self) -> Option<Spanned<'e>> {
-        if let Some(spanned) = self.ahead.pop_front() {
-            return Some(spanned);
-        }
         let spanned = self.parser.next()?;
         security::check_event(&spanned.0, &spanned.1, self.expanded, &mut self.found.diags);
         Some(spanned)
-    }
-
-    /// Reads the parser's events `n` ahead.
-    fn look_ahead(&mut self, n: usize) {
-        while self.ahead.len() < n {
-            let Some((event, range)) = self.parser.next() else { return };
-            security::check_event(&event, &range, self.expanded, &mut self.found.diags);
-            self.ahead.push_back((event, range));
-        }
     }
 
     /// Checks and rewrites, in place, an event from the parser. True if
@@ -124,14 +112,14 @@ impl<'e> Pass<'e> {
     /// (with what it became) in `ready` or the heading.
     fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) -> bool {
         let constructs = &self.expanded.constructs;
-        if matches!(event, Event::Start(Tag::Paragraph)) && self.may_be_block_form(range) {
+        if matches!(event, Event::Start(Tag::Paragraph)) && !constructs.is_empty() {
             // Before attribute lists: a construct's block form is not a
             // paragraph they could apply to.
-            self.look_ahead(2);
-            if let Some(html) = substitute::block_form(&self.ahead, constructs) {
+            let source = self.expanded.markdown.get(range.clone()).unwrap_or_default();
+            if let Some(html) = substitute::block_form(source, constructs) {
                 *event = Event::Html(html.to_string().into());
-                // The placeholder and the paragraph's end.
-                self.ahead.drain(..2);
+                // The placeholder's text and the paragraph's end.
+                self.skip = 2;
             }
         }
         self.blocks.apply(event, range, &mut self.found.anchors, &mut self.found.diags);
@@ -164,13 +152,6 @@ impl<'e> Pass<'e> {
             }
         }
         false
-    }
-
-    /// Whether a paragraph's text starts with a construct placeholder, so
-    /// it may be one on its own: the construct's block form.
-    fn may_be_block_form(&self, range: &Range<usize>) -> bool {
-        !self.expanded.constructs.is_empty()
-            && self.expanded.markdown.get(range.clone()).is_some_and(|p| p.trim_start().starts_with(PLACEHOLDER_OPEN))
     }
 
     /// The last step of every event: notes what it holds (links, anchors,
@@ -340,6 +321,10 @@ impl<'e> Iterator for Pass<'e> {
                 return Some(event);
             }
             let (mut event, mut range) = self.read()?;
+            if self.skip > 0 {
+                self.skip -= 1;
+                continue;
+            }
             if self.accept(&mut event, &mut range) {
                 return Some(event);
             }

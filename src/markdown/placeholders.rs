@@ -29,6 +29,7 @@ impl Unfinished {
         Unfinished { finders, any_marker, section: None }
     }
 
+    #[inline]
     pub fn observe(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
         match event {
             Event::Text(text) if self.any_marker => {

@@ -11,7 +11,15 @@ use crate::diag::Diagnostic;
 use crate::dialect::Expanded;
 
 /// Checks one event of the content as the parser gave it.
+#[inline]
 pub fn check_event(event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
+    // Called for every event: only markup and URLs are worth a call.
+    if matches!(event, Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
+        check_markup(event, range, expanded, diags);
+    }
+}
+
+fn check_markup(event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
     match event {
         Event::Html(html) | Event::InlineHtml(html) => {
             for (offset, finding) in scan_html(html) {
@@ -138,9 +146,12 @@ fn attributes(tag: &str) -> Vec<(usize, String, Option<&str>)> {
 /// with entities, case, spaces or control characters.
 pub fn unsafe_url(url: &str) -> Option<Diagnostic> {
     let decoded = decode_entities(url);
-    let plain: String =
-        decoded.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
-    let scheme = ["javascript:", "vbscript:", "data:"].into_iter().find(|s| plain.starts_with(s))?;
+    // Browsers ignore blanks and control characters in a scheme.
+    let plain = decoded.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(|c| c.to_ascii_lowercase());
+    let scheme = ["javascript:", "vbscript:", "data:"].into_iter().find(|scheme| {
+        let mut plain = plain.clone();
+        scheme.chars().all(|s| plain.next() == Some(s))
+    })?;
     Some(
         Diagnostic::error("security.url", format!("a `{scheme}` URL in content")).with_help(
             "link to a page or a file instead; script and data URLs run or hide code in the reader's browser",
@@ -149,9 +160,9 @@ pub fn unsafe_url(url: &str) -> Option<Diagnostic> {
 }
 
 /// Numeric character references and `&colon;`, enough to unmask a scheme.
-fn decode_entities(text: &str) -> String {
+fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains('&') {
-        return text.to_string();
+        return text.into();
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -180,7 +191,7 @@ fn decode_entities(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    out.into()
 }
 
 #[cfg(test)]

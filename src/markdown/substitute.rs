@@ -6,18 +6,15 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, TagEnd};
+use pulldown_cmark::Event;
 
 use super::Spanned;
 use crate::dialect::{Construct, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
 
-/// The block form, if `next` (the two events after a paragraph start) is
-/// one placeholder and the paragraph's end.
-pub(super) fn block_form<'c>(next: &VecDeque<Spanned>, constructs: &'c [Construct]) -> Option<&'c str> {
-    let (Some((Event::Text(text), _)), Some((Event::End(TagEnd::Paragraph), _))) = (next.front(), next.get(1)) else {
-        return None;
-    };
-    let n = sole_placeholder(text)?;
+/// The block form, if a paragraph's source is one placeholder on its own:
+/// its events are then that placeholder's text and the paragraph's end.
+pub(super) fn block_form<'c>(paragraph: &str, constructs: &'c [Construct]) -> Option<&'c str> {
+    let n = sole_placeholder(paragraph)?;
     constructs.get(n)?.block.as_deref()
 }
 
@@ -113,8 +110,6 @@ fn split_placeholders(text: &str) -> Vec<(Piece<'_>, Range<usize>)> {
 }
 
 fn sole_placeholder(text: &str) -> Option<usize> {
-    match split_placeholders(text.trim()).as_slice() {
-        [(Piece::Construct(n), _)] => Some(*n),
-        _ => None,
-    }
+    let digits = text.trim().strip_prefix(PLACEHOLDER_OPEN)?.strip_suffix(PLACEHOLDER_CLOSE)?;
+    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
 }
