@@ -110,6 +110,7 @@ impl<'e> Pass<'e> {
     /// Checks and rewrites, in place, an event from the parser. True if
     /// the writer takes it next; false if it was taken: dropped, or left
     /// (with what it became) in `ready` or the heading.
+    #[inline(never)]
     fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) -> bool {
         let constructs = &self.expanded.constructs;
         if matches!(event, Event::Start(Tag::Paragraph)) && !constructs.is_empty() {
@@ -320,13 +321,13 @@ impl<'e> Iterator for Pass<'e> {
             if let Some(event) = self.ready.pop_front() {
                 return Some(event);
             }
-            let (mut event, mut range) = self.read()?;
+            let mut spanned = self.read()?;
             if self.skip > 0 {
                 self.skip -= 1;
                 continue;
             }
-            if self.accept(&mut event, &mut range) {
-                return Some(event);
+            if self.accept(&mut spanned.0, &mut spanned.1) {
+                return Some(spanned.0);
             }
         }
     }
