@@ -110,6 +110,8 @@ impl<'e> Pass<'e> {
     /// Checks and rewrites, in place, an event from the parser. True if
     /// the writer takes it next; false if it was taken: dropped, or left
     /// (with what it became) in `ready` or the heading.
+    // Out of line on purpose: inlined into `next`, the event was copied
+    // between stack slots on its way, which cost more than the call.
     #[inline(never)]
     fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) -> bool {
         let constructs = &self.expanded.constructs;
@@ -121,6 +123,7 @@ impl<'e> Pass<'e> {
                 *event = Event::Html(html.to_string().into());
                 // The placeholder's text and the paragraph's end.
                 self.skip = 2;
+                return self.settle(event, range);
             }
         }
         self.blocks.apply(event, range, &mut self.found.anchors, &mut self.found.diags);
