@@ -7,6 +7,8 @@
 //!
 //! `--dense` adds an attribute list to every paragraph (about 2,000 tags and
 //! attribute lists in all), a worst case for the attribute passes.
+//! `--parse-only` runs the Markdown stage 2,000 times and prints nothing,
+//! for a profiler.
 //!
 //! The article has no code blocks: highlighting costs the same whichever
 //! front-end finds the code, and would hide the difference being measured.
@@ -67,20 +69,24 @@ fn main() {
         }
         return;
     }
-    let plain = median(runs, || {
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&body, markdown_options()));
-        html.len()
-    });
-    let helpgen = median(runs, || {
-        let mut found = Vec::new();
-        let expanded = dialect::expand(&article, &cx, &mut found);
-        let doc = helpgen::markdown::parse(&expanded, &highlighter, &mut found);
-        // Opening links is the per-language part the render stage adds.
-        let mut html = String::new();
-        doc.write_html(&mut html, |_| "<a href=\"/en/target/\">".to_string());
-        html.len()
-    });
+    // Taken in turns, so that a busy moment of a shared machine slows both.
+    let (plain, helpgen) = medians(
+        runs,
+        || {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&body, markdown_options()));
+            html.len()
+        },
+        || {
+            let mut found = Vec::new();
+            let expanded = dialect::expand(&article, &cx, &mut found);
+            let doc = helpgen::markdown::parse(&expanded, &highlighter, &mut found);
+            // Opening links is the per-language part the render stage adds.
+            let mut html = String::new();
+            doc.write_html(&mut html, |_| "<a href=\"/en/target/\">".to_string());
+            html.len()
+        },
+    );
     let offsets = median(runs, || {
         let parser = pulldown_cmark::Parser::new_ext(&body, markdown_options()).into_offset_iter();
         let events: Vec<_> = pulldown_cmark::utils::TextMergeWithOffset::new(parser).collect();
@@ -94,14 +100,22 @@ fn main() {
     println!("ratio: {:.2}x", helpgen.as_secs_f64() / plain.as_secs_f64());
 }
 
+/// The median times of `a` and `b`, run one after the other `runs` times.
+fn medians(runs: usize, mut a: impl FnMut() -> usize, mut b: impl FnMut() -> usize) -> (Duration, Duration) {
+    let mut times: (Vec<Duration>, Vec<Duration>) = (0..runs).map(|_| (time(&mut a), time(&mut b))).unzip();
+    times.0.sort();
+    times.1.sort();
+    (times.0[runs / 2], times.1[runs / 2])
+}
+
+fn time(work: &mut impl FnMut() -> usize) -> Duration {
+    let start = Instant::now();
+    std::hint::black_box(work());
+    start.elapsed()
+}
+
 fn median(runs: usize, mut work: impl FnMut() -> usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(work());
-            start.elapsed()
-        })
-        .collect();
+    let mut times: Vec<Duration> = (0..runs).map(|_| time(&mut work)).collect();
     times.sort();
     times[runs / 2]
 }
