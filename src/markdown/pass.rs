@@ -147,7 +147,7 @@ impl<'e> Pass<'e> {
         if !substitute::has_placeholder(event, constructs) {
             return self.settle(event, range);
         }
-        let mut pieces = VecDeque::new();
+        let mut pieces = Vec::new();
         let whole = std::mem::replace(event, Event::SoftBreak);
         substitute::push(whole, range.clone(), &self.expanded.markdown, constructs, &mut pieces);
         for (mut piece, range) in pieces {
@@ -168,21 +168,13 @@ impl<'e> Pass<'e> {
         match event {
             Event::Start(Tag::Link { dest_url, title, .. }) => {
                 let mut link = links::classify(dest_url, title, range, self.expanded, diags);
-                let after = self.attributes_after(range.end);
-                if let Some((attrs, _)) = &after {
-                    self.found.anchors.extend(attrs.id.clone());
-                }
-                self.open.push(after.as_ref().map(|(_, end)| *end));
-                link.attributes = after.map(|(attrs, _)| attrs);
+                link.attributes = self.open_inline(range.end);
                 self.found.links.push(link);
                 *event = Event::InlineHtml(CowStr::Borrowed(LINK_MARK));
             }
             Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => {
                 let element = if matches!(tag, Tag::Strong) { "strong" } else { "em" };
-                let after = self.attributes_after(range.end);
-                self.open.push(after.as_ref().map(|(_, end)| *end));
-                if let Some((attrs, _)) = after {
-                    self.found.anchors.extend(attrs.id.clone());
+                if let Some(attrs) = self.open_inline(range.end) {
                     *event = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
                 }
             }
@@ -195,12 +187,12 @@ impl<'e> Pass<'e> {
                 }
             }
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
-                if attrs.iter().any(|(key, _)| key.starts_with(':')) {
+                let misread = attrs.iter().any(|(key, _)| key.starts_with(':'));
+                if let Some(at) = misread.then(|| trailing_list(&self.expanded.markdown, range)).flatten() {
                     // The parser read a kramdown list ending the line
                     // (`{:.a}`) as its own heading attributes: it is read
                     // again once it is known whether a span took it.
-                    *id = None;
-                    self.heading_list = trailing_list(&self.expanded.markdown, range).map(|at| (at, false));
+                    (*id, self.heading_list) = (None, Some((at, false)));
                     classes.clear();
                     attrs.clear();
                 }
@@ -231,15 +223,20 @@ impl<'e> Pass<'e> {
         }
     }
 
-    /// The attribute list written right after an element that ends at
-    /// `end`, and where it ends. An invalid one stays visible as text,
-    /// with a warning.
-    fn attributes_after(&mut self, end: usize) -> Option<(Attributes, usize)> {
+    /// Opens an emphasis, strong or link whose source ends at `end`: the
+    /// attribute list written right after it, whose text is then not
+    /// written and whose id is an anchor. An invalid one stays visible as
+    /// text, with a warning.
+    fn open_inline(&mut self, end: usize) -> Option<Attributes> {
         if let Some((at, taken)) = &mut self.heading_list {
             // `## Open _Plan_{:.menu-item}`: the span's, not the heading's.
             *taken |= *at == end;
         }
-        self.attribute_list_at(end).map(|(attrs, len)| (attrs, end + len))
+        let after = self.attribute_list_at(end);
+        self.open.push(after.as_ref().map(|(_, len)| end + len));
+        let (attrs, _) = after?;
+        self.found.anchors.extend(attrs.id.clone());
+        Some(attrs)
     }
 
     /// Settles the kramdown list at `at` that ends a heading's line and
@@ -247,11 +244,15 @@ impl<'e> Pass<'e> {
     /// unless the span before it `taken` them; or, if invalid, the text
     /// that shows it.
     fn heading_attributes(&mut self, heading: &mut Event<'e>, at: usize, taken: bool) -> Option<Event<'e>> {
-        let markdown = &self.expanded.markdown;
-        let list = markdown[at..].lines().next().unwrap_or_default().trim_end();
-        match (attributes::parse(list), taken) {
-            (Ok(_), true) => None,
-            (Ok((list, _)), false) => {
+        // Taken, it was read (and any warning given) for the span.
+        let read = if taken {
+            attributes::parse(list_line(&self.expanded.markdown, at)).ok()
+        } else {
+            self.attribute_list_at(at)
+        };
+        match read {
+            Some(_) if taken => None,
+            Some((list, _)) => {
                 let Event::Start(Tag::Heading { id, classes, attrs, .. }) = heading else { return None };
                 if let Some(new_id) = list.id {
                     self.note_explicit_id(&new_id);
@@ -261,13 +262,10 @@ impl<'e> Pass<'e> {
                 attrs.extend(list.pairs.into_iter().map(|(key, value)| (key.into(), Some(value.into()))));
                 None
             }
-            (Err(error), taken) => {
-                if let (AttributeError::Invalid(message), false) = (error, taken) {
-                    let d = Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP);
-                    self.found.diags.push(d.at(self.expanded.location(at)));
-                }
+            None => {
+                let markdown = &self.expanded.markdown;
                 let space = if markdown[..at].ends_with(char::is_whitespace) { " " } else { "" };
-                Some(Event::Text(format!("{space}{list}").into()))
+                Some(Event::Text(format!("{space}{}", list_line(markdown, at).trim_end()).into()))
             }
         }
     }
@@ -275,9 +273,10 @@ impl<'e> Pass<'e> {
     /// The attribute list at `at`, if one starts there, and its length;
     /// a warning if it is invalid.
     fn attribute_list_at(&mut self, at: usize) -> Option<(Attributes, usize)> {
-        let rest = self.expanded.markdown.get(at..).filter(|rest| rest.starts_with("{:"))?;
-        // An attribute list ends on its line.
-        let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+        let line = list_line(&self.expanded.markdown, at);
+        if !line.starts_with("{:") {
+            return None;
+        }
         match attributes::parse(line) {
             Ok(found) => Some(found),
             Err(AttributeError::Invalid(message)) => {
@@ -350,13 +349,20 @@ fn after_attribute_list<'e>(text: &CowStr<'e>, range: &Range<usize>, cut: usize,
     })
 }
 
+/// The text from `at` to the end of its line, where an attribute list ends.
+fn list_line(markdown: &str, at: usize) -> &str {
+    let rest = markdown.get(at..).unwrap_or_default();
+    &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
+}
+
 /// Where the kramdown list ending a heading's line starts (`## Title {:.a}`,
 /// or the text line of a two-line heading).
 fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
     let mut found = None;
     let mut start = heading.start;
     for line in markdown.get(heading.clone())?.split_inclusive('\n') {
-        if let Some(open) = line.trim_end().strip_suffix('}').and_then(|text| text.rfind("{:")) {
+        let block = line.trim_end().strip_suffix('}').and_then(|text| text.rfind('{'));
+        if let Some(open) = block.filter(|&open| line[open..].starts_with("{:")) {
             found = Some(start + open);
         }
         start += line.len();

@@ -3,7 +3,6 @@
 //! construct's block form (a `<figure>`, an offer `<div>`), any other
 //! placeholder its inline form.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::Event;
@@ -44,7 +43,7 @@ pub(super) fn push<'e>(
     range: Range<usize>,
     markdown: &str,
     constructs: &[Construct],
-    out: &mut VecDeque<Spanned<'e>>,
+    out: &mut Vec<Spanned<'e>>,
 ) {
     match event {
         Event::Text(text) => {
@@ -59,7 +58,7 @@ pub(super) fn push<'e>(
                 };
                 let piece_range =
                     if as_written { range.start + within.start..range.start + within.end } else { range.clone() };
-                out.push_back((event, piece_range));
+                out.push((event, piece_range));
             }
         }
         Event::Html(ref html) | Event::InlineHtml(ref html) => {
@@ -74,9 +73,9 @@ pub(super) fn push<'e>(
                 Event::Html(_) => Event::Html(replaced.into()),
                 _ => Event::InlineHtml(replaced.into()),
             };
-            out.push_back((event, range));
+            out.push((event, range));
         }
-        event => out.push_back((event, range)),
+        event => out.push((event, range)),
     }
 }
 
