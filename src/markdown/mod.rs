@@ -10,6 +10,7 @@
 
 mod block_attributes;
 mod heading_id;
+mod html;
 mod links;
 mod pass;
 mod placeholders;
@@ -21,6 +22,7 @@ use std::ops::Range;
 use pulldown_cmark::Event;
 
 pub use heading_id::slugify;
+use html::HtmlWriter;
 pub use links::{DocLink, LinkTarget};
 use pass::{Findings, Pass};
 
@@ -41,8 +43,9 @@ pub struct ParsedDoc {
     /// The article's HTML without the opening tags of its links: link
     /// targets are the only part that depends on the reader's language.
     html: String,
-    /// Where in `html` the opening tag of `links[n]` goes.
-    link_openings: Vec<usize>,
+    /// Where in `html` the opening tag of `links[n]` goes; `None` for a link
+    /// in an image's description, which only its text shows.
+    link_openings: Vec<Option<usize>>,
     pub headings: Vec<Heading>,
     /// One per `Start(Link)` event, in order.
     pub links: Vec<DocLink>,
@@ -62,13 +65,12 @@ impl ParsedDoc {
     /// The body HTML with each link opened by `open_link`.
     pub fn write_html(&self, out: &mut String, mut open_link: impl FnMut(&DocLink) -> String) {
         let mut from = 0;
-        for (n, &at) in self.link_openings.iter().enumerate() {
-            out.push_str(&self.html[from..at]);
-            match self.links.get(n) {
-                Some(link) => out.push_str(&open_link(link)),
-                None => out.push_str("<a>"),
+        for (at, link) in self.link_openings.iter().zip(&self.links) {
+            if let Some(at) = *at {
+                out.push_str(&self.html[from..at]);
+                out.push_str(&open_link(link));
+                from = at;
             }
-            from = at;
         }
         out.push_str(&self.html[from..]);
     }
@@ -76,18 +78,14 @@ impl ParsedDoc {
 
 type Spanned<'e> = (Event<'e>, Range<usize>);
 
-/// Where a link opens in the written HTML. Made of the placeholder
-/// characters, which content cannot hold, so no text is mistaken for it.
-const LINK_MARK: &str = "\u{E000}\u{E001}";
-
 pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
-    let (html, (found, rerun)) = write(expanded, highlighter, &[]);
+    let (html, found, rerun) = write(expanded, highlighter, &[]);
     let (html, found) = match rerun {
         // Rare: an explicit heading id written below an automatic one that
         // may have taken it. Explicit ids win, so the article is written
         // again with them known from the start.
         Some(explicit_ids) => {
-            let (html, (found, _)) = write(expanded, highlighter, &explicit_ids);
+            let (html, found, _) = write(expanded, highlighter, &explicit_ids);
             (html, found)
         }
         None => (html, found),
@@ -104,33 +102,10 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
     }
 }
 
-type Written = (LinkCutter, (Findings, Option<Vec<String>>));
+type Written = (HtmlWriter, Findings, Option<Vec<String>>);
 
 fn write<'e>(expanded: &'e Expanded<'e>, highlighter: &'e Highlighter, reserved_ids: &[String]) -> Written {
-    let mut pass = Pass::new(expanded, highlighter, reserved_ids);
-    // HTML runs a little longer than its Markdown.
-    let html = String::with_capacity(expanded.markdown.len() + expanded.markdown.len() / 4);
-    let mut writer = LinkCutter { html, link_openings: Vec::new() };
-    // The writer never fails, so neither does writing.
-    let _ = pulldown_cmark::html::write_html_fmt(&mut writer, &mut pass);
-    (writer, pass.finish())
-}
-
-/// Receives the HTML and notes where links open.
-struct LinkCutter {
-    html: String,
-    link_openings: Vec<usize>,
-}
-
-impl std::fmt::Write for LinkCutter {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        if s == LINK_MARK {
-            self.link_openings.push(self.html.len());
-        } else {
-            self.html.push_str(s);
-        }
-        Ok(())
-    }
+    Pass::new(expanded, highlighter, reserved_ids).run()
 }
 
 #[cfg(test)]

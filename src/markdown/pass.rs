@@ -1,20 +1,20 @@
 //! The one streaming pass from the parser to the HTML writer. Each event is
-//! checked and rewritten as it arrives and handed on at once: what follows
-//! an element is read from the source (a start event knows the element's
+//! checked and rewritten where it is and written at once: what follows an
+//! element is read from the source (a start event knows the element's
 //! whole range), so `_Menu_{:.menu-item}` is settled at `_`. Only a
-//! heading waits, for its text makes its id; and a code block, for the
-//! highlighter. Nothing is collected for the whole article.
+//! heading's opening tag waits, for its text makes its id; and a code
+//! block, for the highlighter. No event is collected or moved on.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
 
 use super::block_attributes::BlockAttributeCursor;
 use super::heading_id::{slugify, IdAllocator};
+use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
-use super::{security, substitute, Heading, Spanned, LINK_MARK};
+use super::{security, substitute, Heading, Spanned};
 use crate::diag::Diagnostic;
 use crate::dialect::attributes::{self, AttributeError, Attributes};
 use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
@@ -33,12 +33,11 @@ pub(super) struct Findings {
 
 pub(super) struct Pass<'e> {
     parser: OffsetIter<'e>,
+    out: HtmlWriter,
     /// How many of the next events a construct's block form replaced.
     skip: usize,
-    /// Events for the writer, when one event became several.
-    ready: VecDeque<Event<'e>>,
-    /// The events of the heading being read, which wait for its id.
-    heading: Option<Vec<Event<'e>>>,
+    /// The heading being read: its tag, which waits for its id, and its text.
+    heading: Option<(Tag<'e>, String)>,
     /// For each open emphasis, strong or link: where the attribute list
     /// written right after it ends, if one is.
     open: Vec<Option<usize>>,
@@ -65,14 +64,16 @@ pub(super) struct Pass<'e> {
 impl<'e> Pass<'e> {
     /// `reserved`: explicit heading ids known beforehand (from an earlier pass).
     pub fn new(expanded: &'e Expanded<'e>, highlighter: &'e Highlighter, reserved: &[String]) -> Pass<'e> {
+        // HTML runs a little longer than its Markdown.
+        let capacity = expanded.markdown.len() + expanded.markdown.len() / 4;
         let mut ids = IdAllocator::default();
         for id in reserved {
             ids.reserve(id);
         }
         Pass {
             parser: Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter(),
+            out: HtmlWriter::with_capacity(capacity),
             skip: 0,
-            ready: VecDeque::new(),
             heading: None,
             open: Vec::new(),
             cut: 0,
@@ -89,31 +90,35 @@ impl<'e> Pass<'e> {
         }
     }
 
-    /// What was found, once the writer has taken every event; and, if an
-    /// automatic heading id may have taken an id written later, the explicit
-    /// ids to run the pass again with, reserved from the start.
-    pub fn finish(mut self) -> (Findings, Option<Vec<String>>) {
+    /// Writes the whole article: its HTML, what was found on the way; and,
+    /// if an automatic heading id may have taken an id written later, the
+    /// explicit ids to run the pass again with, reserved from the start.
+    pub fn run(mut self) -> (HtmlWriter, Findings, Option<Vec<String>>) {
+        while let Some((mut event, mut range)) = self.read() {
+            if self.skip > 0 {
+                self.skip -= 1;
+                continue;
+            }
+            self.accept(&mut event, &mut range);
+        }
         self.blocks.finish(&mut self.found.diags);
         self.unfinished.finish(self.expanded, &mut self.found.diags);
         let rerun = self.late_explicit_id.then_some(self.explicit_ids);
-        (self.found, rerun)
+        (self.out, self.found, rerun)
     }
 
     /// The parser's next event, checked for unsafe HTML before any of
     /// helpgen's own is substituted in.
+    #[inline]
     fn read(&mut self) -> Option<Spanned<'e>> {
         let spanned = self.parser.next()?;
         security::check_event(&spanned.0, &spanned.1, self.expanded, &mut self.found.diags);
         Some(spanned)
     }
 
-    /// Checks and rewrites, in place, an event from the parser. True if
-    /// the writer takes it next; false if it was taken: dropped, or left
-    /// (with what it became) in `ready` or the heading.
-    // Out of line on purpose: inlined into `next`, the event was copied
-    // between stack slots on its way, which cost more than the call.
-    #[inline(never)]
-    fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) -> bool {
+    /// Checks and rewrites, in place, an event from the parser, and
+    /// writes what it became.
+    fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) {
         let constructs = &self.expanded.constructs;
         if matches!(event, Event::Start(Tag::Paragraph)) && !constructs.is_empty() {
             // Before attribute lists: a construct's block form is not a
@@ -139,7 +144,7 @@ impl<'e> Pass<'e> {
             Event::Text(text) if range.start < self.cut => {
                 match after_attribute_list(text, range, self.cut, &self.expanded.markdown) {
                     Some(rest) => (*text, range.start) = (rest, self.cut),
-                    None => return false,
+                    None => return,
                 }
             }
             _ => {}
@@ -151,18 +156,15 @@ impl<'e> Pass<'e> {
         let whole = std::mem::replace(event, Event::SoftBreak);
         substitute::push(whole, range.clone(), &self.expanded.markdown, constructs, &mut pieces);
         for (mut piece, range) in pieces {
-            if self.settle(&mut piece, &range) {
-                self.ready.push_back(piece);
-            }
+            self.settle(&mut piece, &range);
         }
-        false
     }
 
     /// The last step of every event: notes what it holds (links, anchors,
     /// ids, unfinished text), applies the attribute list written after an
-    /// inline element, and opens links with a mark where the render stage
-    /// writes the `<a>` for the reader's language.
-    fn settle(&mut self, event: &mut Event<'e>, range: &Range<usize>) -> bool {
+    /// inline element, and writes it. A link's opening is left to the
+    /// render stage, which writes the `<a>` for the reader's language.
+    fn settle(&mut self, event: &mut Event<'e>, range: &Range<usize>) {
         let diags = &mut self.found.diags;
         self.unfinished.observe(event, range, self.expanded, diags);
         match event {
@@ -170,20 +172,17 @@ impl<'e> Pass<'e> {
                 let mut link = links::classify(dest_url, title, range, self.expanded, diags);
                 link.attributes = self.open_inline(range.end);
                 self.found.links.push(link);
-                *event = Event::InlineHtml(CowStr::Borrowed(LINK_MARK));
+                return self.out.open_link();
             }
             Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => {
                 let element = if matches!(tag, Tag::Strong) { "strong" } else { "em" };
                 if let Some(attrs) = self.open_inline(range.end) {
-                    *event = Event::InlineHtml(format!("<{element}{}>", attrs.to_html()).into());
+                    return self.out.open_span(element, &attrs);
                 }
             }
-            Event::End(end @ (TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link)) => {
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
                 if let Some(cut) = self.open.pop().flatten() {
                     self.cut = cut;
-                }
-                if matches!(end, TagEnd::Link) {
-                    *event = Event::InlineHtml(CowStr::Borrowed("</a>"));
                 }
             }
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
@@ -199,28 +198,29 @@ impl<'e> Pass<'e> {
                 if let Some(id) = id {
                     self.note_explicit_id(id);
                 }
-                self.heading = Some(Vec::new());
+                let Event::Start(tag) = std::mem::replace(event, Event::SoftBreak) else { return };
+                self.heading = Some((tag, String::new()));
+                return self.out.start_heading();
             }
             Event::End(TagEnd::Heading(_)) => {
-                if let Some(mut events) = self.heading.take() {
+                if let Some((mut tag, text)) = self.heading.take() {
                     let list = self.heading_list.take();
-                    let shown = list.and_then(|(at, taken)| self.heading_attributes(&mut events[0], at, taken));
-                    name_heading(&mut events, &mut self.ids, &mut self.found.headings);
-                    events.extend(shown);
-                    events.push(std::mem::replace(event, Event::SoftBreak));
-                    self.ready.extend(events);
-                    return false;
+                    let shown = list.and_then(|(at, taken)| self.heading_attributes(&mut tag, at, taken));
+                    name_heading(&mut tag, &text, &mut self.ids, &mut self.found.headings);
+                    if let Some(shown) = shown {
+                        self.out.event(&shown);
+                    }
+                    return self.out.end_heading(&tag);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, heading_text)) = &mut self.heading {
+                    heading_text.push_str(text);
                 }
             }
             _ => {}
         }
-        match &mut self.heading {
-            Some(events) => {
-                events.push(std::mem::replace(event, Event::SoftBreak));
-                false
-            }
-            None => true,
-        }
+        self.out.event(event);
     }
 
     /// Opens an emphasis, strong or link whose source ends at `end`: the
@@ -243,7 +243,7 @@ impl<'e> Pass<'e> {
     /// that the parser took out of its text: the heading's attributes,
     /// unless the span before it `taken` them; or, if invalid, the text
     /// that shows it.
-    fn heading_attributes(&mut self, heading: &mut Event<'e>, at: usize, taken: bool) -> Option<Event<'e>> {
+    fn heading_attributes(&mut self, heading: &mut Tag<'e>, at: usize, taken: bool) -> Option<Event<'e>> {
         // Taken, it was read (and any warning given) for the span.
         let read = if taken {
             attributes::parse(list_line(&self.expanded.markdown, at)).ok()
@@ -253,7 +253,7 @@ impl<'e> Pass<'e> {
         match read {
             Some(_) if taken => None,
             Some((list, _)) => {
-                let Event::Start(Tag::Heading { id, classes, attrs, .. }) = heading else { return None };
+                let Tag::Heading { id, classes, attrs, .. } = heading else { return None };
                 if let Some(new_id) = list.id {
                     self.note_explicit_id(&new_id);
                     *id = Some(new_id.into());
@@ -315,26 +315,6 @@ impl<'e> Pass<'e> {
     }
 }
 
-impl<'e> Iterator for Pass<'e> {
-    type Item = Event<'e>;
-
-    fn next(&mut self) -> Option<Event<'e>> {
-        loop {
-            if let Some(event) = self.ready.pop_front() {
-                return Some(event);
-            }
-            let mut spanned = self.read()?;
-            if self.skip > 0 {
-                self.skip -= 1;
-                continue;
-            }
-            if self.accept(&mut spanned.0, &mut spanned.1) {
-                return Some(spanned.0);
-            }
-        }
-    }
-}
-
 /// What is left of a text that starts inside the attribute list ending at
 /// `cut`, if anything. Where the text is not as written (an entity, an
 /// escape), the list cannot end inside it: it is all list.
@@ -370,21 +350,13 @@ fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
     found
 }
 
-/// Gives the heading that `events` hold its id, explicit or made from its text.
-fn name_heading(events: &mut [Event], ids: &mut IdAllocator, headings: &mut Vec<Heading>) {
-    let mut text = String::new();
-    for event in &events[1..] {
-        match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(t),
-            Event::End(TagEnd::Heading(_)) => break,
-            _ => {}
-        }
-    }
-    let Event::Start(Tag::Heading { level, id, .. }) = &mut events[0] else { return };
+/// Gives the heading `tag` opens its id, explicit or made from its text.
+fn name_heading(tag: &mut Tag, text: &str, ids: &mut IdAllocator, headings: &mut Vec<Heading>) {
+    let Tag::Heading { level, id, .. } = tag else { return };
     let id = match id {
         Some(explicit) => explicit.to_string(),
         None => {
-            let made = ids.unique(slugify(&text));
+            let made = ids.unique(slugify(text));
             *id = Some(CowStr::from(made.clone()));
             made
         }

@@ -337,3 +337,31 @@ fn text_after_an_attribute_list_keeps_its_position() {
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
     assert_eq!(found, [("placeholder.todo", (5, 26))]);
 }
+
+#[test]
+fn an_image_description_is_text_only() {
+    let (html, doc, d) = render("![see [b](#x) and _y_{:.k}](img.png \"T\") after [c](#z).\n");
+    assert!(d.iter().all(|d| d.code != "dialect.attribute"), "{d:?}");
+    // Links and attribute lists in the description leave only their text.
+    assert!(
+        html.contains(
+            r#"<img src="img.png" alt="see b and y" title="T" /> after <a data-target="SamePage("z")">c</a>."#
+        ),
+        "{html}"
+    );
+    // The description's link is still checked.
+    assert_eq!(doc.links.len(), 2);
+}
+
+#[test]
+fn links_in_a_heading_open_inside_it() {
+    let (html, doc, _) = render("Intro [a](#a).\n\n## See [x](#b) and ![i](p.png) [y](#c)\n\nText.\n");
+    assert!(
+        html.contains(concat!(
+            r#"<h2 id="see-x-and-i-y">See <a data-target="SamePage("b")">x</a> and "#,
+            r#"<img src="p.png" alt="i" /> <a data-target="SamePage("c")">y</a></h2>"#
+        )),
+        "{html}"
+    );
+    assert_eq!(doc.links.len(), 3);
+}
