@@ -94,12 +94,17 @@ impl<'e> Pass<'e> {
     /// if an automatic heading id may have taken an id written later, the
     /// explicit ids to run the pass again with, reserved from the start.
     pub fn run(mut self) -> (HtmlWriter, Findings, Option<Vec<String>>) {
-        while let Some((mut event, mut range)) = self.read() {
+        loop {
+            // Borrowed where the parser put it: moving an event out of its
+            // `Option` copied it twice, and cost more than all the checks.
+            let mut next = self.parser.next();
+            let Some((event, range)) = &mut next else { break };
+            security::check_event(event, range, self.expanded, &mut self.found.diags);
             if self.skip > 0 {
                 self.skip -= 1;
                 continue;
             }
-            self.accept(&mut event, &mut range);
+            self.accept(event, range);
         }
         self.blocks.finish(&mut self.found.diags);
         self.unfinished.finish(self.expanded, &mut self.found.diags);
