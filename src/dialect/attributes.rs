@@ -83,6 +83,12 @@ impl Attributes {
     /// ` id="…" class="…" key="…"`, escaped.
     pub fn to_html(&self) -> String {
         let mut out = String::new();
+        self.write_html(&mut out);
+        out
+    }
+
+    /// Appends ` id="…" class="…" key="…"`, escaped, to `out`.
+    pub fn write_html(&self, out: &mut String) {
         let mut attribute = |name: &str, values: &mut dyn Iterator<Item = &String>| {
             out.push(' ');
             out.push_str(name);
@@ -91,7 +97,7 @@ impl Attributes {
                 if i > 0 {
                     out.push(' ');
                 }
-                escape::push_html(&mut out, value);
+                escape::push_html(out, value);
             }
             out.push('"');
         };
@@ -104,7 +110,6 @@ impl Attributes {
         for (key, value) in &self.pairs {
             attribute(key, &mut std::iter::once(value));
         }
-        out
     }
 }
 

@@ -125,6 +125,8 @@ pub struct Expanded<'a> {
     pub links: Vec<CrossLink>,
     /// The HTML of placeholder N.
     pub constructs: Vec<Construct>,
+    /// Where in `markdown` each placeholder starts, in order.
+    pub placeholders: Vec<usize>,
     /// Images the article shows, to publish beside it.
     pub media: Vec<MediaFile>,
     pub block_attributes: Vec<BlockAttributes>,
@@ -153,6 +155,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
             markdown: String::with_capacity(article.body().len() + 64),
             links: Vec::new(),
             constructs: Vec::new(),
+            placeholders: Vec::new(),
             media: Vec::new(),
             block_attributes: Vec::new(),
             selfcheck: false,
@@ -452,6 +455,7 @@ impl<'a> Expander<'a, '_> {
     /// between `offer` tags stays separate blocks.
     fn placeholder(&mut self, source: usize, at: usize, index: usize, block: bool) {
         let blank = if block { "\n\n" } else { "" };
+        self.out.placeholders.push(self.out.markdown.len() + blank.len());
         self.generated_with(source, at, |markdown| {
             let _ = write!(markdown, "{blank}{PLACEHOLDER_OPEN}{index}{PLACEHOLDER_CLOSE}{blank}");
         });

@@ -97,7 +97,12 @@ impl HtmlWriter {
     pub fn open_span(&mut self, element: &str, attributes: &Attributes) {
         match &mut self.alt {
             Some((_, depth)) => *depth += 1,
-            None => self.write(&format!("<{element}{}>", attributes.to_html())),
+            None => {
+                self.html.push('<');
+                self.html.push_str(element);
+                attributes.write_html(&mut self.html);
+                self.write(">");
+            }
         }
     }
 
@@ -203,7 +208,11 @@ impl HtmlWriter {
         let close = match tag {
             TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => return,
             TagEnd::Paragraph => "</p>\n",
-            TagEnd::Heading(level) => return self.write(&format!("</{}>\n", heading_name(level))),
+            TagEnd::Heading(level) => {
+                self.html.push_str("</");
+                self.html.push_str(heading_name(level));
+                ">\n"
+            }
             TagEnd::Table => "</tbody></table>\n",
             TagEnd::TableHead => {
                 self.table.in_head = false;

@@ -14,6 +14,7 @@ use super::heading_id::{slugify, IdAllocator};
 use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
+use super::substitute::Placeholders;
 use super::{security, substitute, Heading, Spanned};
 use crate::diag::Diagnostic;
 use crate::dialect::attributes::{self, AttributeError, Attributes};
@@ -50,6 +51,7 @@ pub(super) struct Pass<'e> {
     expanded: &'e Expanded<'e>,
     highlighter: &'e Highlighter,
     blocks: BlockAttributeCursor<'e>,
+    placeholders: Placeholders<'e>,
     unfinished: Unfinished,
     found: Findings,
     ids: IdAllocator,
@@ -64,8 +66,10 @@ pub(super) struct Pass<'e> {
 impl<'e> Pass<'e> {
     /// `reserved`: explicit heading ids known beforehand (from an earlier pass).
     pub fn new(expanded: &'e Expanded<'e>, highlighter: &'e Highlighter, reserved: &[String]) -> Pass<'e> {
-        // HTML runs a little longer than its Markdown.
-        let capacity = expanded.markdown.len() + expanded.markdown.len() / 4;
+        // HTML runs about half as long again as its Markdown, plus the
+        // constructs' HTML.
+        let constructs: usize = expanded.constructs.iter().map(|c| c.inline.len()).sum();
+        let capacity = expanded.markdown.len() * 3 / 2 + constructs;
         let mut ids = IdAllocator::default();
         for id in reserved {
             ids.reserve(id);
@@ -81,6 +85,7 @@ impl<'e> Pass<'e> {
             expanded,
             highlighter,
             blocks: BlockAttributeCursor::new(&expanded.markdown, &expanded.block_attributes),
+            placeholders: Placeholders::new(&expanded.placeholders),
             unfinished: Unfinished::new(&expanded.markdown),
             found: Findings::default(),
             ids,
@@ -130,7 +135,7 @@ impl<'e> Pass<'e> {
             // paragraph they could apply to.
             let source = self.expanded.markdown.get(range.clone()).unwrap_or_default();
             if let Some(html) = substitute::block_form(source, constructs) {
-                *event = Event::Html(html.to_string().into());
+                *event = Event::Html(CowStr::Borrowed(html));
                 // The placeholder's text and the paragraph's end.
                 self.skip = 2;
                 return self.settle(event, range);
@@ -154,7 +159,7 @@ impl<'e> Pass<'e> {
             }
             _ => {}
         }
-        if !substitute::has_placeholder(event, constructs) {
+        if !self.placeholders.within(event, range) {
             return self.settle(event, range);
         }
         let mut pieces = Vec::new();
@@ -278,11 +283,11 @@ impl<'e> Pass<'e> {
     /// The attribute list at `at`, if one starts there, and its length;
     /// a warning if it is invalid.
     fn attribute_list_at(&mut self, at: usize) -> Option<(Attributes, usize)> {
-        let line = list_line(&self.expanded.markdown, at);
-        if !line.starts_with("{:") {
+        // Most elements have none: no need to find the line's end for them.
+        if !self.expanded.markdown.get(at..).is_some_and(|rest| rest.starts_with("{:")) {
             return None;
         }
-        match attributes::parse(line) {
+        match attributes::parse(list_line(&self.expanded.markdown, at)) {
             Ok(found) => Some(found),
             Err(AttributeError::Invalid(message)) => {
                 let d = Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP);

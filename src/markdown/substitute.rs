@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{CowStr, Event};
 
 use super::Spanned;
 use crate::dialect::{Construct, PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
@@ -17,42 +17,63 @@ pub(super) fn block_form<'c>(paragraph: &str, constructs: &'c [Construct]) -> Op
     constructs.get(n)?.block.as_deref()
 }
 
-/// Whether `event` holds a placeholder to replace.
-pub(super) fn has_placeholder(event: &Event, constructs: &[Construct]) -> bool {
-    match event {
-        Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
-            // Few texts hold a character whose UTF-8 starts like a
-            // placeholder's: one `memchr` rules out the others.
-            !constructs.is_empty()
-                && memchr::memchr(PLACEHOLDER_LEAD, text.as_bytes()).is_some()
-                && text.contains(PLACEHOLDER_OPEN)
-        }
-        _ => false,
-    }
+/// Where the expansion wrote placeholders, so that the texts holding one
+/// are found without searching every text.
+pub(super) struct Placeholders<'e> {
+    offsets: &'e [usize],
+    /// The first placeholder not before the last event looked at.
+    next: usize,
 }
 
-/// The first byte of the placeholder's UTF-8, as of every U+E000 to U+EFFF.
-const PLACEHOLDER_LEAD: u8 = 0xEE;
-const _: () = assert!(PLACEHOLDER_OPEN as u32 >> 12 == 0xE);
+impl<'e> Placeholders<'e> {
+    pub fn new(offsets: &'e [usize]) -> Placeholders<'e> {
+        Placeholders { offsets, next: 0 }
+    }
+
+    /// Whether `event`, whose source is `range`, holds a placeholder.
+    #[inline]
+    pub fn within(&mut self, event: &Event, range: &Range<usize>) -> bool {
+        if self.offsets.is_empty() || !matches!(event, Event::Text(_) | Event::Html(_) | Event::InlineHtml(_)) {
+            return false;
+        }
+        // Texts come in source order, so the cursor only moves on; one that
+        // does not is looked up.
+        if self.next > 0 && self.offsets[self.next - 1] >= range.start {
+            self.next = self.offsets.partition_point(|&at| at < range.start);
+        }
+        while self.offsets.get(self.next).is_some_and(|&at| at < range.start) {
+            self.next += 1;
+        }
+        self.offsets.get(self.next).is_some_and(|&at| at < range.end)
+    }
+}
 
 /// `event`, which has placeholders, with them replaced, pushed onto `out`:
 /// a text becomes text and inline HTML pieces, so headings and checks still
 /// see the text, each piece with its own range when the text is as written.
+/// Pieces borrow the article's text and the constructs' HTML.
 pub(super) fn push<'e>(
     event: Event<'e>,
     range: Range<usize>,
     markdown: &str,
-    constructs: &[Construct],
+    constructs: &'e [Construct],
     out: &mut Vec<Spanned<'e>>,
 ) {
     match event {
         Event::Text(text) => {
             let as_written = markdown.get(range.clone()) == Some(&*text);
+            let borrowed = match text {
+                CowStr::Borrowed(text) => Some(text),
+                _ => None,
+            };
             for (piece, within) in split_placeholders(&text) {
                 let event = match piece {
-                    Piece::Text(t) => Event::Text(t.to_string().into()),
+                    Piece::Text(t) => Event::Text(match borrowed {
+                        Some(whole) => CowStr::Borrowed(&whole[within.clone()]),
+                        None => t.to_string().into(),
+                    }),
                     Piece::Construct(n) => match constructs.get(n) {
-                        Some(c) => Event::InlineHtml(c.inline.clone().into()),
+                        Some(c) => Event::InlineHtml(CowStr::Borrowed(&c.inline)),
                         None => continue,
                     },
                 };
@@ -111,4 +132,26 @@ fn split_placeholders(text: &str) -> Vec<(Piece<'_>, Range<usize>)> {
 fn sole_placeholder(text: &str) -> Option<usize> {
     let digits = text.trim().strip_prefix(PLACEHOLDER_OPEN)?.strip_suffix(PLACEHOLDER_CLOSE)?;
     digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use pulldown_cmark::{CowStr, Event, Tag};
+
+    use super::Placeholders;
+
+    #[test]
+    fn placeholders_are_found_by_source_range_in_any_order() {
+        let text = Event::Text(CowStr::Borrowed("x"));
+        let mut placeholders = Placeholders::new(&[10, 40]);
+        assert!(!placeholders.within(&text, &(0..10)));
+        assert!(placeholders.within(&text, &(5..15)));
+        // Only texts and HTML hold placeholders to replace.
+        assert!(!placeholders.within(&Event::Start(Tag::Paragraph), &(30..50)));
+        assert!(placeholders.within(&text, &(30..50)));
+        assert!(!placeholders.within(&text, &(50..60)));
+        // An event earlier than the last one looked at.
+        assert!(placeholders.within(&text, &(8..12)));
+        assert!(!placeholders.within(&text, &(11..20)));
+    }
 }
