@@ -78,8 +78,13 @@ impl fmt::Display for ArticlePath {
 /// A relative path with `/` separators, `.` and empty segments removed and
 /// `..` applied; refused if it would climb above its root.
 pub fn normalize_relative(raw: &str) -> Result<String, PathError> {
+    let raw = raw.trim();
+    // Most paths are written plainly already.
+    if !raw.is_empty() && !raw.contains('\\') && raw.split('/').all(|part| !matches!(part, "" | "." | "..")) {
+        return Ok(raw.to_string());
+    }
     let mut parts: Vec<&str> = Vec::new();
-    for part in raw.trim().split(['/', '\\']) {
+    for part in raw.split(['/', '\\']) {
         match part {
             "" | "." => {}
             ".." => {
@@ -162,6 +167,8 @@ mod tests {
         assert_eq!(ArticlePath::parse("a/b"), Err(PathError::NotMarkdown));
         assert_eq!(ArticlePath::parse(" "), Err(PathError::Empty));
         assert_eq!(ArticlePath::parse("top.md").unwrap().section(), None);
+        assert_eq!(ArticlePath::parse(" /a\\b.md ").unwrap().as_str(), "a/b.md");
+        assert_eq!(ArticlePath::parse("a/b.md/").unwrap().as_str(), "a/b.md");
     }
 
     #[test]

@@ -33,13 +33,12 @@ pub struct Unterminated {
 /// The next tag at or after `from`, skipping nothing: callers decide which
 /// ranges (code) to ignore.
 pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>> {
-    let rest = text.get(from..)?;
-    let (relative, kind) = rest.match_indices('{').find_map(|(i, _)| match rest.as_bytes().get(i + 1) {
-        Some(b'%') => Some((i, TagKind::Statement)),
-        Some(b'{') => Some((i, TagKind::Output)),
+    let bytes = text.as_bytes();
+    let (start, kind) = memchr::memchr_iter(b'{', bytes.get(from..)?).find_map(|i| match bytes.get(from + i + 1) {
+        Some(b'%') => Some((from + i, TagKind::Statement)),
+        Some(b'{') => Some((from + i, TagKind::Output)),
         _ => None,
     })?;
-    let start = from + relative;
     let close = match kind {
         TagKind::Statement => "%}",
         TagKind::Output => "}}",
@@ -79,12 +78,12 @@ pub fn next_tag(text: &str, from: usize) -> Option<Result<Tag<'_>, Unterminated>
 /// line, so an unclosed `{%` cannot swallow the rest of the article. One
 /// pass that stops at the first of the two keeps scanning linear.
 fn find_close(bytes: &[u8], from: usize, close: &[u8]) -> Result<usize, usize> {
-    let mut i = from;
-    while i + 1 < bytes.len() {
-        match (bytes[i], bytes[i + 1]) {
-            (a, b) if a == close[0] && b == close[1] => return Ok(i),
-            (b'\n', b'\n') => return Err(i),
-            _ => i += 1,
+    let rest = bytes.get(from..).unwrap_or_default();
+    for i in memchr::memchr2_iter(close[0], b'\n', rest).map(|i| from + i) {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'\n', Some(b'\n')) => return Err(i),
+            (first, Some(&second)) if first == close[0] && second == close[1] => return Ok(i),
+            _ => {}
         }
     }
     Err(bytes.len())

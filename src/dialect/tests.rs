@@ -229,3 +229,12 @@ fn locations_map_back_through_expansions() {
     let link = e.markdown.find('[').unwrap();
     assert_eq!(e.location(link).column, 4);
 }
+
+#[test]
+fn numbers_are_written_in_decimal() {
+    for n in [0, 7, 42, 1_234_567, usize::MAX] {
+        let mut out = String::from("x");
+        super::push_decimal(&mut out, n);
+        assert_eq!(out, format!("x{n}"));
+    }
+}
