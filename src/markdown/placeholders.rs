@@ -29,6 +29,11 @@ impl Unfinished {
         Unfinished { finders, any_marker, section: None }
     }
 
+    /// Whether texts need to be shown to `observe`.
+    pub fn looks_at_text(&self) -> bool {
+        self.any_marker
+    }
+
     #[inline]
     pub fn observe(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
         match event {
