@@ -70,6 +70,11 @@ impl<'e> BlockAttributeCursor<'e> {
         }
     }
 
+    /// Whether a table's cells are being written here.
+    pub fn in_table(&self) -> bool {
+        self.table.is_some()
+    }
+
     /// Warnings for the attribute lines no block took.
     pub fn finish(self, diags: &mut Vec<Diagnostic>) {
         let unused = self.previous.iter().filter(|(_, applied)| !applied).map(|(b, _)| *b);
