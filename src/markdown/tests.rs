@@ -365,3 +365,28 @@ fn links_in_a_heading_open_inside_it() {
     );
     assert_eq!(doc.links.len(), 3);
 }
+
+#[test]
+fn standard_markdown_is_written_as_pulldown_cmark_writes_it() {
+    // Everything but headings (which get ids here) and links (opened by the
+    // render stage) and code blocks (highlighted here).
+    let body = concat!(
+        "Text with *em*, **strong**, ~~gone~~, `code`, a &amp; entity and <kbd>Ctrl</kbd>.  \n",
+        "Hard break above.[^note]\n\n",
+        "> A quote\n> on two lines\n\n",
+        "3. three\n4. four\n\n",
+        "- [x] done\n- [ ] open\n  - nested *item*\n\n",
+        "| Left | Centre | Right | None |\n|:-----|:------:|------:|------|\n| a | b | c | d |\n\n",
+        "![An *image* `alt`](shot.png \"The title\")\n\n",
+        "***\n\n",
+        "<div class=\"box\">\nraw block\n</div>\n\n",
+        "[^note]: The footnote, cited again[^note].\n",
+    );
+    let (html, _, _) = render(body);
+    let mut expected = String::new();
+    pulldown_cmark::html::push_html(
+        &mut expected,
+        pulldown_cmark::Parser::new_ext(body, crate::dialect::markdown_options()),
+    );
+    assert_eq!(html, expected);
+}
