@@ -59,6 +59,7 @@ impl HtmlWriter {
                 let _ = escape_html_body_text(&mut self.html, code);
                 self.write("</code>");
             }
+            // Math is not among helpgen's options: written as the text it is.
             Event::InlineMath(math) | Event::DisplayMath(math) => {
                 let _ = escape_html(&mut self.html, math);
                 self.at_line_start = false;
@@ -132,6 +133,7 @@ impl HtmlWriter {
 
     fn start(&mut self, tag: &Tag) {
         match tag {
+            // Metadata blocks are not among helpgen's options either.
             Tag::HtmlBlock | Tag::MetadataBlock(_) => {}
             Tag::Paragraph => self.block("<p>"),
             Tag::Heading { .. } => {
