@@ -364,6 +364,9 @@ fn links_in_a_heading_open_inside_it() {
         "{html}"
     );
     assert_eq!(doc.links.len(), 3);
+    // A link that opens the heading opens inside its tag.
+    let (html, _, _) = render("## [x](#b) y\n\nText.\n");
+    assert!(html.contains(r#"<h2 id="x-y"><a data-target="SamePage("b")">x</a> y</h2>"#), "{html}");
 }
 
 #[test]
