@@ -28,6 +28,9 @@ pub(super) struct HtmlWriter {
     /// Where the opening tag of the heading being written goes, and
     /// whether a line had ended there.
     heading: Option<(usize, bool)>,
+    /// Attributes (`{:.note}`) for the opening tag of the next paragraph,
+    /// list, table or quote.
+    block_attributes: Option<String>,
 }
 
 #[derive(Default)]
@@ -107,6 +110,11 @@ impl HtmlWriter {
         }
     }
 
+    /// Gives the next paragraph, list, table or quote these attributes.
+    pub fn attributes_for_next_block(&mut self, attributes: &Attributes) {
+        self.block_attributes = Some(attributes.to_html());
+    }
+
     /// Starts a heading whose opening tag, with its id, is written once
     /// its text is known.
     pub fn start_heading(&mut self) {
@@ -135,14 +143,16 @@ impl HtmlWriter {
         match tag {
             // Metadata blocks are not among helpgen's options either.
             Tag::HtmlBlock | Tag::MetadataBlock(_) => {}
-            Tag::Paragraph => self.block("<p>"),
+            Tag::Paragraph => self.attributed_block("<p", ">"),
             Tag::Heading { .. } => {
                 heading_open(&mut self.html, self.at_line_start, tag);
                 self.at_line_start = false;
             }
             Tag::Table(alignments) => {
                 self.table.alignments.clone_from(alignments);
-                self.write("<table>");
+                self.html.push_str("<table");
+                self.write_block_attributes();
+                self.write(">");
             }
             Tag::TableHead => {
                 (self.table.in_head, self.table.column) = (true, 0);
@@ -162,7 +172,7 @@ impl HtmlWriter {
                     _ => ">",
                 });
             }
-            Tag::BlockQuote(_) => self.block("<blockquote>\n"),
+            Tag::BlockQuote(_) => self.attributed_block("<blockquote", ">\n"),
             Tag::CodeBlock(kind) => {
                 // The pass writes code blocks highlighted; this is the plain form.
                 if !self.at_line_start {
@@ -177,9 +187,9 @@ impl HtmlWriter {
                     _ => self.write("<pre><code>"),
                 }
             }
-            Tag::List(Some(1)) => self.block("<ol>\n"),
-            Tag::List(Some(start)) => self.block(&format!("<ol start=\"{start}\">\n")),
-            Tag::List(None) => self.block("<ul>\n"),
+            Tag::List(Some(1)) => self.attributed_block("<ol", ">\n"),
+            Tag::List(Some(start)) => self.attributed_block(&format!("<ol start=\"{start}\""), ">\n"),
+            Tag::List(None) => self.attributed_block("<ul", ">\n"),
             Tag::Item => self.block("<li>"),
             Tag::DefinitionList => self.block("<dl>\n"),
             Tag::DefinitionListTitle => self.block("<dt>"),
@@ -293,6 +303,22 @@ impl HtmlWriter {
             self.html.push('\n');
         }
         self.write(open);
+    }
+
+    /// A block's opening tag, `open` and `close` around its attributes.
+    fn attributed_block(&mut self, open: &str, close: &str) {
+        if !self.at_line_start {
+            self.html.push('\n');
+        }
+        self.html.push_str(open);
+        self.write_block_attributes();
+        self.write(close);
+    }
+
+    fn write_block_attributes(&mut self) {
+        if let Some(attributes) = self.block_attributes.take() {
+            self.html.push_str(&attributes);
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
 use super::substitute::Placeholders;
-use super::{security, substitute, Heading, Spanned};
+use super::{security, substitute, Heading};
 use crate::diag::Diagnostic;
 use crate::dialect::attributes::{self, AttributeError, Attributes};
 use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
@@ -121,15 +121,6 @@ impl<'e> Pass<'e> {
         (self.out, self.found, rerun)
     }
 
-    /// The parser's next event, checked for unsafe HTML before any of
-    /// helpgen's own is substituted in.
-    #[inline]
-    fn read(&mut self) -> Option<Spanned<'e>> {
-        let spanned = self.parser.next()?;
-        security::check_event(&spanned.0, &spanned.1, self.expanded, &mut self.found.diags);
-        Some(spanned)
-    }
-
     /// Whether no step of `accept` or `settle` changes or notes `event`:
     /// a text not in a heading, not after an attribute list, without a
     /// placeholder, in an article with no marker to look for; or the end
@@ -144,10 +135,7 @@ impl<'e> Pass<'e> {
                     && !self.unfinished.looks_at_text()
                     && !self.placeholders.within(event, range)
             }
-            Event::End(end) => {
-                !matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Heading(_))
-                    && !self.blocks.in_table()
-            }
+            Event::End(end) => !matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Heading(_)),
             _ => false,
         }
     }
@@ -168,7 +156,9 @@ impl<'e> Pass<'e> {
                 return self.settle(event, range);
             }
         }
-        self.blocks.apply(event, range, &mut self.found.anchors, &mut self.found.diags);
+        if let Some(attributes) = self.blocks.apply(event, range, &mut self.found.anchors, &mut self.found.diags) {
+            self.out.attributes_for_next_block(attributes);
+        }
         match event {
             // The content's own HTML; helpgen's defines no anchors.
             Event::Html(html) | Event::InlineHtml(html) => links::html_anchors(html, &mut self.found.anchors),
@@ -341,7 +331,8 @@ impl<'e> Pass<'e> {
             CodeBlockKind::Indented => "",
         };
         let mut code = String::new();
-        while let Some((event, _)) = self.read() {
+        // Code holds only text: nothing in it for the unsafe-HTML check.
+        for (event, _) in self.parser.by_ref() {
             match event {
                 Event::Text(text) => code.push_str(&text),
                 Event::End(TagEnd::CodeBlock) => break,
