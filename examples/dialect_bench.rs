@@ -83,7 +83,7 @@ fn main() {
             let doc = helpgen::markdown::parse(&expanded, &highlighter, &mut found);
             // Opening links is the per-language part the render stage adds.
             let mut html = String::new();
-            doc.write_html(&mut html, |_| "<a href=\"/en/target/\">".to_string());
+            doc.write_html(&mut html, |_, out| out.push_str("<a href=\"/en/target/\">"));
             html.len()
         },
     );

@@ -163,7 +163,7 @@ proptest! {
         let expanded = super::expand(&article, &fixture.context(), &mut diags);
         let doc = crate::markdown::parse(&expanded, highlighter(), &mut diags);
         let mut html = String::new();
-        doc.write_html(&mut html, |_| "<a>".to_string());
+        doc.write_html(&mut html, |_, out| out.push_str("<a>"));
         prop_assert!(!html.contains(super::PLACEHOLDER_OPEN), "a marker leaked into {}", html);
         for d in &diags {
             let location = d.location.as_ref().expect("every dialect diagnostic has a location");

@@ -53,10 +53,7 @@ impl HtmlWriter {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(text) => {
-                let _ = escape_html_body_text(&mut self.html, text);
-                self.at_line_start = text.ends_with('\n');
-            }
+            Event::Text(text) => self.text(text),
             Event::Code(code) => {
                 self.html.push_str("<code>");
                 let _ = escape_html_body_text(&mut self.html, code);
@@ -80,6 +77,25 @@ impl HtmlWriter {
             Event::TaskListMarker(true) => self.write("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>\n"),
             Event::TaskListMarker(false) => self.write("<input disabled=\"\" type=\"checkbox\"/>\n"),
         }
+    }
+
+    /// A text: the most common event, given without its `Event`.
+    #[inline]
+    pub fn text(&mut self, text: &str) {
+        if self.alt.is_some() {
+            return self.alt_text(&Event::Text(text.into()));
+        }
+        let _ = escape_html_body_text(&mut self.html, text);
+        self.at_line_start = text.ends_with('\n');
+    }
+
+    /// An element's end, given without its `Event`.
+    #[inline]
+    pub fn end_event(&mut self, end: TagEnd) {
+        if self.alt.is_some() {
+            return self.alt_text(&Event::End(end));
+        }
+        self.end(end);
     }
 
     /// Opens a link: the render stage writes its `<a>` here for the

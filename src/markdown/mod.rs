@@ -62,13 +62,17 @@ impl ParsedDoc {
         self.headings.iter().any(|h| h.id == id) || self.anchors.iter().any(|a| a == id)
     }
 
-    /// The body HTML with each link opened by `open_link`.
-    pub fn write_html(&self, out: &mut String, mut open_link: impl FnMut(&DocLink) -> String) {
+    /// The body HTML with each link opened by `open_link`, which appends
+    /// the link's opening tag to the HTML it is given.
+    pub fn write_html(&self, out: &mut String, mut open_link: impl FnMut(&DocLink, &mut String)) {
+        // An opening tag is rarely longer than this: the HTML is written
+        // without growing.
+        out.reserve(self.html.len() + self.links.len() * 64);
         let mut from = 0;
         for (at, link) in self.link_openings.iter().zip(&self.links) {
             if let Some(at) = *at {
                 out.push_str(&self.html[from..at]);
-                out.push_str(&open_link(link));
+                open_link(link, out);
                 from = at;
             }
         }

@@ -66,10 +66,12 @@ pub(super) struct Pass<'e> {
 impl<'e> Pass<'e> {
     /// `reserved`: explicit heading ids known beforehand (from an earlier pass).
     pub fn new(expanded: &'e Expanded<'e>, highlighter: &'e Highlighter, reserved: &[String]) -> Pass<'e> {
-        // HTML runs about half as long again as its Markdown, plus the
-        // constructs' HTML.
+        // HTML runs up to twice as long as its Markdown (tags, entities),
+        // plus the constructs' HTML. Growing once copies it all, and the
+        // pages of the bigger buffer are new to the process: room to spare
+        // costs less.
         let constructs: usize = expanded.constructs.iter().map(|c| c.inline.len()).sum();
-        let capacity = expanded.markdown.len() * 3 / 2 + constructs;
+        let capacity = expanded.markdown.len() * 2 + constructs;
         let mut ids = IdAllocator::default();
         for id in reserved {
             ids.reserve(id);
@@ -99,20 +101,20 @@ impl<'e> Pass<'e> {
     /// if an automatic heading id may have taken an id written later, the
     /// explicit ids to run the pass again with, reserved from the start.
     pub fn run(mut self) -> (HtmlWriter, Findings, Option<Vec<String>>) {
-        loop {
-            // Borrowed where the parser put it: moving an event out of its
-            // `Option` copied it twice, and cost more than all the checks.
-            let mut next = self.parser.next();
-            let Some((event, range)) = &mut next else { break };
-            security::check_event(event, range, self.expanded, &mut self.found.diags);
+        while let Some((event, mut range)) = self.parser.next() {
             if self.skip > 0 {
                 self.skip -= 1;
                 continue;
             }
-            if self.passes_through(event, range) {
-                self.out.event(event);
-            } else {
-                self.accept(event, range);
+            // Most events are texts and ends that nothing applies to: taken
+            // apart here, they go to the writer without a call to drop them.
+            match event {
+                Event::Text(text) if self.text_passes_through(&range) => self.out.text(&text),
+                Event::End(end) if end_passes_through(end) => self.out.end_event(end),
+                mut event => {
+                    security::check_event(&event, &range, self.expanded, &mut self.found.diags);
+                    self.accept(&mut event, &mut range);
+                }
             }
         }
         self.blocks.finish(&mut self.found.diags);
@@ -121,28 +123,23 @@ impl<'e> Pass<'e> {
         (self.out, self.found, rerun)
     }
 
-    /// Whether no step of `accept` or `settle` changes or notes `event`:
-    /// a text not in a heading, not after an attribute list, without a
-    /// placeholder, in an article with no marker to look for; or the end
-    /// of an element that nothing closes by hand. Most events are such,
-    /// and going straight to the writer saves a fifth of the pass.
+    /// Whether no step of `accept` or `settle` changes or notes the text
+    /// whose source is `range`: it is not in a heading, not after an
+    /// attribute list, holds no placeholder, and the article has no marker
+    /// to look for. Most texts are such, and going straight to the writer
+    /// saves a fifth of the pass.
     #[inline]
-    fn passes_through(&mut self, event: &Event, range: &Range<usize>) -> bool {
-        match event {
-            Event::Text(_) => {
-                range.start >= self.cut
-                    && self.heading.is_none()
-                    && !self.unfinished.looks_at_text()
-                    && !self.placeholders.within(event, range)
-            }
-            Event::End(end) => !matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Heading(_)),
-            _ => false,
-        }
+    fn text_passes_through(&mut self, range: &Range<usize>) -> bool {
+        range.start >= self.cut
+            && self.heading.is_none()
+            && !self.unfinished.looks_at_text()
+            && !self.placeholders.within(range)
     }
 
     /// Checks and rewrites, in place, an event from the parser, and
-    /// writes what it became. Events that `passes_through` skip it: a new
-    /// step for texts or ends must be reflected there.
+    /// writes what it became. Texts and ends that pass through skip it: a
+    /// new step for them must be reflected in `text_passes_through` and
+    /// `end_passes_through`.
     fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) {
         let constructs = &self.expanded.constructs;
         if matches!(event, Event::Start(Tag::Paragraph)) && !constructs.is_empty() {
@@ -176,7 +173,8 @@ impl<'e> Pass<'e> {
             }
             _ => {}
         }
-        if !self.placeholders.within(event, range) {
+        let holds_text = matches!(event, Event::Text(_) | Event::Html(_) | Event::InlineHtml(_));
+        if !(holds_text && self.placeholders.within(range)) {
             return self.settle(event, range);
         }
         let mut pieces = Vec::new();
@@ -341,6 +339,12 @@ impl<'e> Pass<'e> {
         }
         self.highlighter.highlight(&code, lang)
     }
+}
+
+/// Whether nothing closes the element `end` ends by hand.
+#[inline]
+fn end_passes_through(end: TagEnd) -> bool {
+    !matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Heading(_))
 }
 
 /// What is left of a text that starts inside the attribute list ending at

@@ -18,7 +18,7 @@ fn render_in(lang: &str, body: &str, fixture: &Fixture) -> (String, ParsedDoc, V
     let expanded = crate::dialect::expand(&article, &fixture.context(), &mut diags);
     let doc = parse(&expanded, &Highlighter::new(), &mut diags);
     let mut html = String::new();
-    doc.write_html(&mut html, |link| format!("<a data-target=\"{:?}\">", link.target));
+    doc.write_html(&mut html, |link, out| out.push_str(&format!("<a data-target=\"{:?}\">", link.target)));
     (html, doc, diags)
 }
 

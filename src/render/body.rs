@@ -15,30 +15,29 @@ pub struct Href {
 
 pub fn to_html(doc: &ParsedDoc, resolve: impl Fn(&LinkTarget) -> Option<Href>) -> String {
     let mut html = String::new();
-    doc.write_html(&mut html, |link| {
+    doc.write_html(&mut html, |link, out| {
         let href = match &link.target {
             LinkTarget::External(url) => Some(Href { url: url.clone(), hreflang: None }),
             LinkTarget::SamePage(anchor) => Some(Href { url: format!("#{anchor}"), hreflang: None }),
             target => resolve(target),
         };
-        let mut open = String::from("<a href=\"");
+        out.push_str("<a href=\"");
         match &href {
-            Some(href) => escape::push_html(&mut open, &href.url),
+            Some(href) => escape::push_html(out, &href.url),
             // Only reached when the build already failed on this link.
-            None => open.push('#'),
+            None => out.push('#'),
         }
-        open.push('"');
+        out.push('"');
         if let Some(lang) = href.as_ref().and_then(|h| h.hreflang.as_deref()) {
-            open.push_str(&format!(" hreflang=\"{}\"", escape::html(lang)));
+            out.push_str(&format!(" hreflang=\"{}\"", escape::html(lang)));
         }
         if !link.title.is_empty() {
-            open.push_str(&format!(" title=\"{}\"", escape::html(&link.title)));
+            out.push_str(&format!(" title=\"{}\"", escape::html(&link.title)));
         }
         if let Some(attributes) = &link.attributes {
-            open.push_str(&attributes.to_html());
+            attributes.write_html(out);
         }
-        open.push('>');
-        open
+        out.push('>');
     });
     html
 }
