@@ -25,7 +25,7 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
     if !text.starts_with("{:") {
         return Err(AttributeError::NotAList);
     }
-    let close = text.find('}').ok_or(AttributeError::NotAList)?;
+    let close = memchr::memchr(b'}', text.as_bytes()).ok_or(AttributeError::NotAList)?;
     let mut rest = &text[inner_start..close];
     let mut attrs = Attributes::default();
     loop {
@@ -33,11 +33,11 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
         let Some(first) = rest.chars().next() else {
             break;
         };
-        let token_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token_end = token_len(rest);
         match first {
             '.' | '#' => {
                 let name = &rest[1..token_end];
-                if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_')) {
+                if !is_name(name) {
                     return Err(AttributeError::Invalid(format!(
                         "`{}` is not a valid class or id",
                         &rest[..token_end]
@@ -79,6 +79,25 @@ pub fn parse(text: &str) -> Result<(Attributes, usize), AttributeError> {
     Ok((attrs, close + 1))
 }
 
+/// The length of the token `rest` starts with: up to the first whitespace.
+fn token_len(rest: &str) -> usize {
+    // Most lists are ASCII: their bytes are looked at, not their characters.
+    match rest.bytes().position(|b| b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii()) {
+        Some(at) if !rest.as_bytes()[at].is_ascii() => {
+            at + rest[at..].find(char::is_whitespace).unwrap_or(rest.len() - at)
+        }
+        Some(at) => at,
+        None => rest.len(),
+    }
+}
+
+/// Whether `name` may be a class or an id: letters, digits, `-` and `_`.
+fn is_name(name: &str) -> bool {
+    let valid_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
+    let valid_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_');
+    !name.is_empty() && (name.bytes().all(valid_byte) || name.chars().all(valid_char))
+}
+
 impl Attributes {
     /// ` id="…" class="…" key="…"`, escaped.
     pub fn to_html(&self) -> String {
@@ -89,28 +108,30 @@ impl Attributes {
 
     /// Appends ` id="…" class="…" key="…"`, escaped, to `out`.
     pub fn write_html(&self, out: &mut String) {
-        let mut attribute = |name: &str, values: &mut dyn Iterator<Item = &String>| {
-            out.push(' ');
-            out.push_str(name);
-            out.push_str("=\"");
-            for (i, value) in values.enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                escape::push_html(out, value);
+        if let Some(id) = &self.id {
+            push_attribute(out, "id", id);
+        }
+        if let Some((first, others)) = self.classes.split_first() {
+            out.push_str(" class=\"");
+            escape::push_html(out, first);
+            for class in others {
+                out.push(' ');
+                escape::push_html(out, class);
             }
             out.push('"');
-        };
-        if let Some(id) = &self.id {
-            attribute("id", &mut std::iter::once(id));
-        }
-        if !self.classes.is_empty() {
-            attribute("class", &mut self.classes.iter());
         }
         for (key, value) in &self.pairs {
-            attribute(key, &mut std::iter::once(value));
+            push_attribute(out, key, value);
         }
     }
+}
+
+fn push_attribute(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape::push_html(out, value);
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -122,6 +143,14 @@ mod tests {
         let (a, len) = parse("{:.menu-item .b #x title=\"A <b>\"} rest").unwrap();
         assert_eq!(len, "{:.menu-item .b #x title=\"A <b>\"}".len());
         assert_eq!(a.to_html(), " id=\"x\" class=\"menu-item b\" title=\"A &lt;b&gt;\"");
+    }
+
+    #[test]
+    fn names_may_be_written_in_any_script_and_split_at_any_space() {
+        let (a, _) = parse("{:.größe\u{a0}.étape\t#übersicht}").unwrap();
+        assert_eq!(a.classes, ["größe", "étape"]);
+        assert_eq!(a.id.as_deref(), Some("übersicht"));
+        assert!(matches!(parse("{:.a·b}"), Err(AttributeError::Invalid(_))));
     }
 
     #[test]

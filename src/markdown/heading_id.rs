@@ -3,23 +3,37 @@
 //! character that is not a letter, digit, `_`, `-` or space, turn each space
 //! into `-`; repeated ids get `-1`, `-2`... in document order.
 
-use std::collections::HashMap;
+use std::collections::hash_map::{Entry, HashMap};
 
 pub fn slugify(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    for c in text.trim().chars() {
-        match c {
-            ' ' => id.push('-'),
-            '_' | '-' => id.push(c),
-            // Most headings are ASCII: no case tables for them.
-            c if c.is_ascii() => {
-                if c.is_ascii_alphanumeric() {
-                    id.push(c.to_ascii_lowercase());
-                }
+    let text = text.trim();
+    let id = if text.is_ascii() {
+        // Most headings: changed in place a byte at a time, no case tables.
+        let mut id = text.as_bytes().to_vec();
+        id.retain_mut(|b| match *b {
+            b' ' => {
+                *b = b'-';
+                true
             }
-            c => id.extend(c.to_lowercase().filter(|c| c.is_alphanumeric())),
+            b'_' | b'-' => true,
+            _ => {
+                b.make_ascii_lowercase();
+                b.is_ascii_alphanumeric()
+            }
+        });
+        // Still ASCII, so always valid.
+        String::from_utf8(id).unwrap_or_default()
+    } else {
+        let mut id = String::with_capacity(text.len());
+        for c in text.chars() {
+            match c {
+                ' ' => id.push('-'),
+                '_' | '-' => id.push(c),
+                c => id.extend(c.to_lowercase().filter(|c| c.is_alphanumeric())),
+            }
         }
-    }
+        id
+    };
     if id.is_empty() {
         "section".to_string()
     } else {
@@ -45,11 +59,14 @@ impl IdAllocator {
     }
 
     pub fn unique(&mut self, base: String) -> String {
-        let Some(&start) = self.seen.get(&base) else {
-            self.seen.insert(base.clone(), 0);
-            return base;
+        let (base, mut count) = match self.seen.entry(base) {
+            Entry::Vacant(new) => {
+                let id = new.key().clone();
+                new.insert(0);
+                return id;
+            }
+            Entry::Occupied(seen) => (seen.key().clone(), *seen.get()),
         };
-        let mut count = start;
         let candidate = loop {
             count += 1;
             let candidate = format!("{base}-{count}");

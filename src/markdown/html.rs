@@ -31,6 +31,8 @@ pub(super) struct HtmlWriter {
     /// Attributes (`{:.note}`) for the opening tag of the next paragraph,
     /// list, table or quote.
     block_attributes: Option<String>,
+    /// Room to write a heading's opening tag before it is inserted.
+    opening: String,
 }
 
 #[derive(Default)]
@@ -137,13 +139,15 @@ impl HtmlWriter {
         self.heading = Some((self.html.len(), self.at_line_start));
     }
 
-    /// Ends the heading `tag` opens, its opening tag written where it began.
-    pub fn end_heading(&mut self, tag: &Tag) {
+    /// Ends the heading `tag` opens, whose id is `id`, its opening tag
+    /// written where it began.
+    pub fn end_heading(&mut self, tag: &Tag, id: &str) {
         let (Some((at, line_start)), Tag::Heading { level, .. }) = (self.heading.take(), tag) else {
             return;
         };
-        let mut open = String::new();
-        heading_open(&mut open, line_start, tag);
+        let mut open = std::mem::take(&mut self.opening);
+        open.clear();
+        heading_open(&mut open, line_start, tag, Some(id));
         self.html.insert_str(at, &open);
         // The links of the heading moved with its text.
         for opening in self.link_openings.iter_mut().rev().flatten() {
@@ -152,6 +156,7 @@ impl HtmlWriter {
             }
             *opening += open.len();
         }
+        self.opening = open;
         self.end(TagEnd::Heading(*level));
     }
 
@@ -161,7 +166,8 @@ impl HtmlWriter {
             Tag::HtmlBlock | Tag::MetadataBlock(_) => {}
             Tag::Paragraph => self.attributed_block("<p", ">"),
             Tag::Heading { .. } => {
-                heading_open(&mut self.html, self.at_line_start, tag);
+                let Tag::Heading { id, .. } = tag else { return };
+                heading_open(&mut self.html, self.at_line_start, tag, id.as_deref());
                 self.at_line_start = false;
             }
             Tag::Table(alignments) => {
@@ -339,8 +345,8 @@ impl HtmlWriter {
 }
 
 /// A heading's opening tag, with its id and kramdown attributes.
-fn heading_open(out: &mut String, line_start: bool, tag: &Tag) {
-    let Tag::Heading { level, id, classes, attrs } = tag else { return };
+fn heading_open(out: &mut String, line_start: bool, tag: &Tag, id: Option<&str>) {
+    let Tag::Heading { level, classes, attrs, .. } = tag else { return };
     out.push_str(if line_start { "<" } else { "\n<" });
     out.push_str(heading_name(*level));
     if let Some(id) = id {

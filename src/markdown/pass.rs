@@ -230,12 +230,12 @@ impl<'e> Pass<'e> {
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((mut tag, text)) = self.heading.take() {
                     let list = self.heading_list.take();
-                    let shown = list.and_then(|(at, taken)| self.heading_attributes(&mut tag, at, taken));
-                    name_heading(&mut tag, &text, &mut self.ids, &mut self.found.headings);
-                    if let Some(shown) = shown {
+                    if let Some(shown) = list.and_then(|(at, taken)| self.heading_attributes(&mut tag, at, taken)) {
                         self.out.event(&shown);
                     }
-                    return self.out.end_heading(&tag);
+                    let heading = name_heading(&tag, text, &mut self.ids);
+                    self.out.end_heading(&tag, &heading.id);
+                    return self.found.headings.push(heading);
                 }
             }
             Event::Text(text) | Event::Code(text) => {
@@ -382,16 +382,16 @@ fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
     found
 }
 
-/// Gives the heading `tag` opens its id, explicit or made from its text.
-fn name_heading(tag: &mut Tag, text: &str, ids: &mut IdAllocator, headings: &mut Vec<Heading>) {
-    let Tag::Heading { level, id, .. } = tag else { return };
-    let id = match id {
-        Some(explicit) => explicit.to_string(),
-        None => {
-            let made = ids.unique(slugify(text));
-            *id = Some(CowStr::from(made.clone()));
-            made
-        }
+/// The heading `tag` opens, whose text is `text`: its id is the one written
+/// for it or one made from its text.
+fn name_heading(tag: &Tag, mut text: String, ids: &mut IdAllocator) -> Heading {
+    let (level, id) = match tag {
+        Tag::Heading { level, id: Some(explicit), .. } => (*level, explicit.to_string()),
+        Tag::Heading { level, id: None, .. } => (*level, ids.unique(slugify(&text))),
+        _ => (pulldown_cmark::HeadingLevel::H1, String::new()),
     };
-    headings.push(Heading { level: *level as u8, id, text: text.trim().to_string() });
+    // The text is kept for the table of contents, without the spaces around it.
+    text.truncate(text.trim_end().len());
+    text.drain(..text.len() - text.trim_start().len());
+    Heading { level: level as u8, id, text }
 }
