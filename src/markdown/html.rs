@@ -100,6 +100,15 @@ impl HtmlWriter {
         self.end(end);
     }
 
+    /// An element's start, given without its `Event`.
+    #[inline]
+    pub fn start_event(&mut self, tag: &Tag) {
+        if self.alt.is_some() {
+            return self.alt_text(&Event::Start(tag.clone()));
+        }
+        self.start(tag);
+    }
+
     /// Opens a link: the render stage writes its `<a>` here for the
     /// reader's language.
     pub fn open_link(&mut self) {

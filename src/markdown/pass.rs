@@ -15,7 +15,7 @@ use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
 use super::substitute::Placeholders;
-use super::{security, substitute, Heading};
+use super::{security, substitute, Heading, Spanned};
 use crate::diag::Diagnostic;
 use crate::dialect::attributes::{self, AttributeError, Attributes};
 use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
@@ -52,6 +52,8 @@ pub(super) struct Pass<'e> {
     highlighter: &'e Highlighter,
     blocks: BlockAttributeCursor<'e>,
     placeholders: Placeholders<'e>,
+    /// Room for the pieces of a text that holds placeholders.
+    pieces: Vec<Spanned<'e>>,
     unfinished: Unfinished,
     found: Findings,
     ids: IdAllocator,
@@ -88,6 +90,7 @@ impl<'e> Pass<'e> {
             highlighter,
             blocks: BlockAttributeCursor::new(&expanded.markdown, &expanded.block_attributes),
             placeholders: Placeholders::new(&expanded.placeholders),
+            pieces: Vec::new(),
             unfinished: Unfinished::new(&expanded.markdown),
             found: Findings::default(),
             ids,
@@ -106,11 +109,17 @@ impl<'e> Pass<'e> {
                 self.skip -= 1;
                 continue;
             }
-            // Most events are texts and ends that nothing applies to: taken
-            // apart here, they go to the writer without a call to drop them.
+            // Most events need one step or none: taken apart here, they are
+            // written without the checks that other events go through, nor
+            // a call to drop them.
             match event {
                 Event::Text(text) if self.text_passes_through(&range) => self.out.text(&text),
-                Event::End(end) if end_passes_through(end) => self.out.end_event(end),
+                Event::End(end) => self.end(end, &range),
+                // Inside a table or list, whose start was looked at.
+                Event::Start(tag @ (Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item)) => {
+                    self.out.start_event(&tag)
+                }
+                Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => self.open_span(&tag, range.end),
                 mut event => {
                     security::check_event(&event, &range, self.expanded, &mut self.found.diags);
                     self.accept(&mut event, &mut range);
@@ -137,9 +146,8 @@ impl<'e> Pass<'e> {
     }
 
     /// Checks and rewrites, in place, an event from the parser, and
-    /// writes what it became. Texts and ends that pass through skip it: a
-    /// new step for them must be reflected in `text_passes_through` and
-    /// `end_passes_through`.
+    /// writes what it became. Texts that pass through skip it, as do the
+    /// events `run` takes on its own: a new step for them belongs there.
     fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) {
         let constructs = &self.expanded.constructs;
         if matches!(event, Event::Start(Tag::Paragraph)) && !constructs.is_empty() {
@@ -177,12 +185,13 @@ impl<'e> Pass<'e> {
         if !(holds_text && self.placeholders.within(range)) {
             return self.settle(event, range);
         }
-        let mut pieces = Vec::new();
+        let mut pieces = std::mem::take(&mut self.pieces);
         let whole = std::mem::replace(event, Event::SoftBreak);
         substitute::push(whole, range.clone(), &self.expanded.markdown, constructs, &mut pieces);
-        for (mut piece, range) in pieces {
+        for (mut piece, range) in pieces.drain(..) {
             self.settle(&mut piece, &range);
         }
+        self.pieces = pieces;
     }
 
     /// The last step of every event: notes what it holds (links, anchors,
@@ -198,17 +207,6 @@ impl<'e> Pass<'e> {
                 link.attributes = self.open_inline(range.end);
                 self.found.links.push(link);
                 return self.out.open_link();
-            }
-            Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => {
-                let element = if matches!(tag, Tag::Strong) { "strong" } else { "em" };
-                if let Some(attrs) = self.open_inline(range.end) {
-                    return self.out.open_span(element, &attrs);
-                }
-            }
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {
-                if let Some(cut) = self.open.pop().flatten() {
-                    self.cut = cut;
-                }
             }
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
                 let misread = attrs.iter().any(|(key, _)| key.starts_with(':'));
@@ -227,7 +225,38 @@ impl<'e> Pass<'e> {
                 self.heading = Some((tag, String::new()));
                 return self.out.start_heading();
             }
-            Event::End(TagEnd::Heading(_)) => {
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, heading_text)) = &mut self.heading {
+                    heading_text.push_str(text);
+                }
+            }
+            _ => {}
+        }
+        self.out.event(event);
+    }
+
+    /// Opens an emphasis or strong element whose source ends at `end`,
+    /// with the attribute list written right after it, if any.
+    fn open_span(&mut self, tag: &Tag, end: usize) {
+        let element = if matches!(tag, Tag::Strong) { "strong" } else { "em" };
+        match self.open_inline(end) {
+            Some(attributes) => self.out.open_span(element, &attributes),
+            None => self.out.start_event(tag),
+        }
+    }
+
+    /// Ends an element: the text after a span's attribute list is cut from
+    /// there; a heading's opening tag is written, now that its text and so
+    /// its id are known.
+    fn end(&mut self, end: TagEnd, range: &Range<usize>) {
+        match end {
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
+                if let Some(cut) = self.open.pop().flatten() {
+                    self.cut = cut;
+                }
+            }
+            TagEnd::Heading(_) => {
+                self.unfinished.observe(&Event::End(end), range, self.expanded, &mut self.found.diags);
                 if let Some((mut tag, text)) = self.heading.take() {
                     let list = self.heading_list.take();
                     if let Some(shown) = list.and_then(|(at, taken)| self.heading_attributes(&mut tag, at, taken)) {
@@ -238,14 +267,9 @@ impl<'e> Pass<'e> {
                     return self.found.headings.push(heading);
                 }
             }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some((_, heading_text)) = &mut self.heading {
-                    heading_text.push_str(text);
-                }
-            }
             _ => {}
         }
-        self.out.event(event);
+        self.out.end_event(end);
     }
 
     /// Opens an emphasis, strong or link whose source ends at `end`: the
@@ -339,12 +363,6 @@ impl<'e> Pass<'e> {
         }
         self.highlighter.highlight(&code, lang)
     }
-}
-
-/// Whether nothing closes the element `end` ends by hand.
-#[inline]
-fn end_passes_through(end: TagEnd) -> bool {
-    !matches!(end, TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Heading(_))
 }
 
 /// What is left of a text that starts inside the attribute list ending at

@@ -20,13 +20,16 @@ pub struct Unfinished {
     /// The open heading section: its level, start offset, and whether
     /// anything but a heading came after it.
     section: Option<(u8, usize, bool)>,
+    /// Inside a heading, whose own elements (`## The _Plan_ menu`) are not
+    /// content under it.
+    in_heading: bool,
 }
 
 impl Unfinished {
     pub fn new(markdown: &str) -> Unfinished {
         let finders = MARKERS.map(|m| (m, memmem::Finder::new(m)));
         let any_marker = finders.iter().any(|(_, finder)| finder.find(markdown.as_bytes()).is_some());
-        Unfinished { finders, any_marker, section: None }
+        Unfinished { finders, any_marker, section: None, in_heading: false }
     }
 
     /// Whether texts need to be shown to `observe`.
@@ -55,9 +58,10 @@ impl Unfinished {
                     }
                 }
                 self.section = Some((level, range.start, false));
+                self.in_heading = true;
             }
-            Event::End(TagEnd::Heading(_)) => {}
-            Event::Start(_) | Event::Html(_) | Event::Rule => {
+            Event::End(TagEnd::Heading(_)) => self.in_heading = false,
+            Event::Start(_) | Event::Html(_) | Event::Rule if !self.in_heading => {
                 if let Some((_, _, content)) = self.section.as_mut() {
                     *content = true;
                 }

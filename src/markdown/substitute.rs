@@ -84,7 +84,6 @@ pub(super) fn push<'e>(
         }
         Event::Html(ref html) | Event::InlineHtml(ref html) => {
             let replaced: String = split_placeholders(html)
-                .into_iter()
                 .map(|(piece, _)| match piece {
                     Piece::Text(t) => t,
                     Piece::Construct(n) => constructs.get(n).map_or("", |c| c.inline.as_str()),
@@ -106,27 +105,39 @@ enum Piece<'t> {
 }
 
 /// The pieces of `text`, each with its byte range in it.
-fn split_placeholders(text: &str) -> Vec<(Piece<'_>, Range<usize>)> {
-    let mut pieces = Vec::new();
-    let mut at = 0;
-    while let Some(open) = text[at..].find(PLACEHOLDER_OPEN).map(|i| at + i) {
-        let digits = open + PLACEHOLDER_OPEN.len_utf8();
-        let Some(close) = text[digits..].find(PLACEHOLDER_CLOSE).map(|i| digits + i) else {
-            break;
-        };
-        let Ok(index) = text[digits..close].parse::<usize>() else {
-            break;
-        };
-        if open > at {
-            pieces.push((Piece::Text(&text[at..open]), at..open));
+fn split_placeholders(text: &str) -> Pieces<'_> {
+    Pieces { text, at: 0 }
+}
+
+struct Pieces<'t> {
+    text: &'t str,
+    /// Where the next piece starts.
+    at: usize,
+}
+
+impl<'t> Iterator for Pieces<'t> {
+    type Item = (Piece<'t>, Range<usize>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (text, at) = (self.text, self.at);
+        if at >= text.len() {
+            return None;
         }
-        at = close + PLACEHOLDER_CLOSE.len_utf8();
-        pieces.push((Piece::Construct(index), open..at));
+        let placeholder = text[at..].find(PLACEHOLDER_OPEN).map(|i| at + i).and_then(|open| {
+            let digits = open + PLACEHOLDER_OPEN.len_utf8();
+            let close = text[digits..].find(PLACEHOLDER_CLOSE).map(|i| digits + i)?;
+            let index = text[digits..close].parse::<usize>().ok()?;
+            Some((open, index, close + PLACEHOLDER_CLOSE.len_utf8()))
+        });
+        let piece = match placeholder {
+            Some((open, _, _)) if open > at => (Piece::Text(&text[at..open]), at..open),
+            Some((open, index, end)) => (Piece::Construct(index), open..end),
+            // The rest, a marker without a readable number included.
+            None => (Piece::Text(&text[at..]), at..text.len()),
+        };
+        self.at = piece.1.end;
+        Some(piece)
     }
-    if at < text.len() {
-        pieces.push((Piece::Text(&text[at..]), at..text.len()));
-    }
-    pieces
 }
 
 fn sole_placeholder(text: &str) -> Option<usize> {

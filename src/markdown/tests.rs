@@ -261,6 +261,13 @@ fn todo_markers_and_empty_sections_are_noted() {
 }
 
 #[test]
+fn a_heading_whose_own_text_has_markup_is_still_empty() {
+    let (_, _, d) = render("## The _Plan_ menu\n\n## See [the rules](#x) and `code`\n\n## Filled\n\nText.\n");
+    let found: Vec<_> = d.iter().filter(|d| d.code == "placeholder.empty-section").map(at).collect();
+    assert_eq!(found, [(5, 1), (7, 1)]);
+}
+
+#[test]
 fn jekyll_comment_and_highlight_blocks() {
     let (html, _, d) = render(
         "Before.\n\n{% comment %}\nInternal note with {% nope %}.\n\nStill hidden.\n{% endcomment %}\n\n{% highlight yaml %}\nkey: {% link_new a | b.md %}\n```\n{% endhighlight %}\n\nAfter.\n",
