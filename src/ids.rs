@@ -80,8 +80,9 @@ impl fmt::Display for ArticlePath {
 pub fn normalize_relative(raw: &str) -> Result<String, PathError> {
     let raw = raw.trim();
     // Most paths are written plainly already: one pass over the bytes.
-    let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..") && !part.contains(&b'\\');
-    if !raw.is_empty() && raw.as_bytes().split(|&b| b == b'/').all(plain) {
+    let bytes = raw.as_bytes();
+    let plain = |part: &[u8]| !matches!(part, b"" | b"." | b"..");
+    if !bytes.is_empty() && !bytes.contains(&b'\\') && bytes.split(|&b| b == b'/').all(plain) {
         return Ok(raw.to_string());
     }
     let mut parts: Vec<&str> = Vec::new();

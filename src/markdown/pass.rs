@@ -5,6 +5,7 @@
 //! heading's opening tag waits, for its text makes its id; and a code
 //! block, for the highlighter. No event is collected or moved on.
 
+use std::mem::ManuallyDrop;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
@@ -109,18 +110,20 @@ impl<'e> Pass<'e> {
                 self.skip -= 1;
                 continue;
             }
-            // Most events need one step or none: taken apart here, they are
-            // written without the checks that other events go through, nor
-            // a call to drop them.
-            match event {
-                Event::Text(text) if self.text_passes_through(&range) => self.out.text(&text),
-                Event::End(end) => self.end(end, &range),
+            // Most events need one step or none, and own no memory: they
+            // are written here, without the checks other events go through,
+            // and without the call that dropping an event costs.
+            let event = ManuallyDrop::new(event);
+            match &*event {
+                Event::Text(CowStr::Borrowed(text)) if self.text_passes_through(&range) => self.out.text(text),
+                Event::End(end) => self.end(*end, &range),
                 // Inside a table or list, whose start was looked at.
                 Event::Start(tag @ (Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item)) => {
-                    self.out.start_event(&tag)
+                    self.out.start_event(tag)
                 }
-                Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => self.open_span(&tag, range.end),
-                mut event => {
+                Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => self.open_span(tag, range.end),
+                _ => {
+                    let mut event = ManuallyDrop::into_inner(event);
                     security::check_event(&event, &range, self.expanded, &mut self.found.diags);
                     self.accept(&mut event, &mut range);
                 }

@@ -145,6 +145,11 @@ fn attributes(tag: &str) -> Vec<(usize, String, Option<&str>)> {
 /// A `javascript:`, `vbscript:` or `data:` URL, however it is disguised
 /// with entities, case, spaces or control characters.
 pub fn unsafe_url(url: &str) -> Option<Diagnostic> {
+    // Most URLs start with a letter none of these schemes starts with.
+    let first = url.chars().find(|c| !c.is_whitespace() && !c.is_control());
+    if !matches!(first.map(|c| c.to_ascii_lowercase()), Some('j' | 'v' | 'd' | '&')) {
+        return None;
+    }
     let decoded = decode_entities(url);
     // Browsers ignore blanks and control characters in a scheme.
     let plain = decoded.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(|c| c.to_ascii_lowercase());
