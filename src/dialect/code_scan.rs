@@ -28,6 +28,8 @@ pub fn code_ranges(text: &str) -> Option<Vec<Range<usize>>> {
     // Whether the line before was paragraph text, which a line may continue.
     let mut in_paragraph = false;
     let (mut in_table, mut previous_depth) = (false, 0);
+    // The number of columns of the table being read.
+    let mut table_columns = 0;
     let (mut previous_start, mut previous_end) = (0, 0);
     let mut start = 0;
     for line in text.split_inclusive('\n') {
@@ -139,6 +141,7 @@ pub fn code_ranges(text: &str) -> Option<Vec<Range<usize>>> {
                 return None;
             }
             // The line above was a table header: a block of its own.
+            table_columns = cell_count(inner);
             scan.flush(previous.0);
             scan.region = Some(previous.0);
             scan.flush(line_start);
@@ -167,8 +170,9 @@ pub fn code_ranges(text: &str) -> Option<Vec<Range<usize>>> {
         if in_table || starts || (depth != previous_depth && !lazy) {
             scan.flush(line_start);
         }
-        if in_table && code_spans(content.as_bytes()).1 {
-            // A table cell's lone backtick: a parser's call.
+        if in_table && content.contains('`') && !row_spans_stay_in_cells(content, table_columns) {
+            // A row is split into cells before code spans are read, and
+            // cells past the header's are dropped: a parser's call.
             return None;
         }
         if !lazy {
@@ -299,6 +303,34 @@ fn is_table_delimiter(line: &str) -> bool {
         && line.bytes().all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
 }
 
+/// Whether the code spans of a table row each stay inside one of its first
+/// `columns` cells, with no backtick left unpaired.
+fn row_spans_stay_in_cells(row: &str, columns: usize) -> bool {
+    let (spans, unpaired) = code_spans(row.as_bytes());
+    !unpaired && cell_count(row) <= columns && spans.iter().all(|span| unescaped_pipes(&row[span.clone()]) == 0)
+}
+
+/// The number of cells of a table row: one more than the pipes between
+/// them, a leading and a trailing pipe aside.
+fn cell_count(row: &str) -> usize {
+    let row = row.trim_matches([' ', '\t']);
+    let inner = row.strip_prefix('|').unwrap_or(row);
+    let pipes = unescaped_pipes(inner);
+    // An unescaped last pipe closes the row rather than opening a cell.
+    let closing = pipes - unescaped_pipes(inner.strip_suffix('|').unwrap_or(inner));
+    1 + pipes - closing
+}
+
+/// The pipes of `text` not escaped with a backslash.
+fn unescaped_pipes(text: &str) -> usize {
+    let (mut pipes, mut escaped) = (0, false);
+    for byte in text.bytes() {
+        pipes += usize::from(byte == b'|' && !escaped);
+        escaped = byte == b'\\' && !escaped;
+    }
+    pipes
+}
+
 struct Scan<'t> {
     text: &'t str,
     ranges: Vec<Range<usize>>,
@@ -425,6 +457,25 @@ mod tests {
         // Less indented than its fence: the end of a list item, or code?
         assert!(code_ranges("  ~~~~\n~~~\n{% x %}\n").is_none());
         assert_eq!(code("```\nnever closed"), ["```\nnever closed"]);
+    }
+
+    #[test]
+    fn table_rows_are_cut_into_cells_before_code_spans() {
+        let table = "| Port | Use |\n|---|---|\n| `443` | {% icon lock %} `wss` |\n";
+        assert_eq!(code(table), ["`443`", "`wss`"]);
+        // A span across a pipe, or in a cell past the header's, is the parser's call.
+        assert!(code_ranges("| a | b |\n|---|---|\n| `x | {% t %} | y` |\n").is_none());
+        assert!(code_ranges("{%\n| a |\n|---|\n{%`| a |{{`").is_none());
+        assert!(code_ranges("| a |\n|---|\n| `x \\| y` {% t %} |\n").is_some());
+    }
+
+    #[test]
+    fn cells_are_counted_without_their_outer_pipes() {
+        assert_eq!(super::cell_count("| a | b |"), 2);
+        assert_eq!(super::cell_count("a | b"), 2);
+        assert_eq!(super::cell_count("|---|"), 1);
+        assert_eq!(super::cell_count("| a \\| b |"), 1);
+        assert_eq!(super::cell_count("| a | b \\|"), 2);
     }
 
     #[test]
