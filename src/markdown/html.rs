@@ -174,8 +174,7 @@ impl HtmlWriter {
             // Metadata blocks are not among helpgen's options either.
             Tag::HtmlBlock | Tag::MetadataBlock(_) => {}
             Tag::Paragraph => self.attributed_block("<p", ">"),
-            Tag::Heading { .. } => {
-                let Tag::Heading { id, .. } = tag else { return };
+            Tag::Heading { id, .. } => {
                 heading_open(&mut self.html, self.at_line_start, tag, id.as_deref());
                 self.at_line_start = false;
             }

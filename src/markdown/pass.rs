@@ -8,7 +8,7 @@
 use std::mem::ManuallyDrop;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
 
 use super::block_attributes::BlockAttributeCursor;
 use super::heading_id::{slugify, IdAllocator};
@@ -258,14 +258,15 @@ impl<'e> Pass<'e> {
                     self.cut = cut;
                 }
             }
-            TagEnd::Heading(_) => {
+            TagEnd::Heading(level) => {
                 self.unfinished.observe(&Event::End(end), range, self.expanded, &mut self.found.diags);
                 if let Some((mut tag, text)) = self.heading.take() {
                     let list = self.heading_list.take();
                     if let Some(shown) = list.and_then(|(at, taken)| self.heading_attributes(&mut tag, at, taken)) {
                         self.out.event(&shown);
                     }
-                    let heading = name_heading(&tag, text, &mut self.ids);
+                    let written = if let Tag::Heading { id, .. } = &tag { id.as_deref() } else { None };
+                    let heading = name_heading(level, written, text, &mut self.ids);
                     self.out.end_heading(&tag, &heading.id);
                     return self.found.headings.push(heading);
                 }
@@ -403,13 +404,12 @@ fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
     found
 }
 
-/// The heading `tag` opens, whose text is `text`: its id is the one written
-/// for it or one made from its text.
-fn name_heading(tag: &Tag, mut text: String, ids: &mut IdAllocator) -> Heading {
-    let (level, id) = match tag {
-        Tag::Heading { level, id: Some(explicit), .. } => (*level, explicit.to_string()),
-        Tag::Heading { level, id: None, .. } => (*level, ids.unique(slugify(&text))),
-        _ => (pulldown_cmark::HeadingLevel::H1, String::new()),
+/// A heading of `level` whose text is `text`: its id is the one `written`
+/// for it, or one made from its text.
+fn name_heading(level: HeadingLevel, written: Option<&str>, mut text: String, ids: &mut IdAllocator) -> Heading {
+    let id = match written {
+        Some(explicit) => explicit.to_string(),
+        None => ids.unique(slugify(&text)),
     };
     // The text is kept for the table of contents, without the spaces around it.
     text.truncate(text.trim_end().len());

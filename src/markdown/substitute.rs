@@ -141,8 +141,16 @@ impl<'t> Iterator for Pieces<'t> {
 }
 
 fn sole_placeholder(text: &str) -> Option<usize> {
-    let digits = text.trim().strip_prefix(PLACEHOLDER_OPEN)?.strip_suffix(PLACEHOLDER_CLOSE)?;
-    digits.bytes().all(|b| b.is_ascii_digit()).then(|| digits.parse().ok()).flatten()
+    // Most paragraphs are prose: not worth searching.
+    let text = text.trim();
+    if !text.starts_with(PLACEHOLDER_OPEN) {
+        return None;
+    }
+    let mut pieces = split_placeholders(text);
+    match (pieces.next(), pieces.next()) {
+        (Some((Piece::Construct(n), _)), None) => Some(n),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
