@@ -152,20 +152,24 @@ impl SourceArticle {
     }
 }
 
-/// UTF-8 text without BOM and with LF line ends; on invalid UTF-8, the valid
-/// prefix and the offset of the first bad byte.
 /// The private-use characters helpgen uses as markers in generated text,
 /// replaced in all source text (same UTF-8 length, so offsets stay exact):
 /// content can then never fake a placeholder or a link marker.
 pub(crate) fn strip_markers(text: String) -> String {
-    use crate::dialect::{PLACEHOLDER_CLOSE, PLACEHOLDER_OPEN};
-    if text.contains([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE]) {
-        text.replace([PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE], "\u{FFFD}")
+    use crate::dialect::markers::RESERVED;
+    // They are U+E000 to U+E004, whose UTF-8 starts with these two bytes:
+    // a byte search instead of a walk over every character.
+    let bytes = text.as_bytes();
+    let held = memchr::memmem::find_iter(bytes, b"\xEE\x80").any(|i| matches!(bytes.get(i + 2), Some(0x80..=0x84)));
+    if held {
+        text.replace(RESERVED, "\u{FFFD}")
     } else {
         text
     }
 }
 
+/// UTF-8 text without BOM and with LF line ends; on invalid UTF-8, the valid
+/// prefix and the offset of the first bad byte.
 pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -180,7 +184,16 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::{decode, strip_markers};
+
+    #[test]
+    fn marker_characters_are_replaced_and_nothing_else() {
+        let reserved: String = crate::dialect::markers::RESERVED.iter().collect();
+        let text = format!("a{reserved}\u{E005}\u{E040}é⸢");
+        let stripped = strip_markers(text.clone());
+        assert_eq!(stripped, format!("a{}\u{E005}\u{E040}é⸢", "\u{FFFD}".repeat(5)));
+        assert_eq!(stripped.len(), text.len());
+    }
 
     #[test]
     fn decode_strips_bom_and_crlf() {

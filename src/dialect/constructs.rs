@@ -1,7 +1,8 @@
 //! The tags that become HTML rather than Markdown: icons, images, offer
 //! blocks, requirement tables, the self-check widget and `{{ page.x }}`.
 //! Each is built here as a `Construct` and stands in the Markdown as a short
-//! private-use placeholder that the Markdown stage swaps for the HTML.
+//! private-use placeholder (see `markers`) that the Markdown stage swaps
+//! for the HTML.
 
 use crate::config::BaseUrl;
 use crate::content::{Media, MediaFile, SourceArticle};
@@ -9,12 +10,6 @@ use crate::diag::did_you_mean;
 use crate::escape;
 use crate::i18n::Localizer;
 use crate::offers::{OfferId, Offers};
-
-/// Placeholders are `\u{E000}N\u{E001}`: private-use characters never
-/// split by the Markdown parser. Source text cannot fake one: the expander
-/// replaces these characters in copied text.
-pub const OPEN: char = '\u{E000}';
-pub const CLOSE: char = '\u{E001}';
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Construct {

@@ -14,6 +14,7 @@ mod block_attributes;
 mod code_scan;
 mod constructs;
 mod include;
+pub mod markers;
 mod span_map;
 mod tags;
 
@@ -83,8 +84,8 @@ pub struct Context<'a> {
     pub requirements: Option<&'a Requirements>,
 }
 
-/// Placeholder characters for constructs, see `constructs`.
-pub use constructs::{CLOSE as PLACEHOLDER_CLOSE, OPEN as PLACEHOLDER_OPEN};
+/// Placeholder characters for constructs, see `markers`.
+pub use markers::{CLOSE as PLACEHOLDER_CLOSE, OPEN as PLACEHOLDER_OPEN};
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -457,9 +458,7 @@ impl<'a> Expander<'a, '_> {
         self.out.placeholders.push(self.out.markdown.len() + blank.len());
         self.generated_with(source, at, |markdown| {
             markdown.push_str(blank);
-            markdown.push(PLACEHOLDER_OPEN);
-            push_decimal(markdown, index);
-            markdown.push(PLACEHOLDER_CLOSE);
+            markers::push_placeholder(markdown, index);
             markdown.push_str(blank);
         });
     }
@@ -509,11 +508,25 @@ impl<'a> Expander<'a, '_> {
         write(&mut self.out.markdown);
     }
 
-    /// `[text](helpgen-link:N)`: the link text stays Markdown, so emphasis and
-    /// code inside it render, and the cross-link can sit in a table cell.
+    /// A cross-link whose text has no Markdown in it is marked in place
+    /// (see `markers`): the parser reads it as text, and it is a link
+    /// wherever text can be, even in raw HTML or after a `!`. Other texts
+    /// become `[text](helpgen-link:N)`, so emphasis and code inside them
+    /// render; either way the link can sit in a table cell.
     fn cross_link(&mut self, source: usize, at: usize, text: &str, link: CrossLink) {
         let index = self.out.links.len();
         self.out.links.push(link);
+        if is_literal_inline(text) {
+            let start = self.out.markdown.len();
+            self.generated_with(source, at, |markdown| {
+                markers::push_link_start(markdown, index);
+                markdown.push_str(text);
+            });
+            let end = self.out.markdown.len();
+            markers::push_link_end(&mut self.out.markdown);
+            self.out.placeholders.extend([start, end]);
+            return;
+        }
         self.generated_with(source, at, |markdown| {
             markdown.push('[');
             // Brackets in the text are escaped, so they cannot end the link text.
@@ -527,26 +540,24 @@ impl<'a> Expander<'a, '_> {
             markdown.push_str(rest);
             markdown.push_str("](");
             markdown.push_str(CROSS_LINK_SCHEME);
-            push_decimal(markdown, index);
+            markers::push_decimal(markdown, index);
             markdown.push(')');
         });
     }
 }
 
-/// Appends `n` in decimal: cheaper than formatting, once per tag.
-fn push_decimal(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut rest = n;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    out.extend(digits[start..].iter().map(|&d| char::from(d)));
+/// Whether the Markdown parser shows `text`, inside a line, as it is: no
+/// character of it can start inline syntax (emphasis, code, links, HTML,
+/// entities, escapes, attribute lists) or end the line. 0xEE starts the
+/// UTF-8 of the markers' private-use characters (and of few others).
+fn is_literal_inline(text: &str) -> bool {
+    !text.bytes().any(|b| {
+        b < b' '
+            || matches!(
+                b,
+                b'\\' | b'`' | b'*' | b'_' | b'~' | b'[' | b']' | b'<' | b'&' | b'{' | b'}' | b'|' | 0x7f | 0xee
+            )
+    })
 }
 
 fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>), String> {

@@ -78,9 +78,32 @@ const FRAGMENTS: &[&str] = &[
     "🙂",
     "\u{E000}",
     "\u{E001}",
+    "\u{E002}",
+    "\u{E003}",
+    "\u{E004}",
+    "⸢",
+    "⸣",
+    "!",
+    "\\",
+    "<div>\n",
     "\u{FFFD}",
     "\u{0}",
 ];
+
+/// The HTML, link targets and diagnostics of `body` through both parse
+/// stages, and how many cross-links the expansion made.
+fn render(body: &str) -> (String, Vec<crate::markdown::LinkTarget>, Vec<crate::diag::Diagnostic>, usize) {
+    let text = format!("---\ntitle: T\n---\n{body}");
+    let path = ArticlePath::parse("guide/a.md").unwrap();
+    let article =
+        SourceArticle::parse(LangId::parse("en").unwrap(), path, "content/en/guide/a.md".into(), text).unwrap();
+    let mut diags = Vec::new();
+    let expanded = super::expand(&article, &fixture().context(), &mut diags);
+    let doc = crate::markdown::parse(&expanded, highlighter(), &mut diags);
+    let mut html = String::new();
+    doc.write_html(&mut html, |_, out| out.push_str("<a>"));
+    (html, doc.links.into_iter().map(|l| l.target).collect(), diags, expanded.links.len())
+}
 
 /// Built once: the theme and Fluent bundles cost more than a parse.
 fn fixture() -> &'static Fixture {
@@ -102,8 +125,23 @@ fn dialect_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..120).prop_map(|pieces| pieces.concat())
 }
 
+/// Markdown around a tag: the fragments, but none that opens or closes a tag.
+fn markdown_text() -> impl Strategy<Value = String> {
+    let fragments: Vec<&str> = FRAGMENTS.iter().copied().filter(|f| !["{%", "%}", "{{", "}}"].contains(f)).collect();
+    let piece = prop_oneof![
+        4 => proptest::sample::select(fragments).prop_map(str::to_string),
+        1 => "[a-z ]{1,8}",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig {
+        failure_persistence: None,
+        // Contexts where the two links differ on purpose are skipped.
+        max_global_rejects: 1_000_000,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn tag_scanner_returns_in_bounds_char_aligned_tags(text in dialect_text()) {
@@ -154,22 +192,32 @@ proptest! {
 
     #[test]
     fn parsing_any_article_reports_positions_inside_it(body in dialect_text()) {
-        let text = format!("---\ntitle: T\n---\n{body}");
-        let lines = text.lines().count().max(1) as u32 + 1;
-        let path = ArticlePath::parse("guide/a.md").unwrap();
-        let article = SourceArticle::parse(LangId::parse("en").unwrap(), path, "content/en/guide/a.md".into(), text).unwrap();
-        let fixture = fixture();
-        let mut diags = Vec::new();
-        let expanded = super::expand(&article, &fixture.context(), &mut diags);
-        let doc = crate::markdown::parse(&expanded, highlighter(), &mut diags);
-        let mut html = String::new();
-        doc.write_html(&mut html, |_, out| out.push_str("<a>"));
-        prop_assert!(!html.contains(super::PLACEHOLDER_OPEN), "a marker leaked into {}", html);
+        let lines = format!("---\ntitle: T\n---\n{body}").lines().count().max(1) as u32 + 1;
+        let (html, _, diags, _) = render(&body);
+        prop_assert!(!html.contains(super::markers::RESERVED), "a marker leaked into {}", html);
         for d in &diags {
             let location = d.location.as_ref().expect("every dialect diagnostic has a location");
             prop_assert_eq!(&location.file, std::path::Path::new("content/en/guide/a.md"));
             prop_assert!(location.line >= 4 && location.line <= lines, "{:?} in {} lines", location, lines);
             prop_assert!(location.column >= 1);
         }
+    }
+
+    #[test]
+    fn a_plain_cross_link_renders_as_its_markdown_link(
+        before in markdown_text(),
+        after in markdown_text(),
+        text in "[a-z][a-zé«» ]{0,8}[a-z?!.:)(\"']",
+    ) {
+        let (marked, marked_links, diags, cross_links) = render(&format!("{before}{{% link_new {text} | b.md %}}{after}"));
+        let (written, written_links, _, _) = render(&format!("{before}[{text}](/b.md){after}"));
+        // Where the two differ on purpose: the tag was not expanded (code),
+        // the link sits where a Markdown link is not one (raw HTML, after
+        // `!` or `\\`, inside another link).
+        prop_assume!(!before.ends_with(['!', '\\']));
+        prop_assume!(cross_links == 1 && marked_links.len() == written_links.len());
+        prop_assume!(!diags.iter().any(|d| matches!(d.code, "link.nested" | "link.unread")));
+        prop_assert_eq!(marked, written);
+        prop_assert_eq!(marked_links, written_links);
     }
 }

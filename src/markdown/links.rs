@@ -42,14 +42,8 @@ pub fn classify(
     diags: &mut Vec<Diagnostic>,
 ) -> DocLink {
     let title = title.to_string();
-    if let Some(index) = dest_url.strip_prefix(CROSS_LINK_SCHEME).and_then(|n| n.parse::<usize>().ok()) {
-        let (target, location) = match expanded.links.get(index) {
-            Some(CrossLink { target, anchor, location }) => {
-                (LinkTarget::Article { path: target.clone(), anchor: anchor.clone() }, location.clone())
-            }
-            None => (LinkTarget::External(String::new()), expanded.location(range.start)),
-        };
-        return DocLink { target, title, attributes: None, location };
+    if let Some(index) = cross_link_index(dest_url) {
+        return cross_link(index, title, range, expanded);
     }
     let location = expanded.location(range.start);
     let target = match classify_url(dest_url, &expanded.article.path) {
@@ -58,6 +52,24 @@ pub fn classify(
             diags.push(Diagnostic::error("link.invalid", message).at(location.clone()));
             LinkTarget::External(dest_url.to_string())
         }
+    };
+    DocLink { target, title, attributes: None, location }
+}
+
+/// The index in `Expanded::links` of a cross-link written as a Markdown
+/// link, from its destination.
+pub fn cross_link_index(dest_url: &str) -> Option<usize> {
+    dest_url.strip_prefix(CROSS_LINK_SCHEME)?.parse().ok()
+}
+
+/// The link `Expanded::links[index]`, met at `range`.
+pub fn cross_link(index: usize, title: String, range: &Range<usize>, expanded: &Expanded) -> DocLink {
+    let (target, location) = match expanded.links.get(index) {
+        Some(CrossLink { target, anchor, location }) => {
+            (LinkTarget::Article { path: target.clone(), anchor: anchor.clone() }, location.clone())
+        }
+        // Only a link written by hand as `helpgen-link:N` can miss.
+        None => (LinkTarget::External(String::new()), expanded.location(range.start)),
     };
     DocLink { target, title, attributes: None, location }
 }

@@ -17,10 +17,6 @@ mod placeholders;
 mod security;
 mod substitute;
 
-use std::ops::Range;
-
-use pulldown_cmark::Event;
-
 pub use heading_id::slugify;
 use html::HtmlWriter;
 pub use links::{DocLink, LinkTarget};
@@ -79,8 +75,6 @@ impl ParsedDoc {
         out.push_str(&self.html[from..]);
     }
 }
-
-type Spanned<'e> = (Event<'e>, Range<usize>);
 
 pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
     let (html, found, rerun) = write(expanded, highlighter, &[]);

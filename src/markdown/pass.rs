@@ -15,8 +15,8 @@ use super::heading_id::{slugify, IdAllocator};
 use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
-use super::substitute::Placeholders;
-use super::{security, substitute, Heading, Spanned};
+use super::substitute::{Kind, Piece, Placeholders};
+use super::{security, substitute, Heading};
 use crate::diag::Diagnostic;
 use crate::dialect::attributes::{self, AttributeError, Attributes};
 use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
@@ -53,8 +53,14 @@ pub(super) struct Pass<'e> {
     highlighter: &'e Highlighter,
     blocks: BlockAttributeCursor<'e>,
     placeholders: Placeholders<'e>,
-    /// Room for the pieces of a text that holds placeholders.
-    pieces: Vec<Spanned<'e>>,
+    /// Room for the pieces of a text that holds markers.
+    pieces: Vec<Piece<'e>>,
+    /// How many links are open: a cross-link cannot open inside one.
+    links_open: usize,
+    /// The cross-link being read was shown as text: its end closes nothing.
+    flattened_link: bool,
+    /// Which of the expansion's cross-links were met as links.
+    cross_links_seen: Vec<bool>,
     unfinished: Unfinished,
     found: Findings,
     ids: IdAllocator,
@@ -92,6 +98,9 @@ impl<'e> Pass<'e> {
             blocks: BlockAttributeCursor::new(&expanded.markdown, &expanded.block_attributes),
             placeholders: Placeholders::new(&expanded.placeholders),
             pieces: Vec::new(),
+            links_open: 0,
+            flattened_link: false,
+            cross_links_seen: vec![false; expanded.links.len()],
             unfinished: Unfinished::new(&expanded.markdown),
             found: Findings::default(),
             ids,
@@ -129,6 +138,7 @@ impl<'e> Pass<'e> {
                 }
             }
         }
+        self.report_unread_links();
         self.blocks.finish(&mut self.found.diags);
         self.unfinished.finish(self.expanded, &mut self.found.diags);
         let rerun = self.late_explicit_id.then_some(self.explicit_ids);
@@ -184,17 +194,65 @@ impl<'e> Pass<'e> {
             }
             _ => {}
         }
-        let holds_text = matches!(event, Event::Text(_) | Event::Html(_) | Event::InlineHtml(_));
-        if !(holds_text && self.placeholders.within(range)) {
+        let Some((kind, text)) = Kind::of(event).filter(|_| self.placeholders.within(range)) else {
             return self.settle(event, range);
-        }
+        };
+        let text = std::mem::replace(text, CowStr::Borrowed(""));
         let mut pieces = std::mem::take(&mut self.pieces);
-        let whole = std::mem::replace(event, Event::SoftBreak);
-        substitute::push(whole, range.clone(), &self.expanded.markdown, constructs, &mut pieces);
-        for (mut piece, range) in pieces.drain(..) {
-            self.settle(&mut piece, &range);
+        substitute::push(kind, text, range.clone(), self.placeholders.found(), self.expanded, &mut pieces);
+        for piece in pieces.drain(..) {
+            match piece {
+                Piece::Text(Kind::Text, text, range) if range.start < self.cut => {
+                    let markdown = &self.expanded.markdown;
+                    if let Some(rest) = after_attribute_list(&text, &range, self.cut, markdown) {
+                        self.settle(&mut Event::Text(rest), &(self.cut..range.end));
+                    }
+                }
+                Piece::Text(kind, text, range) => self.settle(&mut kind.event(text), &range),
+                Piece::LinkStart { index, range, end } => self.open_cross_link(index, &range, end),
+                Piece::LinkEnd(range) => {
+                    if !std::mem::take(&mut self.flattened_link) {
+                        self.end(TagEnd::Link, &range);
+                    }
+                }
+            }
         }
         self.pieces = pieces;
+    }
+
+    /// Opens the cross-link `Expanded::links[index]`, whose markers end at
+    /// `end`. Inside another link it cannot be one: its text is shown as
+    /// text, with a warning.
+    fn open_cross_link(&mut self, index: usize, range: &Range<usize>, end: usize) {
+        if let Some(seen) = self.cross_links_seen.get_mut(index) {
+            *seen = true;
+        }
+        self.unfinished.element();
+        if self.links_open > 0 {
+            let d = Diagnostic::warning("link.nested", "this `link_new` is inside another link: it is shown as text")
+                .with_help("move it out of the other link's text");
+            self.found.diags.push(d.at(self.expanded.location(range.start)));
+            self.flattened_link = true;
+            return;
+        }
+        let mut link = links::cross_link(index, String::new(), range, self.expanded);
+        link.attributes = self.open_inline(end);
+        self.found.links.push(link);
+        self.links_open += 1;
+        self.out.open_link();
+    }
+
+    /// A cross-link that never became a link: its Markdown link sat where
+    /// Markdown is not read (raw HTML, a link's address), or after a `!` or
+    /// `\` that made it an image or plain text.
+    fn report_unread_links(&mut self) {
+        let unread = self.cross_links_seen.iter().zip(&self.expanded.links).filter(|(seen, _)| !**seen);
+        for (_, link) in unread {
+            let d = Diagnostic::error("link.unread", "this `link_new` is not read as a link here")
+                .at(link.location.clone())
+                .with_help("a cross-link whose text has Markdown in it cannot sit in raw HTML or a link's address, nor right after `!` or `\\`");
+            self.found.diags.push(d);
+        }
     }
 
     /// The last step of every event: notes what it holds (links, anchors,
@@ -206,9 +264,14 @@ impl<'e> Pass<'e> {
         self.unfinished.observe(event, range, self.expanded, diags);
         match event {
             Event::Start(Tag::Link { dest_url, title, .. }) => {
+                let cross_link = links::cross_link_index(dest_url).and_then(|i| self.cross_links_seen.get_mut(i));
+                if let Some(seen) = cross_link {
+                    *seen = true;
+                }
                 let mut link = links::classify(dest_url, title, range, self.expanded, diags);
                 link.attributes = self.open_inline(range.end);
                 self.found.links.push(link);
+                self.links_open += 1;
                 return self.out.open_link();
             }
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
@@ -254,6 +317,9 @@ impl<'e> Pass<'e> {
     fn end(&mut self, end: TagEnd, range: &Range<usize>) {
         match end {
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
+                if end == TagEnd::Link {
+                    self.links_open = self.links_open.saturating_sub(1);
+                }
                 if let Some(cut) = self.open.pop().flatten() {
                     self.cut = cut;
                 }

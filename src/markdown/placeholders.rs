@@ -61,12 +61,16 @@ impl Unfinished {
                 self.in_heading = true;
             }
             Event::End(TagEnd::Heading(_)) => self.in_heading = false,
-            Event::Start(_) | Event::Html(_) | Event::Rule if !self.in_heading => {
-                if let Some((_, _, content)) = self.section.as_mut() {
-                    *content = true;
-                }
-            }
+            Event::Start(_) | Event::Html(_) | Event::Rule => self.element(),
             _ => {}
+        }
+    }
+
+    /// An element starts: outside a heading's own text, it is content
+    /// under the heading.
+    pub fn element(&mut self) {
+        if let (Some((_, _, content)), false) = (self.section.as_mut(), self.in_heading) {
+            *content = true;
         }
     }
 

@@ -400,3 +400,77 @@ fn standard_markdown_is_written_as_pulldown_cmark_writes_it() {
     );
     assert_eq!(html, expected);
 }
+
+#[test]
+fn a_plain_cross_link_renders_as_the_same_markdown_link_would() {
+    // `[t](/b.md)` names `b.md` below the language folder, as `link_new` does.
+    let contexts = [
+        "See L.",
+        "*L*",
+        "a*L*b",
+        "_L_ and __L__",
+        "**L**{:.menu-item} then",
+        "L{:target=\"_blank\" rel=\"noopener\"} then",
+        "| h | i |\n|---|---|\n| L | x |",
+        "- L\n- b",
+        "## L\n\nText.",
+        "## Go to L {:.big}\n\nText.",
+        "![see L](p.png)",
+        "Note[^1].\n\n[^1]: Read L.",
+        "> Quote L\n> more",
+        "~~L~~ L!",
+    ];
+    for context in contexts {
+        let (marked, marked_doc, d) = render(&context.replace('L', "{% link_new the « rules » | b.md | #top %}"));
+        // Notes only (a heading with nothing under it).
+        assert!(d.iter().all(|d| d.severity == crate::diag::Severity::Info), "{context}: {d:?}");
+        let (markdown, markdown_doc, _) = render(&context.replace('L', "[the « rules »](/b.md#top)"));
+        assert_eq!(marked, markdown, "{context}");
+        assert_eq!(marked_doc.headings, markdown_doc.headings, "{context}");
+        let targets =
+            |doc: &ParsedDoc| doc.links.iter().map(|l| (l.target.clone(), l.attributes.clone())).collect::<Vec<_>>();
+        assert_eq!(targets(&marked_doc), targets(&markdown_doc), "{context}");
+    }
+}
+
+#[test]
+fn a_plain_cross_link_is_a_link_wherever_text_is() {
+    let (html, doc, d) =
+        render("Bang!{% link_new A | b.md %} x\\{% link_new B | b.md %}\n\n<div>\n{% link_new C | b.md %}\n</div>\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(doc.links.len(), 3);
+    assert!(html.contains("<p>Bang!<a data-target="), "{html}");
+    assert!(html.contains(">A</a> x\\<a data-target="), "{html}");
+    assert!(
+        html.contains("<div>\n<a data-target=\"Article { path: ArticlePath(\"b.md\"), anchor: None }\">C</a>\n</div>"),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_cross_link_inside_a_link_is_text_with_a_warning() {
+    let (html, doc, d) =
+        render("[Read {% link_new the rules | b.md %} now](https://example.com) and {% link_new this | c.md %}.");
+    assert_eq!(html.matches("<a ").count(), 2, "{html}");
+    assert!(html.contains(">Read the rules now</a> and <a "), "{html}");
+    assert_eq!(doc.links.len(), 2);
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(found, [("link.nested", (5, 7))]);
+}
+
+#[test]
+fn a_cross_link_that_cannot_be_a_link_is_an_error() {
+    let (_, doc, d) = render("Bang!{% link_new _A_ | b.md %}\n\n<div>\n{% link_new *C* | b.md %}\n</div>\n");
+    assert!(doc.links.is_empty());
+    let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
+    assert_eq!(found, [("link.unread", (5, 6)), ("link.unread", (8, 1))]);
+}
+
+#[test]
+fn markers_in_a_cross_link_text_are_found() {
+    let (html, doc, d) = render("## Open {% link_new the TODO list | b.md %}\n");
+    assert_eq!(doc.headings[0].id, "open-the-todo-list");
+    assert!(html.contains(">the TODO list</a></h2>"), "{html}");
+    let found: Vec<_> = d.iter().map(|d| d.code).collect();
+    assert_eq!(found, ["placeholder.todo", "placeholder.empty-section"]);
+}
