@@ -55,11 +55,14 @@ pub fn read(text: &str, at: usize) -> Option<(Marker, usize)> {
     } else {
         (rest.strip_prefix(LINK_START)?, LINK_INDEX_END, Marker::LinkStart)
     };
-    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    if !body[digits..].starts_with(end) {
+    let (mut index, mut digits) = (0usize, 0);
+    for digit in body.bytes().map_while(|b| b.is_ascii_digit().then(|| usize::from(b - b'0'))) {
+        index = index.checked_mul(10)?.checked_add(digit)?;
+        digits += 1;
+    }
+    if digits == 0 || !body[digits..].starts_with(end) {
         return None;
     }
-    let index = body[..digits].parse().ok()?;
     Some((make(index), rest.len() - body.len() + digits + end.len_utf8()))
 }
 

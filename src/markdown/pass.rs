@@ -102,7 +102,8 @@ impl<'e> Pass<'e> {
             flattened_link: false,
             cross_links_seen: vec![false; expanded.links.len()],
             unfinished: Unfinished::new(&expanded.markdown),
-            found: Findings::default(),
+            // Most links are the expansion's cross-links.
+            found: Findings { links: Vec::with_capacity(expanded.links.len()), ..Findings::default() },
             ids,
             explicit_ids: Vec::new(),
             ids_known: !reserved.is_empty(),

@@ -146,7 +146,8 @@ fn cut<'t>(
         }
     };
     let mut rest_from = 0;
-    for at in positions {
+    let mut positions = positions.peekable();
+    while let Some(at) = positions.next() {
         let Some((marker, len)) = markers::read(text, at).filter(|_| at >= rest_from) else { continue };
         push_text(out, rest_from, at);
         let range = base_of(at)..base_of(at + len);
@@ -159,7 +160,7 @@ fn cut<'t>(
             }
             Marker::LinkStart(index) => {
                 // Link texts hold no marker: the next one is the link's end.
-                let end = markers::find(text, rest_from).and_then(|end| match markers::read(text, end) {
+                let end = positions.peek().and_then(|&end| match markers::read(text, end) {
                     Some((Marker::LinkEnd, len)) => Some(base_of(end + len)),
                     _ => None,
                 });
