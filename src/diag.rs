@@ -245,13 +245,18 @@ impl IntoIterator for Diagnostics {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// Whether each line is ASCII, where a column is a byte count.
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        line_starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        let ends = line_starts.iter().skip(1).copied().chain(std::iter::once(bytes.len()));
+        let ascii = line_starts.iter().zip(ends).map(|(&start, end)| bytes[start..end].is_ascii()).collect();
+        LineIndex { line_starts, ascii }
     }
 
     /// Line and column of `offset` in `text` (the text this index was built from).
@@ -259,7 +264,10 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let column = match self.ascii.get(line) {
+            Some(true) => offset - start,
+            _ => text.get(start..offset).map_or(offset - start, |s| s.chars().count()),
+        };
         (line as u32 + 1, column as u32 + 1)
     }
 
@@ -308,6 +316,7 @@ mod tests {
         let text = "ab\né x\n\nlast";
         let index = LineIndex::new(text);
         assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, 1), (1, 2));
         assert_eq!(index.line_col(text, 3), (2, 1));
         assert_eq!(index.line_col(text, text.find('x').unwrap()), (2, 3));
         assert_eq!(index.line_col(text, text.find("last").unwrap()), (4, 1));

@@ -61,18 +61,15 @@ impl Expander<'_, '_> {
 /// Lines outside code that hold only an attribute list, without their `\n`.
 pub(super) fn attribute_lines(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
-    // Where the line of the last `{:` looked at ends: most are spans inside
-    // prose, several to a line.
-    let mut line_end = 0;
-    for at in memmem::find_iter(text.as_bytes(), b"{:") {
-        if at < line_end {
+    let bytes = text.as_bytes();
+    for at in memmem::find_iter(bytes, b"{:") {
+        // Only spaces or tabs before it on its line. Most are spans inside
+        // prose, which the byte before them tells.
+        let start = at - bytes[..at].iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count();
+        if start > 0 && bytes[start - 1] != b'\n' {
             continue;
         }
-        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        if !text[start..at].trim().is_empty() {
-            continue;
-        }
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |i| at + i);
         let content = &text[start..line_end];
         let indent = content.len() - content.trim_start().len();
         if indent < 4 && content.trim_end().ends_with('}') && !in_ranges(code, start) {
@@ -88,9 +85,9 @@ mod tests {
 
     #[test]
     fn only_lines_holding_nothing_but_a_list() {
-        let text = "Para _x_{:.a}\n{:.note}\n  {:#id}  \n    {:.code}\n{:.a} text\n{:.last}";
+        let text = "Para _x_{:.a}\n{:.note}\n  {:#id}  \n    {:.code}\n{:.a} text\n\u{a0}{:.nbsp}\n\t{:.tab}\n{:.last}";
         let found: Vec<&str> = attribute_lines(text, &[]).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(found, ["{:.note}", "  {:#id}  ", "{:.last}"]);
+        assert_eq!(found, ["{:.note}", "  {:#id}  ", "\t{:.tab}", "{:.last}"]);
         let all_code = std::iter::once(0..text.len()).collect::<Vec<_>>();
         assert!(attribute_lines(text, &all_code).is_empty());
     }

@@ -561,12 +561,19 @@ fn is_literal_inline(text: &str) -> bool {
 }
 
 fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>), String> {
-    let mut parts = tag.args.split('|').map(str::trim);
-    let (text, path, anchor) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
-        (Some(text), Some(path), anchor, None) => (text, path, anchor),
-        (_, None, ..) => return Err("`link_new` needs a link text and a path separated by `|`".into()),
+    let args = tag.args;
+    // Byte search for the bars: arguments are short, and a `str` split
+    // costs more to set up than to run.
+    let mut bars = memchr::memchr_iter(b'|', args.as_bytes());
+    let (text, path, anchor) = match (bars.next(), bars.next(), bars.next()) {
+        (Some(first), second, None) => {
+            let path_end = second.unwrap_or(args.len());
+            (&args[..first], &args[first + 1..path_end], second.map(|second| args[second + 1..].trim()))
+        }
+        (None, ..) => return Err("`link_new` needs a link text and a path separated by `|`".into()),
         _ => return Err("`link_new` takes at most three parts: text | path | #anchor".into()),
     };
+    let (text, path) = (text.trim(), path.trim());
     if text.is_empty() {
         return Err("the link text of `link_new` is empty".into());
     }
