@@ -8,19 +8,16 @@ use std::collections::hash_map::{Entry, HashMap};
 pub fn slugify(text: &str) -> String {
     let text = text.trim();
     let id = if text.is_ascii() {
-        // Most headings: changed in place a byte at a time, no case tables.
-        let mut id = text.as_bytes().to_vec();
-        id.retain_mut(|b| match *b {
-            b' ' => {
-                *b = b'-';
-                true
+        // Most headings: a byte at a time, no case tables.
+        let mut id = Vec::with_capacity(text.len());
+        for &b in text.as_bytes() {
+            match b {
+                b' ' => id.push(b'-'),
+                b'_' | b'-' | b'0'..=b'9' | b'a'..=b'z' => id.push(b),
+                b'A'..=b'Z' => id.push(b.to_ascii_lowercase()),
+                _ => {}
             }
-            b'_' | b'-' => true,
-            _ => {
-                b.make_ascii_lowercase();
-                b.is_ascii_alphanumeric()
-            }
-        });
+        }
         // Still ASCII, so always valid.
         String::from_utf8(id).unwrap_or_default()
     } else {
@@ -42,9 +39,15 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Hands out unique ids within one article.
-#[derive(Default)]
 pub struct IdAllocator {
     seen: HashMap<String, usize>,
+}
+
+impl Default for IdAllocator {
+    fn default() -> IdAllocator {
+        // Room for the headings of most articles: growing rehashes every id.
+        IdAllocator { seen: HashMap::with_capacity(32) }
+    }
 }
 
 impl IdAllocator {

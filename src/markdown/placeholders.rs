@@ -3,8 +3,9 @@
 //! Reported as info: a writer's reminder, not a broken page.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
-use memchr::memmem;
+use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::diag::Diagnostic;
@@ -13,7 +14,6 @@ use crate::dialect::Expanded;
 /// Looks at the events of one article in order. Code blocks reach it
 /// already written as HTML, so markers in code are never seen.
 pub struct Unfinished {
-    finders: [(&'static str, memmem::Finder<'static>); 2],
     /// Most articles hold no marker at all: one search over the whole text
     /// is far cheaper than one per text event.
     any_marker: bool,
@@ -27,9 +27,7 @@ pub struct Unfinished {
 
 impl Unfinished {
     pub fn new(markdown: &str) -> Unfinished {
-        let finders = MARKERS.map(|m| (m, memmem::Finder::new(m)));
-        let any_marker = finders.iter().any(|(_, finder)| finder.find(markdown.as_bytes()).is_some());
-        Unfinished { finders, any_marker, section: None, in_heading: false }
+        Unfinished { any_marker: finder().is_match(markdown), section: None, in_heading: false }
     }
 
     /// Whether texts need to be shown to `observe`.
@@ -41,13 +39,12 @@ impl Unfinished {
     pub fn observe(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
         match event {
             Event::Text(text) if self.any_marker => {
-                for (marker, finder) in &self.finders {
-                    if let Some(at) = find_word(text, finder) {
-                        let d = Diagnostic::info("placeholder.todo", format!("`{marker}` left in the text"));
-                        // Exact where the text is as written; inside text
-                        // with escapes or entities, close to the marker.
-                        diags.push(d.at(expanded.location(range.start + at.min(range.len()))));
-                    }
+                for (marker, at) in MARKERS.iter().zip(find_words(text)) {
+                    let Some(at) = at else { continue };
+                    let d = Diagnostic::info("placeholder.todo", format!("`{marker}` left in the text"));
+                    // Exact where the text is as written; inside text with
+                    // escapes or entities, close to the marker.
+                    diags.push(d.at(expanded.location(range.start + at.min(range.len()))));
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
@@ -87,26 +84,35 @@ fn empty_section(expanded: &Expanded, at: usize) -> Diagnostic {
 
 const MARKERS: [&str; 2] = ["TODO", "FIXME"];
 
-/// The marker as a word of its own (not `TODOs` or `STODO`).
-fn find_word(text: &str, marker: &memmem::Finder) -> Option<usize> {
-    let length = marker.needle().len();
-    marker.find_iter(text.as_bytes()).find(|&i| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + length..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Finds every marker in one pass, built once.
+fn finder() -> &'static AhoCorasick {
+    static FINDER: OnceLock<AhoCorasick> = OnceLock::new();
+    // Two fixed, valid words: building cannot fail.
+    FINDER.get_or_init(|| AhoCorasick::new(MARKERS).expect("the markers build a searcher"))
+}
+
+/// Where each marker first stands as a word of its own in `text` (not
+/// `TODOs` or `STODO`), in the order of `MARKERS`.
+fn find_words(text: &str) -> [Option<usize>; 2] {
+    let mut found = [None; 2];
+    for m in finder().find_iter(text) {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            found[m.pattern().as_usize()].get_or_insert(m.start());
+        }
+    }
+    found
 }
 
 #[cfg(test)]
 mod tests {
-    use memchr::memmem::Finder;
-
-    use super::find_word;
+    use super::find_words;
 
     #[test]
     fn markers_are_whole_words() {
-        assert_eq!(find_word("a TODO: b", &Finder::new("TODO")), Some(2));
-        assert_eq!(find_word("TODOs and STODO", &Finder::new("TODO")), None);
-        assert_eq!(find_word("(FIXME)", &Finder::new("FIXME")), Some(1));
+        assert_eq!(find_words("a TODO: b TODO"), [Some(2), None]);
+        assert_eq!(find_words("TODOs and STODO"), [None, None]);
+        assert_eq!(find_words("(FIXME) TODO"), [Some(8), Some(1)]);
     }
 }
