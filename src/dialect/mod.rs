@@ -125,7 +125,8 @@ pub struct Expanded<'a> {
     pub links: Vec<CrossLink>,
     /// The HTML of placeholder N.
     pub constructs: Vec<Construct>,
-    /// Where in `markdown` each placeholder starts, in order.
+    /// Where in `markdown` each marker (a construct's placeholder, a
+    /// cross-link's start or end; see `markers`) starts, in order.
     pub placeholders: Vec<usize>,
     /// Images the article shows, to publish beside it.
     pub media: Vec<MediaFile>,

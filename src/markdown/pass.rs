@@ -199,6 +199,12 @@ impl<'e> Pass<'e> {
             return self.settle(event, range);
         };
         let text = std::mem::replace(text, CowStr::Borrowed(""));
+        self.settle_marked(kind, text, range);
+    }
+
+    /// Settles, piece by piece, a text or HTML that holds markers: its
+    /// text, constructs' HTML, and cross-links' starts and ends.
+    fn settle_marked(&mut self, kind: Kind, text: CowStr<'e>, range: &Range<usize>) {
         let mut pieces = std::mem::take(&mut self.pieces);
         substitute::push(kind, text, range.clone(), self.placeholders.found(), self.expanded, &mut pieces);
         for piece in pieces.drain(..) {
