@@ -156,12 +156,8 @@ impl SourceArticle {
 /// replaced in all source text (same UTF-8 length, so offsets stay exact):
 /// content can then never fake a placeholder or a link marker.
 pub(crate) fn strip_markers(text: String) -> String {
-    use crate::dialect::markers::RESERVED;
-    // They are U+E000 to U+E004, whose UTF-8 starts with these two bytes:
-    // a byte search instead of a walk over every character.
-    let bytes = text.as_bytes();
-    let held = memchr::memmem::find_iter(bytes, b"\xEE\x80").any(|i| matches!(bytes.get(i + 2), Some(0x80..=0x84)));
-    if held {
+    use crate::dialect::markers::{holds_reserved, RESERVED};
+    if holds_reserved(&text) {
         text.replace(RESERVED, "\u{FFFD}")
     } else {
         text

@@ -70,14 +70,12 @@ pub fn read(text: &str, at: usize) -> Option<(Marker, usize)> {
 /// by its private-use character.
 pub fn find(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    // U+E000 to U+E004 are 0xEE 0x80 0x80 to 0x84 in UTF-8.
-    let prefix = memchr::memmem::find_iter(bytes.get(from..)?, b"\xEE\x80").map(|i| from + i);
-    prefix
-        .filter_map(|at| {
+    reserved(bytes, from)
+        .filter_map(|(at, c)| {
             // A link start's private-use character comes after its punctuation.
-            let start = match bytes.get(at + 2) {
-                Some(0x80 | 0x84) => at,
-                Some(0x82) => {
+            let start = match c {
+                OPEN | '\u{E004}' => at,
+                '\u{E002}' => {
                     at.checked_sub('⸢'.len_utf8()).filter(|&start| bytes[start..].starts_with(LINK_START.as_bytes()))?
                 }
                 _ => return None,
@@ -85,6 +83,23 @@ pub fn find(text: &str, from: usize) -> Option<usize> {
             Some(start).filter(|&start| start >= from && read(text, start).is_some())
         })
         .next()
+}
+
+/// Whether `text` holds any of the `RESERVED` characters.
+pub fn holds_reserved(text: &str) -> bool {
+    reserved(text.as_bytes(), 0).next().is_some()
+}
+
+/// Where a `RESERVED` character starts in `bytes`, at or after `from`,
+/// and which. They are U+E000 to U+E004, 0xEE 0x80 0x80 to 0x84 in UTF-8:
+/// a byte search instead of a walk over every character.
+fn reserved(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, char)> + '_ {
+    let rest = bytes.get(from..).unwrap_or_default();
+    let prefixes = memchr::memmem::find_iter(rest, b"\xEE\x80").map(move |i| from + i);
+    prefixes.filter_map(|at| match bytes.get(at + 2) {
+        Some(&last @ 0x80..=0x84) => char::from_u32(0xE000 + u32::from(last - 0x80)).map(|c| (at, c)),
+        _ => None,
+    })
 }
 
 /// Appends `n` in decimal: cheaper than formatting, once per marker.
@@ -126,6 +141,7 @@ mod tests {
         assert_eq!(find(&text, link + 1), Some(end));
         assert_eq!(find(&text, end + 1), None);
         assert_eq!(read(&text, 0), None);
+        assert!(holds_reserved(&text) && !holds_reserved("a ⸢b⸣ \u{E005}"));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub struct DocLink {
     pub location: Location,
 }
 
-/// The link a `Start(Link)` event opens.
+/// The link a `Start(Link)` event opens, when it is not a cross-link.
 pub fn classify(
     dest_url: &str,
     title: &str,
@@ -42,9 +42,6 @@ pub fn classify(
     diags: &mut Vec<Diagnostic>,
 ) -> DocLink {
     let title = title.to_string();
-    if let Some(index) = cross_link_index(dest_url) {
-        return cross_link(index, title, range, expanded);
-    }
     let location = expanded.location(range.start);
     let target = match classify_url(dest_url, &expanded.article.path) {
         Ok(target) => target,

@@ -189,7 +189,7 @@ impl<'e> Pass<'e> {
             }
             Event::Text(text) if range.start < self.cut => {
                 match after_attribute_list(text, range, self.cut, &self.expanded.markdown) {
-                    Some(rest) => (*text, range.start) = (rest, self.cut),
+                    Some(rest) => (*text, *range) = rest,
                     None => return,
                 }
             }
@@ -211,8 +211,8 @@ impl<'e> Pass<'e> {
             match piece {
                 Piece::Text(Kind::Text, text, range) if range.start < self.cut => {
                     let markdown = &self.expanded.markdown;
-                    if let Some(rest) = after_attribute_list(&text, &range, self.cut, markdown) {
-                        self.settle(&mut Event::Text(rest), &(self.cut..range.end));
+                    if let Some((rest, range)) = after_attribute_list(&text, &range, self.cut, markdown) {
+                        self.settle(&mut Event::Text(rest), &range);
                     }
                 }
                 Piece::Text(kind, text, range) => self.settle(&mut kind.event(text), &range),
@@ -231,9 +231,7 @@ impl<'e> Pass<'e> {
     /// `end`. Inside another link it cannot be one: its text is shown as
     /// text, with a warning.
     fn open_cross_link(&mut self, index: usize, range: &Range<usize>, end: usize) {
-        if let Some(seen) = self.cross_links_seen.get_mut(index) {
-            *seen = true;
-        }
+        let link = self.cross_link(index, String::new(), range);
         self.unfinished.element();
         if self.links_open > 0 {
             let d = Diagnostic::warning("link.nested", "this `link_new` is inside another link: it is shown as text")
@@ -242,7 +240,29 @@ impl<'e> Pass<'e> {
             self.flattened_link = true;
             return;
         }
-        let mut link = links::cross_link(index, String::new(), range, self.expanded);
+        self.open_link(link, end);
+    }
+
+    /// The cross-link `Expanded::links[index]`, noted as met.
+    fn cross_link(&mut self, index: usize, title: String, range: &Range<usize>) -> DocLink {
+        if let Some(seen) = self.cross_links_seen.get_mut(index) {
+            *seen = true;
+        }
+        links::cross_link(index, title, range, self.expanded)
+    }
+
+    /// Opens the link to `dest_url` that a `Start(Link)` event at `range` opens.
+    fn start_link(&mut self, dest_url: &str, title: &str, range: &Range<usize>) {
+        let link = match links::cross_link_index(dest_url) {
+            Some(index) => self.cross_link(index, title.to_string(), range),
+            None => links::classify(dest_url, title, range, self.expanded, &mut self.found.diags),
+        };
+        self.open_link(link, range.end);
+    }
+
+    /// Opens `link`, whose source ends at `end`, with the attribute list
+    /// written right after it.
+    fn open_link(&mut self, mut link: DocLink, end: usize) {
         link.attributes = self.open_inline(end);
         self.found.links.push(link);
         self.links_open += 1;
@@ -267,20 +287,9 @@ impl<'e> Pass<'e> {
     /// inline element, and writes it. A link's opening is left to the
     /// render stage, which writes the `<a>` for the reader's language.
     fn settle(&mut self, event: &mut Event<'e>, range: &Range<usize>) {
-        let diags = &mut self.found.diags;
-        self.unfinished.observe(event, range, self.expanded, diags);
+        self.unfinished.observe(event, range, self.expanded, &mut self.found.diags);
         match event {
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
-                let cross_link = links::cross_link_index(dest_url).and_then(|i| self.cross_links_seen.get_mut(i));
-                if let Some(seen) = cross_link {
-                    *seen = true;
-                }
-                let mut link = links::classify(dest_url, title, range, self.expanded, diags);
-                link.attributes = self.open_inline(range.end);
-                self.found.links.push(link);
-                self.links_open += 1;
-                return self.out.open_link();
-            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => return self.start_link(dest_url, title, range),
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
                 let misread = attrs.iter().any(|(key, _)| key.starts_with(':'));
                 if let Some(at) = misread.then(|| trailing_list(&self.expanded.markdown, range)).flatten() {
@@ -443,17 +452,23 @@ impl<'e> Pass<'e> {
 }
 
 /// What is left of a text that starts inside the attribute list ending at
-/// `cut`, if anything. Where the text is not as written (an entity, an
-/// escape), the list cannot end inside it: it is all list.
-fn after_attribute_list<'e>(text: &CowStr<'e>, range: &Range<usize>, cut: usize, markdown: &str) -> Option<CowStr<'e>> {
+/// `cut`, if anything, and its range. Where the text is not as written (an
+/// entity, an escape), the list cannot end inside it: it is all list.
+fn after_attribute_list<'e>(
+    text: &CowStr<'e>,
+    range: &Range<usize>,
+    cut: usize,
+    markdown: &str,
+) -> Option<(CowStr<'e>, Range<usize>)> {
     if range.end <= cut || markdown.get(range.clone()) != Some(&**text) {
         return None;
     }
     let rest = cut - range.start;
-    Some(match text {
+    let text = match text {
         CowStr::Borrowed(text) => CowStr::Borrowed(&text[rest..]),
         text => text[rest..].to_string().into(),
-    })
+    };
+    Some((text, cut..range.end))
 }
 
 /// The text from `at` to the end of its line, where an attribute list ends.
