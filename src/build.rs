@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::error::{Error, Result};
 use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
@@ -143,7 +143,7 @@ fn run(
         Err(Error::Template { name, message }) => {
             let file = std::path::Path::new("themes").join(&config.theme).join("templates");
             diags.push(
-                Diagnostic::error("theme.invalid", format!("{name} cannot be rendered:\n{message}"))
+                Diagnostic::new(Code::ThemeInvalid, format!("{name} cannot be rendered:\n{message}"))
                     .at(Location::file(file)),
             );
             return Ok(());

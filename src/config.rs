@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use std::collections::BTreeMap;
 
-use crate::diag::{did_you_mean, Diagnostic, Level, LineIndex, Location, ADJUSTABLE_IN_FIXED, CODES, FIXED_FAMILIES};
+use crate::diag::{did_you_mean, Code, Diagnostic, Level, LineIndex, Location};
 use crate::ids::LangId;
 
 pub const CONFIG_FILE: &str = "helpgen.toml";
@@ -31,7 +31,7 @@ pub struct Config {
     pub theme: String,
     pub placeholder_titles: Vec<String>,
     /// Levels the site gives diagnostic codes (`[checks]`).
-    pub checks: BTreeMap<String, Level>,
+    pub checks: BTreeMap<Code, Level>,
     /// Most articles a language may lack before the build fails.
     pub max_untranslated: BTreeMap<String, usize>,
     /// Build the search index and show the search box: on unless the site
@@ -95,14 +95,14 @@ impl Config {
             Ok(text) => parse_file(&text)?,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => ConfigFile::empty(),
             Err(e) => {
-                return Err(Diagnostic::error("config.unreadable", format!("cannot read {CONFIG_FILE}: {e}"))
+                return Err(Diagnostic::new(Code::ConfigUnreadable, format!("cannot read {CONFIG_FILE}: {e}"))
                     .at(Location::file(CONFIG_FILE)))
             }
         };
         let at_file = || Location::file(CONFIG_FILE);
         let lang = |tag: &str| {
             LangId::parse(tag).ok_or_else(|| {
-                Diagnostic::error("config.invalid", format!("`{tag}` is not a language tag"))
+                Diagnostic::new(Code::ConfigInvalid, format!("`{tag}` is not a language tag"))
                     .at(at_file())
                     .with_help("use a tag such as `en`, `fr`, `de` or `pt-BR`")
             })
@@ -114,26 +114,26 @@ impl Config {
         };
         let base_url = overrides.base_url.or(file.base_url).unwrap_or_else(|| "/".to_string());
         let base_url = BaseUrl::parse(&base_url).map_err(|reason| {
-            Diagnostic::error("config.invalid", format!("base URL `{base_url}` is unusable: {reason}")).at(at_file())
+            Diagnostic::new(Code::ConfigInvalid, format!("base URL `{base_url}` is unusable: {reason}")).at(at_file())
         })?;
-        let checks = file.checks.unwrap_or_default();
-        for code in checks.keys() {
-            let family = code.split('.').next().unwrap_or("");
-            let problem = if !CODES.contains(&code.as_str()) {
-                let hint = did_you_mean(code, CODES.iter().copied())
-                    .map(|c| format!("; did you mean `{c}`?"))
-                    .unwrap_or_default();
-                Some(format!("`{code}` under [checks] is not a diagnostic code{hint}"))
-            } else if FIXED_FAMILIES.contains(&family) && !ADJUSTABLE_IN_FIXED.contains(&code.as_str()) {
-                Some(format!("`{code}` cannot be changed: without it nothing sound can be built"))
-            } else {
-                None
+        let mut checks = BTreeMap::new();
+        for (name, level) in file.checks.unwrap_or_default() {
+            let problem = match Code::from_name(&name) {
+                Some(code) if code.level_can_change() => {
+                    checks.insert(code, level);
+                    continue;
+                }
+                Some(_) => format!("`{name}` cannot be changed: without it nothing sound can be built"),
+                None => {
+                    let hint = did_you_mean(&name, Code::ALL.iter().map(|c| c.as_str()))
+                        .map(|c| format!("; did you mean `{c}`?"))
+                        .unwrap_or_default();
+                    format!("`{name}` under [checks] is not a diagnostic code{hint}")
+                }
             };
-            if let Some(message) = problem {
-                return Err(Diagnostic::error("config.invalid", message)
-                    .at(at_file())
-                    .with_help("the codes are listed in the README"));
-            }
+            return Err(Diagnostic::new(Code::ConfigInvalid, problem)
+                .at(at_file())
+                .with_help("the codes are listed in the README"));
         }
         Ok(Config {
             checks,
@@ -175,7 +175,7 @@ fn parse_file(text: &str) -> Result<ConfigFile, Diagnostic> {
             Some(span) => LineIndex::new(text).location(Path::new(CONFIG_FILE), text, span.start),
             None => Location::file(CONFIG_FILE),
         };
-        Diagnostic::error("config.invalid", e.message().to_string()).at(location)
+        Diagnostic::new(Code::ConfigInvalid, e.message().to_string()).at(location)
     })
 }
 
@@ -247,7 +247,7 @@ mod tests {
     #[test]
     fn config_errors_have_positions() {
         let err = parse_file("title = \"x\"\nbase_ulr = \"/\"\n").unwrap_err();
-        assert_eq!(err.code, "config.invalid");
+        assert_eq!(err.code, Code::ConfigInvalid);
         assert_eq!(err.location.unwrap().line, 2);
         assert!(err.message.contains("base_ulr"), "{}", err.message);
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::ids::LangId;
 
 /// The language of last resort, which every theme is expected to provide.
@@ -52,7 +52,7 @@ impl Localizer {
                         let lines = LineIndex::new(text);
                         for e in errors {
                             diags.push(
-                                Diagnostic::error("i18n.syntax", format!("Fluent syntax error: {}", e.kind))
+                                Diagnostic::new(Code::I18nSyntax, format!("Fluent syntax error: {}", e.kind))
                                     .at(lines.location(&display, text, e.pos.start)),
                             );
                         }
@@ -98,7 +98,7 @@ pub fn check_messages(l10n: &Localizer, languages: &[LangId], wanted: &[(String,
         }
         if languages.first().and_then(|l| l10n.get(l, key, None)).is_none() {
             diags.push(
-                Diagnostic::error("i18n.missing-message", format!("the message `{key}` is defined in no language"))
+                Diagnostic::new(Code::I18nMissingMessage, format!("the message `{key}` is defined in no language"))
                     .at(location.clone())
                     .with_help(format!("add `{key} = ...` to locales/<lang>/*.ftl")),
             );
@@ -118,8 +118,8 @@ pub fn check_messages(l10n: &Localizer, languages: &[LangId], wanted: &[(String,
             String::new()
         };
         diags.push(
-            Diagnostic::warning(
-                "i18n.untranslated-message",
+            Diagnostic::new(
+                Code::I18nUntranslatedMessage,
                 format!("{} UI messages are not translated into `{lang}`: {}{more}", missing.len(), shown.join(", ")),
             )
             .at(Location::file(Path::new("locales").join(lang.as_str())))
@@ -165,12 +165,12 @@ fn read_site_files(locales_dir: &Path, lang: &LangId, diags: &mut Diagnostics) -
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => files.push((display, text.trim_start_matches('\u{feff}').replace("\r\n", "\n"))),
             Ok(Err(_)) => diags.push(
-                Diagnostic::error("i18n.encoding", "the file is not valid UTF-8")
+                Diagnostic::new(Code::I18nEncoding, "the file is not valid UTF-8")
                     .at(Location::file(display))
                     .with_help("save the file with UTF-8 encoding"),
             ),
             Err(e) => diags
-                .push(Diagnostic::error("i18n.unreadable", format!("cannot read: {e}")).at(Location::file(display))),
+                .push(Diagnostic::new(Code::I18nUnreadable, format!("cannot read: {e}")).at(Location::file(display))),
         }
     }
     files
@@ -247,7 +247,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let l10n = Localizer::load(&default_theme(), dir.path(), &[lang("en")], &lang("en"), &mut diags);
         let d = diags.iter().next().expect("a diagnostic");
-        assert_eq!(d.code, "i18n.syntax");
+        assert_eq!(d.code, Code::I18nSyntax);
         assert_eq!(d.location.as_ref().unwrap().line, 3);
         assert_eq!(l10n.get(&lang("en"), "ok", None).as_deref(), Some("fine"));
     }

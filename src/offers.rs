@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 
 pub const OFFERS_FILE: &str = "content/_data/offers.yaml";
 const DEFAULT_OFFERS: &[(&str, bool)] = &[
@@ -73,7 +73,7 @@ impl Offers {
 
     /// A diagnostic for an id that is not an offer, with the closest one.
     pub fn unknown(&self, id: &str) -> Diagnostic {
-        let mut d = Diagnostic::error("offer.unknown", format!("`{id}` is not an offer"));
+        let mut d = Diagnostic::new(Code::OfferUnknown, format!("`{id}` is not an offer"));
         let known: Vec<&str> = self.ids().collect();
         d = match crate::diag::did_you_mean(id, known.iter().copied()) {
             Some(close) => d.with_help(format!("did you mean `{close}`?")),
@@ -89,7 +89,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Offers {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Offers::default(),
         Err(e) => {
             diags.push(
-                Diagnostic::error("data.unreadable", format!("cannot read: {e}")).at(Location::file(OFFERS_FILE)),
+                Diagnostic::new(Code::DataUnreadable, format!("cannot read: {e}")).at(Location::file(OFFERS_FILE)),
             );
             return Offers::default();
         }
@@ -109,7 +109,7 @@ pub fn invalid_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Diagno
     let offset = error.location().map_or(0, |l| l.index());
     let message = error.to_string();
     let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-    Diagnostic::error("data.invalid", message).at(LineIndex::new(text).location(Path::new(file), text, offset))
+    Diagnostic::new(Code::DataInvalid, message).at(LineIndex::new(text).location(Path::new(file), text, offset))
 }
 
 fn parse(text: &str) -> Result<Offers, Diagnostic> {
@@ -122,7 +122,7 @@ fn parse(text: &str) -> Result<Offers, Diagnostic> {
         if !well_formed || !seen.insert(id) {
             let problem = if well_formed { "is listed twice" } else { "should use a-z, 0-9 and `-` only" };
             let offset = text.find(&format!("id: {id}")).unwrap_or(0);
-            return Err(Diagnostic::error("data.invalid", format!("offer id `{id}` {problem}"))
+            return Err(Diagnostic::new(Code::DataInvalid, format!("offer id `{id}` {problem}"))
                 .at(LineIndex::new(text).location(Path::new(OFFERS_FILE), text, offset)));
         }
     }

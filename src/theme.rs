@@ -10,7 +10,7 @@ use std::path::Path;
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Code, Diagnostic, Location};
 
 macro_rules! embedded {
     ($($path:literal),* $(,)?) => {
@@ -68,19 +68,20 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
     let mut theme =
         Theme { templates: BTreeMap::new(), assets: BTreeMap::new(), locales: BTreeMap::new(), icons: BTreeMap::new() };
     for (path, bytes) in DEFAULT_THEME {
-        theme.add(path, bytes.to_vec()).map_err(|m| Diagnostic::error("theme.invalid", m))?;
+        theme.add(path, bytes.to_vec()).map_err(|m| Diagnostic::new(Code::ThemeInvalid, m))?;
     }
     let dir = config.theme_dir();
     if !dir.is_dir() {
         if config.theme != "default" {
-            return Err(Diagnostic::error("theme.missing", format!("the theme `{}` does not exist", config.theme))
+            return Err(Diagnostic::new(Code::ThemeMissing, format!("the theme `{}` does not exist", config.theme))
                 .at(Location::file(crate::config::CONFIG_FILE))
                 .with_help(format!("create themes/{}/ or remove `theme` from helpgen.toml", config.theme)));
         }
         return Ok(theme);
     }
     for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Diagnostic::error("theme.unreadable", e.to_string()).at(Location::file(&dir)))?;
+        let entry =
+            entry.map_err(|e| Diagnostic::new(Code::ThemeUnreadable, e.to_string()).at(Location::file(&dir)))?;
         if !entry.file_type().is_file() {
             continue;
         }
@@ -90,9 +91,9 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
         let relative = relative.to_string_lossy().replace('\\', "/");
         let display = Path::new("themes").join(&config.theme).join(&relative);
         let bytes = std::fs::read(entry.path()).map_err(|e| {
-            Diagnostic::error("theme.unreadable", format!("cannot read: {e}")).at(Location::file(&display))
+            Diagnostic::new(Code::ThemeUnreadable, format!("cannot read: {e}")).at(Location::file(&display))
         })?;
-        theme.add(&relative, bytes).map_err(|m| Diagnostic::error("theme.invalid", m).at(Location::file(&display)))?;
+        theme.add(&relative, bytes).map_err(|m| Diagnostic::new(Code::ThemeInvalid, m).at(Location::file(&display)))?;
     }
     Ok(theme)
 }

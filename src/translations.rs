@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::config::CONFIG_FILE;
 use crate::content::Includes;
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Code, Diagnostic, Location};
 use crate::ids::LangId;
 use crate::resolve::Site;
 
@@ -66,8 +66,8 @@ pub fn check_thresholds(status: &[LanguageStatus], limits: &BTreeMap<String, usi
         .filter_map(|s| {
             let limit = *limits.get(s.lang.as_str())?;
             (s.missing.len() > limit).then(|| {
-                Diagnostic::error(
-                    "i18n.too-many-untranslated",
+                Diagnostic::new(
+                    Code::I18nTooManyUntranslated,
                     match s.missing.len() {
                         1 => format!("1 article is not translated into `{}`; helpgen.toml allows {limit}", s.lang),
                         n => format!("{n} articles are not translated into `{}`; helpgen.toml allows {limit}", s.lang),
@@ -121,7 +121,7 @@ mod tests {
         }];
         assert!(check_thresholds(&status, &BTreeMap::from([("fr".to_string(), 2)])).is_empty());
         let errors = check_thresholds(&status, &BTreeMap::from([("fr".to_string(), 1)]));
-        assert_eq!(errors[0].code, "i18n.too-many-untranslated");
+        assert_eq!(errors[0].code, Code::I18nTooManyUntranslated);
         assert!(errors[0].message.starts_with("2 articles are not translated into `fr`"), "{}", errors[0].message);
     }
 }

@@ -2,6 +2,7 @@
 //! `FrontMatter`. Errors point at the line in the article file, not at a line
 //! inside the YAML block.
 
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
@@ -36,13 +37,13 @@ pub struct RelatedArticle {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontMatterError {
     pub offset: usize,
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub help: Option<String>,
 }
 
 impl FrontMatterError {
-    fn new(offset: usize, code: &'static str, message: impl Into<String>) -> Self {
+    fn new(offset: usize, code: Code, message: impl Into<String>) -> Self {
         FrontMatterError { offset, code, message: message.into(), help: None }
     }
 
@@ -64,7 +65,7 @@ pub struct Split {
 pub fn split(text: &str) -> Result<Split, FrontMatterError> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
-        return Err(FrontMatterError::new(0, "front-matter.missing", "the article has no front matter")
+        return Err(FrontMatterError::new(0, Code::FrontMatterMissing, "the article has no front matter")
             .help("start the file with a line `---`, then `title: Your title`, then another `---` line"));
     }
     let yaml_start = (first_line_end + 1).min(text.len());
@@ -77,7 +78,7 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
         }
         line_start = line_end + 1;
     }
-    Err(FrontMatterError::new(0, "front-matter.unterminated", "the front matter that starts here is never closed")
+    Err(FrontMatterError::new(0, Code::FrontMatterUnterminated, "the front matter that starts here is never closed")
         .help("add a line containing only `---` after the last front matter key"))
 }
 
@@ -88,7 +89,7 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
         let offset = split.yaml_start + e.location().map_or(0, |l| l.index());
         let lines_before = text[..split.yaml_start].matches('\n').count();
         let message = format!("invalid YAML: {}", yaml_message(&e, lines_before));
-        FrontMatterError::new(offset, "front-matter.yaml", message)
+        FrontMatterError::new(offset, Code::FrontMatterYaml, message)
     })?;
     let mut map = match value {
         serde_yaml::Value::Mapping(map) => map,
@@ -96,7 +97,7 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
         _ => {
             return Err(FrontMatterError::new(
                 split.yaml_start,
-                "front-matter.yaml",
+                Code::FrontMatterYaml,
                 "the front matter is not a list of `key: value` lines",
             ))
         }
@@ -106,7 +107,7 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
     let title = title.map(|s| s.0).filter(|t| !t.trim().is_empty()).ok_or_else(|| {
         FrontMatterError::new(
             split.yaml_start.saturating_sub(4),
-            "front-matter.missing-title",
+            Code::FrontMatterMissingTitle,
             "the front matter has no `title`",
         )
         .help("add a line such as `title: Supported browsers` between the `---` lines")
@@ -156,7 +157,7 @@ impl Fields<'_> {
             let offset = self.yaml_start + find_key(self.yaml, key).unwrap_or(0);
             FrontMatterError::new(
                 offset,
-                "front-matter.type",
+                Code::FrontMatterType,
                 format!("`{key}` should be {expected}: {}", strip_position(&e)),
             )
         })
@@ -279,8 +280,8 @@ mod tests {
 
     #[test]
     fn split_errors() {
-        assert_eq!(split("title: x\n").unwrap_err().code, "front-matter.missing");
-        assert_eq!(split("---\ntitle: x\n").unwrap_err().code, "front-matter.unterminated");
+        assert_eq!(split("title: x\n").unwrap_err().code, Code::FrontMatterMissing);
+        assert_eq!(split("---\ntitle: x\n").unwrap_err().code, Code::FrontMatterUnterminated);
         let s = split("---\n---\n").unwrap();
         assert_eq!((s.yaml_start, s.yaml_end, s.body_start), (4, 4, 8));
     }
@@ -289,7 +290,7 @@ mod tests {
     fn yaml_errors_point_into_the_file() {
         let text = "---\ntitle: ok\nbad: [unclosed\n---\n";
         let err = read(text).unwrap_err();
-        assert_eq!(err.code, "front-matter.yaml");
+        assert_eq!(err.code, Code::FrontMatterYaml);
         assert!(err.offset >= text.find("bad").unwrap(), "{err:?}");
         // The context's position counts file lines: the `[` is on line 3.
         let expected =
@@ -301,15 +302,15 @@ mod tests {
     fn type_errors_name_the_key_line() {
         let text = "---\ntitle: ok\ntoc: maybe\n---\n";
         let err = read(text).unwrap_err();
-        assert_eq!(err.code, "front-matter.type");
+        assert_eq!(err.code, Code::FrontMatterType);
         assert_eq!(err.offset, text.find("toc").unwrap());
         assert!(err.message.starts_with("`toc` should be true or false"), "{}", err.message);
     }
 
     #[test]
     fn missing_or_empty_title() {
-        assert_eq!(read("---\ndescription: x\n---\n").unwrap_err().code, "front-matter.missing-title");
-        assert_eq!(read("---\ntitle: '  '\n---\n").unwrap_err().code, "front-matter.missing-title");
+        assert_eq!(read("---\ndescription: x\n---\n").unwrap_err().code, Code::FrontMatterMissingTitle);
+        assert_eq!(read("---\ntitle: '  '\n---\n").unwrap_err().code, Code::FrontMatterMissingTitle);
         assert_eq!(read("---\ntitle: 2024\n---\n").unwrap().title, "2024");
     }
 }

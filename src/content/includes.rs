@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::{decode, SourceText, MAX_ARTICLE_BYTES};
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 
 pub const INCLUDES_DIR: &str = "_includes";
 
@@ -85,8 +85,8 @@ fn read(path: &Path, display: &Path, diags: &mut Diagnostics) -> Option<IncludeF
     let bytes = match std::fs::metadata(path).map(|m| m.len()) {
         Ok(size) if size > MAX_ARTICLE_BYTES => {
             diags.push(
-                Diagnostic::error(
-                    "content.too-large",
+                Diagnostic::new(
+                    Code::ContentTooLarge,
                     format!("the file is {size} bytes; the limit is {MAX_ARTICLE_BYTES}"),
                 )
                 .at(at_file()),
@@ -98,7 +98,7 @@ fn read(path: &Path, display: &Path, diags: &mut Diagnostics) -> Option<IncludeF
     let bytes = match bytes {
         Ok(bytes) => bytes,
         Err(e) => {
-            diags.push(Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()));
+            diags.push(Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(at_file()));
             return None;
         }
     };
@@ -107,7 +107,7 @@ fn read(path: &Path, display: &Path, diags: &mut Diagnostics) -> Option<IncludeF
         Err((prefix, offset)) => {
             let (line, column) = LineIndex::new(&prefix).line_col(&prefix, offset);
             diags.push(
-                Diagnostic::error("content.encoding", "the file is not valid UTF-8")
+                Diagnostic::new(Code::ContentEncoding, "the file is not valid UTF-8")
                     .at(Location::new(display, line, column))
                     .with_help("save the file with UTF-8 encoding"),
             );

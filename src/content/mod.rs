@@ -21,7 +21,7 @@ pub use media::{Media, MediaFile};
 pub use walk::Languages;
 
 use crate::config::Config;
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::ids::{ArticlePath, LangId};
 
 /// Articles larger than this are certainly a mistake (a pasted log, a binary).
@@ -115,21 +115,21 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
 fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
     let at_file = || Location::file(&found.display);
     let size = std::fs::metadata(&found.absolute)
-        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?
+        .map_err(|e| Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(at_file()))?
         .len();
     if size > MAX_ARTICLE_BYTES {
-        return Err(Diagnostic::error(
-            "content.too-large",
+        return Err(Diagnostic::new(
+            Code::ContentTooLarge,
             format!("the file is {size} bytes; articles are limited to {MAX_ARTICLE_BYTES} bytes"),
         )
         .at(at_file())
         .with_help("split the article, or move large data out of it"));
     }
     let bytes = std::fs::read(&found.absolute)
-        .map_err(|e| Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(at_file()))?;
+        .map_err(|e| Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(at_file()))?;
     let text = decode(bytes).map_err(|(valid_prefix, bad_offset)| {
         let (line, column) = LineIndex::new(&valid_prefix).line_col(&valid_prefix, bad_offset);
-        Diagnostic::error("content.encoding", "the file is not valid UTF-8")
+        Diagnostic::new(Code::ContentEncoding, "the file is not valid UTF-8")
             .at(Location::new(&found.display, line, column))
             .with_help("save the file with UTF-8 encoding")
     })?;
@@ -142,7 +142,7 @@ impl SourceArticle {
         let text = strip_markers(text);
         let lines = LineIndex::new(&text);
         let fm_error = |e: front_matter::FrontMatterError| {
-            let mut d = Diagnostic::error(e.code, e.message).at(lines.location(&file, &text, e.offset));
+            let mut d = Diagnostic::new(e.code, e.message).at(lines.location(&file, &text, e.offset));
             d.help = e.help;
             d
         };

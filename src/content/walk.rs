@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId};
 
 /// The languages of a site, the default one first.
@@ -38,7 +38,7 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
         Ok(entries) => entries,
         Err(e) => {
             diags.push(
-                Diagnostic::error("content.missing", format!("cannot read the content folder: {e}"))
+                Diagnostic::new(Code::ContentMissing, format!("cannot read the content folder: {e}"))
                     .at(Location::file("content"))
                     .with_help("articles live in content/<language>/, for example content/en/getting-started.md"),
             );
@@ -55,7 +55,7 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
         if !entry.file_type().is_ok_and(|t| t.is_dir()) {
             if name.ends_with(".md") {
                 diags.push(
-                    Diagnostic::error("content.outside-language", "this article is not inside a language folder")
+                    Diagnostic::new(Code::ContentOutsideLanguage, "this article is not inside a language folder")
                         .at(Location::file(display))
                         .with_help(format!("move it to content/<language>/{name}")),
                 );
@@ -65,12 +65,12 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
         match LangId::parse(&name) {
             Some(lang) if config.languages.as_ref().is_none_or(|l| l.contains(&lang)) => found_langs.push(lang),
             Some(_) => diags.push(
-                Diagnostic::error("content.unknown-language", format!("language folder `{name}` is not listed in helpgen.toml"))
+                Diagnostic::new(Code::ContentUnknownLanguage, format!("language folder `{name}` is not listed in helpgen.toml"))
                     .at(Location::file(display))
                     .with_help("add it to `languages` in helpgen.toml, or rename the folder"),
             ),
             None => diags.push(
-                Diagnostic::error("content.unknown-language", format!("`{name}` is not a language folder"))
+                Diagnostic::new(Code::ContentUnknownLanguage, format!("`{name}` is not a language folder"))
                     .at(Location::file(display))
                     .with_help("folders under content/ are language tags such as `en` or `fr`; data folders start with `_` (`_data`, `_includes`)"),
             ),
@@ -84,7 +84,7 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
     }
     if files.is_empty() && !diags.has_errors() {
         diags.push(
-            Diagnostic::error("content.empty", "the content folder holds no articles")
+            Diagnostic::new(Code::ContentEmpty, "the content folder holds no articles")
                 .at(Location::file("content"))
                 .with_help("add Markdown files under content/<language>/"),
         );
@@ -106,7 +106,7 @@ fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnost
             Some(lang) => lang.clone(),
             None => {
                 diags.push(
-                    Diagnostic::error("content.empty", "the content folder has no language folder")
+                    Diagnostic::new(Code::ContentEmpty, "the content folder has no language folder")
                         .at(Location::file("content"))
                         .with_help("add Markdown files under content/<language>/, for example content/en/"),
                 );
@@ -116,8 +116,8 @@ fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnost
     };
     if !found.contains(&default) {
         let known: Vec<&str> = found.iter().map(LangId::as_str).collect();
-        let mut d = Diagnostic::error(
-            "config.invalid",
+        let mut d = Diagnostic::new(
+            Code::ConfigInvalid,
             format!("the default language `{default}` has no folder under content/"),
         )
         .at(Location::file(crate::config::CONFIG_FILE));
@@ -143,7 +143,7 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
             Err(e) => {
                 let path = e.path().map(|p| p.to_path_buf()).unwrap_or_else(|| dir.to_path_buf());
                 diags.push(
-                    Diagnostic::error("content.unreadable", format!("cannot read: {e}")).at(Location::file(path)),
+                    Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(Location::file(path)),
                 );
                 continue;
             }
@@ -159,7 +159,7 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
                     .join(lang.as_str())
                     .join(entry.path().strip_prefix(dir).unwrap_or(entry.path()));
                 diags.push(
-                    Diagnostic::error("content.path", format!("`.{extension}` files are not read as articles"))
+                    Diagnostic::new(Code::ContentPath, format!("`.{extension}` files are not read as articles"))
                         .at(Location::file(display))
                         .with_help("rename the file to end in lowercase `.md`"),
                 );
@@ -175,7 +175,7 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
             Ok(path) => {
                 files.push(FoundFile { lang: lang.clone(), path, display, absolute: entry.path().to_path_buf() })
             }
-            Err(e) => diags.push(Diagnostic::error("content.path", e.to_string()).at(Location::file(display))),
+            Err(e) => diags.push(Diagnostic::new(Code::ContentPath, e.to_string()).at(Location::file(display))),
         }
     }
 }

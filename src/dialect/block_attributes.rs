@@ -6,7 +6,7 @@ use std::ops::Range;
 use memchr::memmem;
 
 use super::{attributes, in_ranges, Applies, BlockAttributes, Expander, ATTRIBUTE_HELP};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 impl Expander<'_, '_> {
     /// A line holding only `{:...}`: removed from the Markdown (leaving a
@@ -26,7 +26,7 @@ impl Expander<'_, '_> {
             Ok((attributes, len)) if len == written.len() => attributes,
             Ok(_) | Err(attributes::AttributeError::NotAList) => return,
             Err(attributes::AttributeError::Invalid(message)) => {
-                self.report(Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP), source, at);
+                self.report(Diagnostic::new(Code::DialectAttribute, message).with_help(ATTRIBUTE_HELP), source, at);
                 return;
             }
         };
@@ -37,8 +37,8 @@ impl Expander<'_, '_> {
             (true, _) => Applies::Previous,
             (false, true) => Applies::Next,
             (false, false) => {
-                let d = Diagnostic::warning(
-                    "dialect.attribute",
+                let d = Diagnostic::new(
+                    Code::DialectAttribute,
                     "this attribute list is not next to a block; it is shown as written",
                 )
                 .with_help("put it on the line right after the paragraph, heading, list or table it is for");

@@ -5,7 +5,7 @@
 use super::tags::Tag;
 use super::{Expander, MAX_INCLUDE_DEPTH};
 use crate::content::Lookup;
-use crate::diag::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Code, Diagnostic};
 use crate::ids::normalize_relative;
 
 impl<'a> Expander<'a, '_> {
@@ -13,7 +13,7 @@ impl<'a> Expander<'a, '_> {
         let path = match self.include_path(tag.args) {
             Ok(path) => path,
             Err(message) => {
-                let d = Diagnostic::error("dialect.malformed-tag", message).with_help(
+                let d = Diagnostic::new(Code::DialectMalformedTag, message).with_help(
                     "write `{% include path/under/_includes.md %}`; `{{ page.lang }}` may be part of the path",
                 );
                 self.report(d, source, at);
@@ -23,15 +23,15 @@ impl<'a> Expander<'a, '_> {
         let file = match self.cx.includes.get(&path) {
             Lookup::Found(file) => file,
             Lookup::Broken => {
-                let d = Diagnostic::error(
-                    "include.unreadable",
+                let d = Diagnostic::new(
+                    Code::IncludeUnreadable,
                     format!("`{path}` cannot be used: it could not be read (see its own error)"),
                 );
                 self.report(d, source, at);
                 return;
             }
             Lookup::Missing => {
-                let mut d = Diagnostic::error("include.missing", format!("no file `{path}` in content/_includes/"));
+                let mut d = Diagnostic::new(Code::IncludeMissing, format!("no file `{path}` in content/_includes/"));
                 if let Some(close) = did_you_mean(&path, self.cx.includes.paths()) {
                     d = d.with_help(format!("did you mean `{close}`?"));
                 }
@@ -42,13 +42,13 @@ impl<'a> Expander<'a, '_> {
         if self.stack.contains(&path) {
             let mut chain = self.stack.clone();
             chain.push(path);
-            let d = Diagnostic::error("include.cycle", format!("include cycle: {}", chain.join(" -> ")));
+            let d = Diagnostic::new(Code::IncludeCycle, format!("include cycle: {}", chain.join(" -> ")));
             self.report(d, source, at);
             return;
         }
         if self.stack.len() >= MAX_INCLUDE_DEPTH {
-            let d = Diagnostic::error(
-                "include.too-deep",
+            let d = Diagnostic::new(
+                Code::IncludeTooDeep,
                 format!(
                     "includes are nested more than {MAX_INCLUDE_DEPTH} deep: {} -> {path}",
                     self.stack.join(" -> ")

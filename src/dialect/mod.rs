@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 
 use crate::config::BaseUrl;
 use crate::content::{Includes, Media, MediaFile, SourceArticle, SourceText};
-use crate::diag::{did_you_mean, Diagnostic, Location};
+use crate::diag::{did_you_mean, Code, Diagnostic, Location};
 use crate::i18n::Localizer;
 use crate::ids::ArticlePath;
 use crate::offers::{OfferId, Offers};
@@ -170,7 +170,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
     };
     expander.expand(0, article.body(), article.body_start);
     for (_, source, at) in std::mem::take(&mut expander.open_offers) {
-        let d = Diagnostic::error("dialect.unbalanced-tag", "this `{% offer %}` block is never closed")
+        let d = Diagnostic::new(Code::DialectUnbalancedTag, "this `{% offer %}` block is never closed")
             .with_help("add `{% endoffer %}` on its own line after the block");
         expander.report(d, source, at);
     }
@@ -206,7 +206,7 @@ impl<'a> Expander<'a, '_> {
                 Err(unterminated) => {
                     if !in_ranges(&code, unterminated.start) {
                         let close = if unterminated.kind == TagKind::Statement { "%}" } else { "}}" };
-                        let d = Diagnostic::error("dialect.unterminated-tag", "this tag is never closed")
+                        let d = Diagnostic::new(Code::DialectUnterminatedTag, "this tag is never closed")
                             .with_help(format!("end the tag with `{close}` before the next blank line"));
                         self.report(d, source, base + unterminated.start);
                     }
@@ -236,7 +236,7 @@ impl<'a> Expander<'a, '_> {
                         self.cross_link(source, at, text, CrossLink { target, anchor, location });
                     }
                     Err(message) => {
-                        let d = Diagnostic::error("dialect.malformed-tag", message)
+                        let d = Diagnostic::new(Code::DialectMalformedTag, message)
                             .with_help("write `{% link_new Link text | path/to/article.md %}` or add `| #anchor`");
                         self.report(d, source, at);
                         self.generated(source, at, original);
@@ -247,7 +247,7 @@ impl<'a> Expander<'a, '_> {
                     let closing = format!("end{name}");
                     let Some(end) = find_end(text, tag.end, &closing) else {
                         let d =
-                            Diagnostic::error("dialect.unbalanced-tag", format!("`{{% {name} %}}` is never closed"))
+                            Diagnostic::new(Code::DialectUnbalancedTag, format!("`{{% {name} %}}` is never closed"))
                                 .with_help(format!("add `{{% {closing} %}}` after the block"));
                         self.report(d, source, at);
                         continue;
@@ -279,7 +279,7 @@ impl<'a> Expander<'a, '_> {
                 (TagKind::Statement, name @ ("endraw" | "endcomment" | "endhighlight")) => {
                     let opening = &name[3..];
                     let message = format!("`{{% {name} %}}` without a `{{% {opening} %}}` before it");
-                    self.report(Diagnostic::error("dialect.unbalanced-tag", message), source, at);
+                    self.report(Diagnostic::new(Code::DialectUnbalancedTag, message), source, at);
                 }
                 (TagKind::Statement, "icon") => {
                     let name = tag.args.trim();
@@ -293,7 +293,7 @@ impl<'a> Expander<'a, '_> {
                             self.icons.push((name.to_string(), self.out.constructs.len()));
                             self.construct(source, at, construct, false);
                         }
-                        Err(message) => self.malformed(source, at, original, "icon.unknown", message),
+                        Err(message) => self.malformed(source, at, original, Code::IconUnknown, message),
                     }
                 }
                 (TagKind::Statement, "offer" | "endoffer" | "requirements" | "selfcheck") => {
@@ -301,11 +301,11 @@ impl<'a> Expander<'a, '_> {
                         self.block_tag(source, at, &tag);
                     } else {
                         let message = format!("`{{% {} %}}` must stand alone on its line", tag.name);
-                        self.malformed(source, at, original, "dialect.malformed-tag", message);
+                        self.malformed(source, at, original, Code::DialectMalformedTag, message);
                     }
                 }
                 (TagKind::Statement, name) => {
-                    let mut d = Diagnostic::error("dialect.unknown-tag", format!("unknown tag `{name}`"));
+                    let mut d = Diagnostic::new(Code::DialectUnknownTag, format!("unknown tag `{name}`"));
                     if let Some(close) = did_you_mean(name, KNOWN_TAGS.iter().copied()) {
                         d = d.with_help(format!("did you mean `{close}`?"));
                     } else {
@@ -343,7 +343,7 @@ impl<'a> Expander<'a, '_> {
                                 "`{stray}` is not among the offers of the enclosing block ({}); a nested block can only narrow it",
                                 outer.join(", ")
                             );
-                            self.malformed(source, at, &original, "offer.nesting", message);
+                            self.malformed(source, at, &original, Code::OfferNesting, message);
                             return;
                         }
                     }
@@ -351,14 +351,14 @@ impl<'a> Expander<'a, '_> {
                     self.open_offers.push((ids, source, at));
                     self.construct(source, at, construct, true);
                 }
-                Err(message) => self.malformed(source, at, &original, "offer.unknown", message),
+                Err(message) => self.malformed(source, at, &original, Code::OfferUnknown, message),
             },
             "endoffer" => {
                 if self.open_offers.pop().is_some() {
                     self.construct(source, at, constructs::offer_close(), true);
                 } else {
                     let message = "`{% endoffer %}` without an `{% offer %}` before it".to_string();
-                    self.malformed(source, at, &original, "dialect.unbalanced-tag", message);
+                    self.malformed(source, at, &original, Code::DialectUnbalancedTag, message);
                 }
             }
             "requirements" => {
@@ -369,7 +369,7 @@ impl<'a> Expander<'a, '_> {
                         Some(close) => format!("; did you mean `{close}`?"),
                         None => format!("; the tables are: {}", TABLES.join(", ")),
                     });
-                    self.malformed(source, at, &original, "requirements.unknown-table", message);
+                    self.malformed(source, at, &original, Code::RequirementsUnknownTable, message);
                     return;
                 }
                 let Some(data) = self.requirement_data(source, at, &original) else { return };
@@ -381,7 +381,7 @@ impl<'a> Expander<'a, '_> {
             _ => {
                 if !tag.args.trim().is_empty() {
                     let message = format!("`{{% selfcheck %}}` takes no arguments, found `{}`", tag.args.trim());
-                    self.malformed(source, at, &original, "dialect.malformed-tag", message);
+                    self.malformed(source, at, &original, Code::DialectMalformedTag, message);
                     return;
                 }
                 let Some(data) = self.requirement_data(source, at, &original) else { return };
@@ -402,7 +402,7 @@ impl<'a> Expander<'a, '_> {
                 "`{original}` needs {}, which this site does not have (or which has errors)",
                 crate::requirements::REQUIREMENTS_FILE
             );
-            self.malformed(source, at, original, "requirements.no-data", message);
+            self.malformed(source, at, original, Code::RequirementsNoData, message);
         }
         self.cx.requirements
     }
@@ -420,28 +420,28 @@ impl<'a> Expander<'a, '_> {
                     self.construct(source, at, construct, false);
                 }
                 Err(message) => {
-                    let code = if args.alt.trim().is_empty() { "image.missing-alt" } else { "image.missing" };
+                    let code = if args.alt.trim().is_empty() { Code::ImageMissingAlt } else { Code::ImageMissing };
                     self.malformed(source, at, &original, code, message);
                 }
             },
             Ok(None) if expression.starts_with("page.") => match self.page_value(expression) {
                 Ok(value) => self.construct(source, at, constructs::text(&value), false),
-                Err(message) => self.malformed(source, at, &original, "dialect.malformed-tag", message),
+                Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
             },
             Ok(None) => {
                 let message = format!("`{original}` is not supported: only images and `page.<key>` can be output");
-                let d = Diagnostic::error("dialect.unsupported-tag", message)
+                let d = Diagnostic::new(Code::DialectUnsupportedTag, message)
                     .with_help("wrap literal braces in `{% raw %}...{% endraw %}`");
                 self.report(d, source, at);
                 self.generated(source, at, &original);
             }
-            Err(message) => self.malformed(source, at, &original, "dialect.malformed-tag", message),
+            Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
         }
     }
 
     /// Reports a tag that cannot be expanded and leaves it visible as written.
-    fn malformed(&mut self, source: usize, at: usize, original: &str, code: &'static str, message: String) {
-        self.report(Diagnostic::error(code, message), source, at);
+    fn malformed(&mut self, source: usize, at: usize, original: &str, code: Code, message: String) {
+        self.report(Diagnostic::new(code, message), source, at);
         self.generated(source, at, original);
     }
 

@@ -3,6 +3,7 @@
 //! every position they report must lie inside the article.
 //! `PROPTEST_CASES=100000 cargo test --release proptests` runs a long session.
 
+use crate::diag::Code;
 use proptest::prelude::*;
 
 use super::attributes;
@@ -217,7 +218,7 @@ proptest! {
         // `!` or `\\`, inside another link).
         prop_assume!(!before.ends_with(['!', '\\']));
         prop_assume!(cross_links == 1 && marked_links.len() == written_links.len());
-        prop_assume!(!diags.iter().any(|d| matches!(d.code, "link.nested" | "link.unread")));
+        prop_assume!(!diags.iter().any(|d| matches!(d.code, Code::LinkNested | Code::LinkUnread)));
         prop_assert_eq!(marked, written);
         prop_assert_eq!(marked_links, written_links);
     }

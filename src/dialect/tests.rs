@@ -1,5 +1,5 @@
 use super::*;
-use crate::diag::Diagnostics;
+use crate::diag::{Code, Diagnostics};
 use crate::ids::LangId;
 
 /// Everything a `Context` borrows, with test defaults: the default theme's
@@ -128,7 +128,7 @@ fn raw_blocks_are_copied_without_expansion() {
 #[test]
 fn errors_point_at_the_tag_in_the_file() {
     let (_, _, d) = run("line one\nsome {% link_nwe x | y.md %}\n");
-    assert_eq!(d[0].code, "dialect.unknown-tag");
+    assert_eq!(d[0].code, Code::DialectUnknownTag);
     // The body starts on line 4 of the file (after three front matter lines).
     assert_eq!(position(&d[0]), ("content/en/a.md".into(), 5, 6));
     assert_eq!(d[0].help.as_deref(), Some("did you mean `link_new`?"));
@@ -146,7 +146,7 @@ fn malformed_link_new_is_reported() {
     ] {
         let (_, _, d) = run(body);
         assert_eq!(d.len(), 1, "{body}");
-        assert_eq!(d[0].code, "dialect.malformed-tag");
+        assert_eq!(d[0].code, Code::DialectMalformedTag);
         assert_eq!(position(&d[0]), ("content/en/a.md".into(), 4, 1));
         assert!(d[0].message.contains(needle), "{body}: {}", d[0].message);
     }
@@ -158,10 +158,10 @@ fn tags_may_span_lines_but_not_paragraphs() {
     assert!(d.is_empty(), "{d:?}");
     assert_eq!((md.as_str(), links.len()), ("a ⸢\u{E002}0\u{E003}x\u{E004}⸣ b", 1));
     let (_, _, d) = run("a {% link_new x | y.md\n\nb");
-    assert_eq!(d[0].code, "dialect.unterminated-tag");
+    assert_eq!(d[0].code, Code::DialectUnterminatedTag);
     assert_eq!(position(&d[0]), ("content/en/a.md".into(), 4, 3));
     let (_, _, d) = run("{% raw %} never closed");
-    assert_eq!(d[0].code, "dialect.unbalanced-tag");
+    assert_eq!(d[0].code, Code::DialectUnbalancedTag);
 }
 
 #[test]
@@ -202,17 +202,17 @@ fn include_errors() {
     includes.insert("steps.md", "x");
     let (_, _, d) = run_with(&article("{% include a.md %}"), includes.clone());
     assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0].code, "include.cycle");
+    assert_eq!(d[0].code, Code::IncludeCycle);
     assert_eq!(d[0].message, "include cycle: a.md -> b.md -> a.md");
     assert_eq!(position(&d[0]), ("content/_includes/b.md".into(), 1, 3));
 
     let (_, _, d) = run_with(&article("{% include step.md %}"), includes.clone());
-    assert_eq!(d[0].code, "include.missing");
+    assert_eq!(d[0].code, Code::IncludeMissing);
     assert_eq!(d[0].help.as_deref(), Some("did you mean `steps.md`?"));
     let (_, _, d) = run_with(&article("{% include ../secret.md %}"), includes.clone());
     assert!(d[0].message.contains("climbs out"), "{}", d[0].message);
     let (_, _, d) = run_with(&article("{% include %}"), includes);
-    assert_eq!(d[0].code, "dialect.malformed-tag");
+    assert_eq!(d[0].code, Code::DialectMalformedTag);
 }
 
 #[test]
@@ -224,7 +224,7 @@ fn include_depth_is_limited() {
     includes.insert("12.md", "end");
     let (md, _, d) = run_with(&article("{% include 0.md %}"), includes);
     assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!(d[0].code, "include.too-deep");
+    assert_eq!(d[0].code, Code::IncludeTooDeep);
     assert_eq!(position(&d[0]), ("content/_includes/7.md".into(), 1, 3));
     assert!(md.starts_with("0 1 2 3 4 5 6 7 "), "{md}");
 }

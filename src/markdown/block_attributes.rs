@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::dialect::attributes::Attributes;
 use crate::dialect::{Applies, BlockAttributes};
 
@@ -69,7 +69,7 @@ impl<'e> BlockAttributeCursor<'e> {
     pub fn finish(self, diags: &mut Vec<Diagnostic>) {
         let unused = self.previous.iter().filter(|(_, applied)| !applied).map(|(b, _)| *b);
         for block in unused.chain(self.following[self.next..].iter().copied()) {
-            let d = Diagnostic::warning("dialect.attribute", "this attribute list has no block to apply to");
+            let d = Diagnostic::new(Code::DialectAttribute, "this attribute list has no block to apply to");
             diags.push(d.at(block.location.clone()));
         }
     }
@@ -105,8 +105,8 @@ fn set<'e>(
     if taken {
         anchors.extend(attributes.id.clone());
     } else {
-        let d = Diagnostic::warning(
-            "dialect.attribute",
+        let d = Diagnostic::new(
+            Code::DialectAttribute,
             "attribute lists apply to paragraphs, headings, lists, tables and quotes, not to this block",
         );
         diags.push(d.at(block.location.clone()));

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Code, Diagnostic, Location};
 use crate::dialect::attributes::Attributes;
 use crate::dialect::{CrossLink, Expanded, CROSS_LINK_SCHEME};
 use crate::ids::{normalize_relative, ArticlePath};
@@ -46,7 +46,7 @@ pub fn classify(
     let target = match classify_url(dest_url, &expanded.article.path) {
         Ok(target) => target,
         Err(message) => {
-            diags.push(Diagnostic::error("link.invalid", message).at(location.clone()));
+            diags.push(Diagnostic::new(Code::LinkInvalid, message).at(location.clone()));
             LinkTarget::External(dest_url.to_string())
         }
     };

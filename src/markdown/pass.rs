@@ -17,7 +17,7 @@ use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
 use super::substitute::{Kind, Piece, Placeholders};
 use super::{security, substitute, Heading};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::dialect::attributes::{self, AttributeError, Attributes};
 use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
 use crate::highlight::Highlighter;
@@ -234,7 +234,7 @@ impl<'e> Pass<'e> {
         let link = self.cross_link(index, String::new(), range);
         self.unfinished.element();
         if self.links_open > 0 {
-            let d = Diagnostic::warning("link.nested", "this `link_new` is inside another link: it is shown as text")
+            let d = Diagnostic::new(Code::LinkNested, "this `link_new` is inside another link: it is shown as text")
                 .with_help("move it out of the other link's text");
             self.found.diags.push(d.at(self.expanded.location(range.start)));
             self.flattened_link = true;
@@ -275,7 +275,7 @@ impl<'e> Pass<'e> {
     fn report_unread_links(&mut self) {
         let unread = self.cross_links_seen.iter().zip(&self.expanded.links).filter(|(seen, _)| !**seen);
         for (_, link) in unread {
-            let d = Diagnostic::error("link.unread", "this `link_new` is not read as a link here")
+            let d = Diagnostic::new(Code::LinkUnread, "this `link_new` is not read as a link here")
                 .at(link.location.clone())
                 .with_help("a cross-link whose text has Markdown in it cannot sit in raw HTML or a link's address, nor right after `!` or `\\`");
             self.found.diags.push(d);
@@ -415,7 +415,7 @@ impl<'e> Pass<'e> {
         match attributes::parse(list_line(&self.expanded.markdown, at)) {
             Ok(found) => Some(found),
             Err(AttributeError::Invalid(message)) => {
-                let d = Diagnostic::warning("dialect.attribute", message).with_help(ATTRIBUTE_HELP);
+                let d = Diagnostic::new(Code::DialectAttribute, message).with_help(ATTRIBUTE_HELP);
                 self.found.diags.push(d.at(self.expanded.location(at)));
                 None
             }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
 
 /// Looks at the events of one article in order. Code blocks reach it
@@ -41,7 +41,7 @@ impl Unfinished {
             Event::Text(text) if self.any_marker => {
                 for (marker, at) in MARKERS.iter().zip(find_words(text)) {
                     let Some(at) = at else { continue };
-                    let d = Diagnostic::info("placeholder.todo", format!("`{marker}` left in the text"));
+                    let d = Diagnostic::new(Code::PlaceholderTodo, format!("`{marker}` left in the text"));
                     // Exact where the text is as written; inside text with
                     // escapes or entities, close to the marker.
                     diags.push(d.at(expanded.location(range.start + at.min(range.len()))));
@@ -79,7 +79,7 @@ impl Unfinished {
 }
 
 fn empty_section(expanded: &Expanded, at: usize) -> Diagnostic {
-    Diagnostic::info("placeholder.empty-section", "this heading has nothing under it").at(expanded.location(at))
+    Diagnostic::new(Code::PlaceholderEmptySection, "this heading has nothing under it").at(expanded.location(at))
 }
 
 const MARKERS: [&str; 2] = ["TODO", "FIXME"];

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag};
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
 
 /// Checks one event of the content as the parser gave it.
@@ -55,11 +55,11 @@ pub fn scan_html(html: &str) -> Vec<(usize, Diagnostic)> {
         let name = html[name_start..name_start + name_len].to_ascii_lowercase();
         if bytes.get(start + 1) != Some(&b'/') {
             match name.as_str() {
-                "script" => findings.push((start, Diagnostic::error("security.script", "`<script>` in content")
+                "script" => findings.push((start, Diagnostic::new(Code::SecurityScript, "`<script>` in content")
                     .with_help("scripts belong in the theme; content is written by many hands and runs on every reader's browser"))),
                 "iframe" | "frame" | "frameset" | "object" | "embed" => findings.push((
                     start,
-                    Diagnostic::error("security.iframe", format!("`<{name}>` embeds another page in content"))
+                    Diagnostic::new(Code::SecurityIframe, format!("`<{name}>` embeds another page in content"))
                         .with_help("allow it for the whole site with `\"security.iframe\" = \"off\"` under `[checks]` in helpgen.toml"),
                 )),
                 _ => {}
@@ -72,7 +72,7 @@ pub fn scan_html(html: &str) -> Vec<(usize, Diagnostic)> {
             if name.len() > 2 && name.starts_with("on") && value.is_some() {
                 findings.push((
                     at,
-                    Diagnostic::error("security.event-handler", format!("the event handler `{name}` runs a script"))
+                    Diagnostic::new(Code::SecurityEventHandler, format!("the event handler `{name}` runs a script"))
                         .with_help("remove it; interactive behaviour belongs in the theme's scripts"),
                 ));
             } else if matches!(
@@ -158,7 +158,7 @@ pub fn unsafe_url(url: &str) -> Option<Diagnostic> {
         scheme.chars().all(|s| plain.next() == Some(s))
     })?;
     Some(
-        Diagnostic::error("security.url", format!("a `{scheme}` URL in content")).with_help(
+        Diagnostic::new(Code::SecurityUrl, format!("a `{scheme}` URL in content")).with_help(
             "link to a page or a file instead; script and data URLs run or hide code in the reader's browser",
         ),
     )
@@ -203,18 +203,18 @@ fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
 mod tests {
     use super::*;
 
-    fn codes(html: &str) -> Vec<(usize, &'static str)> {
+    fn codes(html: &str) -> Vec<(usize, Code)> {
         scan_html(html).into_iter().map(|(at, d)| (at, d.code)).collect()
     }
 
     #[test]
     fn finds_scripts_frames_handlers_and_bad_urls() {
-        assert_eq!(codes("<script>alert(1)</script>"), [(0, "security.script")]);
-        assert_eq!(codes("<p>x<IFRAME src=\"https://x\"></iframe>"), [(4, "security.iframe")]);
-        assert_eq!(codes("<img src=x onerror=\"alert(1)\">"), [(11, "security.event-handler")]);
-        assert_eq!(codes("<a href=\"JaVaScRiPt:alert(1)\">x</a>"), [(3, "security.url")]);
-        assert_eq!(codes("<a href=' &#106;avascript&colon;x'>"), [(3, "security.url")]);
-        assert_eq!(codes("<img src=\"data:image/png;base64,AAAA\">"), [(5, "security.url")]);
+        assert_eq!(codes("<script>alert(1)</script>"), [(0, Code::SecurityScript)]);
+        assert_eq!(codes("<p>x<IFRAME src=\"https://x\"></iframe>"), [(4, Code::SecurityIframe)]);
+        assert_eq!(codes("<img src=x onerror=\"alert(1)\">"), [(11, Code::SecurityEventHandler)]);
+        assert_eq!(codes("<a href=\"JaVaScRiPt:alert(1)\">x</a>"), [(3, Code::SecurityUrl)]);
+        assert_eq!(codes("<a href=' &#106;avascript&colon;x'>"), [(3, Code::SecurityUrl)]);
+        assert_eq!(codes("<img src=\"data:image/png;base64,AAAA\">"), [(5, Code::SecurityUrl)]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use super::*;
 use crate::content::SourceArticle;
+use crate::diag::Code;
 use crate::ids::{ArticlePath, LangId};
 
 use crate::dialect::tests::Fixture;
@@ -35,7 +36,7 @@ fn invalid_span_attributes_stay_visible_with_a_warning() {
     let (html, _, d) = render("Click _Menu_{:onclick=\"x()\"}.");
     assert!(html.contains("<em>Menu</em>{:onclick="), "{html}");
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].code, "dialect.attribute");
+    assert_eq!(d[0].code, Code::DialectAttribute);
     assert_eq!(d[0].location.as_ref().unwrap().line, 5);
 }
 
@@ -114,16 +115,16 @@ fn translated_images_take_precedence() {
 fn image_errors_are_positioned() {
     let fixture = with_media();
     let (html, _, d) = render_in("en", "Text\n\nsee {{ 3 | image: 'Missing' }}", &fixture);
-    assert_eq!((d[0].code, at(&d[0])), ("image.missing", (7, 5)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::ImageMissing, (7, 5)));
     assert!(d[0].message.contains("content/_media/guide/a/3.png"), "{}", d[0].message);
     assert!(
         html.contains("{{ 3 | image: &#39;Missing&#39; }}") || html.contains("{{ 3 | image: 'Missing' }}"),
         "{html}"
     );
     let (_, _, d) = render_in("en", "{{ 1 | image: ' ' }}", &fixture);
-    assert_eq!((d[0].code, at(&d[0])), ("image.missing-alt", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::ImageMissingAlt, (5, 1)));
     let (_, _, d) = render_in("en", "{{ 1 | image: Alt }}", &fixture);
-    assert_eq!(d[0].code, "dialect.malformed-tag");
+    assert_eq!(d[0].code, Code::DialectMalformedTag);
 }
 
 #[test]
@@ -133,7 +134,7 @@ fn icons_are_hidden_svg_with_a_localized_name() {
     assert!(html.contains("<p>Cliquez sur <span class=\"icon-wrap\"><svg class=\"icon icon-item-add\" aria-hidden=\"true\" focusable=\"false\""), "{html}");
     assert!(html.contains("<span class=\"visually-hidden\">Ajouter</span></span>.</p>"), "{html}");
     let (_, _, d) = render("Click {% icon item-ad %}.");
-    assert_eq!((d[0].code, at(&d[0])), ("icon.unknown", (5, 7)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::IconUnknown, (5, 7)));
     assert!(d[0].message.contains("did you mean `item-add`?"), "{}", d[0].message);
 }
 
@@ -158,16 +159,16 @@ fn offer_block_rules() {
     assert!(render(nested).2.is_empty());
     let widening = "{% offer advanced %}\n{% offer classic %}\nx\n{% endoffer %}\n{% endoffer %}";
     let d = render(widening).2;
-    assert_eq!((d[0].code, at(&d[0])), ("offer.nesting", (6, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::OfferNesting, (6, 1)));
     let d = render("a\n{% offer advanced %}\nnever closed").2;
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (6, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectUnbalancedTag, (6, 1)));
     let d = render("{% endoffer %}").2;
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectUnbalancedTag, (5, 1)));
     let d = render("{% offer advnaced %}\nx\n{% endoffer %}").2;
-    assert_eq!((d[0].code, at(&d[0])), ("offer.unknown", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::OfferUnknown, (5, 1)));
     assert!(d[0].message.contains("did you mean `advanced`?"), "{}", d[0].message);
     let d = render("Text {% offer advanced %} inline {% endoffer %}").2;
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.malformed-tag", (5, 6)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectMalformedTag, (5, 6)));
 }
 
 #[test]
@@ -177,14 +178,14 @@ fn requirements_and_selfcheck_need_data() {
     let (_, _, d) = render("{% requirements firewall %}\n\n{% selfcheck %}\n");
     assert_eq!(
         d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(),
-        [("requirements.no-data", (5, 1)), ("requirements.no-data", (7, 1))]
+        [(Code::RequirementsNoData, (5, 1)), (Code::RequirementsNoData, (7, 1))]
     );
     assert!(d[1].message.contains("`{% selfcheck %}` needs content/_data/requirements.yaml"), "{}", d[1].message);
     let d = render("{% selfcheck now %}").2;
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.malformed-tag", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectMalformedTag, (5, 1)));
     assert!(d[0].message.contains("takes no arguments, found `now`"), "{}", d[0].message);
     let d = render("{% requirements firewal %}").2;
-    assert_eq!((d[0].code, at(&d[0])), ("requirements.unknown-table", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::RequirementsUnknownTable, (5, 1)));
     assert!(d[0].message.contains("did you mean `firewall`?"), "{}", d[0].message);
 }
 
@@ -194,7 +195,7 @@ fn page_values_are_escaped_text() {
     assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("<p>Product: WFM &lt;Pro&gt; in en.</p>"), "{html}");
     let d = render("{{ site.time }}").2;
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.unsupported-tag", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectUnsupportedTag, (5, 1)));
 }
 
 #[test]
@@ -234,7 +235,7 @@ fn unusable_block_attributes_stay_visible_with_a_warning() {
     assert!(html.contains("<p>{:onclick=\"x\"}\nAfter.</p>"), "{html}");
     assert!(html.contains("{:.in-code}"), "{html}");
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
-    assert_eq!(found, [("dialect.attribute", (7, 1)), ("dialect.attribute", (11, 1))]);
+    assert_eq!(found, [(Code::DialectAttribute, (7, 1)), (Code::DialectAttribute, (11, 1))]);
 }
 
 #[test]
@@ -255,7 +256,11 @@ fn todo_markers_and_empty_sections_are_noted() {
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
     assert_eq!(
         found,
-        [("placeholder.todo", (7, 7)), ("placeholder.empty-section", (9, 1)), ("placeholder.empty-section", (17, 1))]
+        [
+            (Code::PlaceholderTodo, (7, 7)),
+            (Code::PlaceholderEmptySection, (9, 1)),
+            (Code::PlaceholderEmptySection, (17, 1))
+        ]
     );
     assert!(d.iter().all(|d| d.severity == crate::diag::Severity::Info));
 }
@@ -263,7 +268,7 @@ fn todo_markers_and_empty_sections_are_noted() {
 #[test]
 fn a_heading_whose_own_text_has_markup_is_still_empty() {
     let (_, _, d) = render("## The _Plan_ menu\n\n## See [the rules](#x) and `code`\n\n## Filled\n\nText.\n");
-    let found: Vec<_> = d.iter().filter(|d| d.code == "placeholder.empty-section").map(at).collect();
+    let found: Vec<_> = d.iter().filter(|d| d.code == Code::PlaceholderEmptySection).map(at).collect();
     assert_eq!(found, [(5, 1), (7, 1)]);
 }
 
@@ -278,9 +283,9 @@ fn jekyll_comment_and_highlight_blocks() {
     assert!(html.contains("link_new a | b.md"), "{html}");
     assert!(html.contains("<p>Before.</p>") && html.contains("<p>After.</p>"), "{html}");
     let (_, _, d) = render("text\n\n{% comment %}\nnever closed\n");
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (7, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectUnbalancedTag, (7, 1)));
     let (_, _, d) = render("{% endhighlight %}");
-    assert_eq!((d[0].code, at(&d[0])), ("dialect.unbalanced-tag", (5, 1)));
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectUnbalancedTag, (5, 1)));
 }
 
 #[test]
@@ -292,7 +297,7 @@ fn block_attributes_never_jump_over_what_is_not_a_block() {
         assert!(html.contains("<p>A paragraph.</p>"), "{between}: {html}");
         assert!(!html.contains("class=\"note\""), "{between}: {html}");
         let found: Vec<_> = d.iter().map(|d| (d.code, d.message.as_str())).collect();
-        assert_eq!(found, [("dialect.attribute", "this attribute list has no block to apply to")], "{between}");
+        assert_eq!(found, [(Code::DialectAttribute, "this attribute list has no block to apply to")], "{between}");
     }
 }
 
@@ -309,7 +314,7 @@ fn attribute_lists_are_read_whole_and_kept_out_of_heading_ids() {
 fn markers_next_to_constructs_are_pointed_at_exactly() {
     let (_, _, d) = render("Click {% icon check %} then TODO fix.\n");
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
-    assert_eq!(found, [("placeholder.todo", (5, 29))]);
+    assert_eq!(found, [(Code::PlaceholderTodo, (5, 29))]);
 }
 
 #[test]
@@ -332,7 +337,7 @@ fn a_list_ending_a_heading_line_is_the_heading_s_unless_a_span_takes_it() {
     // Invalid: shown as written, with a warning where it starts.
     assert!(html.contains(r#"<h2 id="other">Other {:onclick="x()"}</h2>"#), "{html}");
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
-    assert_eq!(found, [("dialect.attribute", (13, 10))]);
+    assert_eq!(found, [(Code::DialectAttribute, (13, 10))]);
     let ids: Vec<_> = doc.headings.iter().map(|h| h.id.as_str()).collect();
     assert_eq!(ids, ["top", "open-plan", "other"]);
 }
@@ -342,13 +347,13 @@ fn text_after_an_attribute_list_keeps_its_position() {
     let (html, _, d) = render("**a _b_{:.in} c**{:.out} TODO fix\n");
     assert!(html.contains(r#"<strong class="out">a <em class="in">b</em> c</strong> TODO fix"#), "{html}");
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
-    assert_eq!(found, [("placeholder.todo", (5, 26))]);
+    assert_eq!(found, [(Code::PlaceholderTodo, (5, 26))]);
 }
 
 #[test]
 fn an_image_description_is_text_only() {
     let (html, doc, d) = render("![see [b](#x) and _y_{:.k}](img.png \"T\") after [c](#z).\n");
-    assert!(d.iter().all(|d| d.code != "dialect.attribute"), "{d:?}");
+    assert!(d.iter().all(|d| d.code != Code::DialectAttribute), "{d:?}");
     // Links and attribute lists in the description leave only their text.
     assert!(
         html.contains(
@@ -455,7 +460,7 @@ fn a_cross_link_inside_a_link_is_text_with_a_warning() {
     assert!(html.contains(">Read the rules now</a> and <a "), "{html}");
     assert_eq!(doc.links.len(), 2);
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
-    assert_eq!(found, [("link.nested", (5, 7))]);
+    assert_eq!(found, [(Code::LinkNested, (5, 7))]);
 }
 
 #[test]
@@ -463,7 +468,7 @@ fn a_cross_link_that_cannot_be_a_link_is_an_error() {
     let (_, doc, d) = render("Bang!{% link_new _A_ | b.md %}\n\n<div>\n{% link_new *C* | b.md %}\n</div>\n");
     assert!(doc.links.is_empty());
     let found: Vec<_> = d.iter().map(|d| (d.code, at(d))).collect();
-    assert_eq!(found, [("link.unread", (5, 6)), ("link.unread", (8, 1))]);
+    assert_eq!(found, [(Code::LinkUnread, (5, 6)), (Code::LinkUnread, (8, 1))]);
 }
 
 #[test]
@@ -472,5 +477,5 @@ fn markers_in_a_cross_link_text_are_found() {
     assert_eq!(doc.headings[0].id, "open-the-todo-list");
     assert!(html.contains(">the TODO list</a></h2>"), "{html}");
     let found: Vec<_> = d.iter().map(|d| d.code).collect();
-    assert_eq!(found, ["placeholder.todo", "placeholder.empty-section"]);
+    assert_eq!(found, [Code::PlaceholderTodo, Code::PlaceholderEmptySection]);
 }

@@ -121,16 +121,17 @@ impl Sources<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
     use crate::diag::Location;
 
     #[test]
     fn shows_the_line_and_a_caret_under_the_column() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "first\nsée {% bad %}\n").unwrap();
-        let d = Diagnostic::error("dialect.unknown-tag", "unknown tag `bad`")
+        let d = Diagnostic::new(Code::DialectUnknownTag, "unknown tag `bad`")
             .at(Location::new("a.md", 2, 5))
             .with_help("did you mean `raw`?");
-        let note = Diagnostic::info("i18n.missing-translation", "not translated").at(Location::file("a.md"));
+        let note = Diagnostic::new(Code::I18nMissingTranslation, "not translated").at(Location::file("a.md"));
         let text = Human::plain(false).render(&[d, note.clone()], dir.path());
         let expected = "error[dialect.unknown-tag]: unknown tag `bad`\n --> a.md:2:5\n  |\n2 | sée {% bad %}\n  |     ^\n  = help: did you mean `raw`?\n\n1 error, 0 warnings (1 note hidden; --verbose shows them)\n";
         assert_eq!(text, expected);

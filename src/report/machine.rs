@@ -67,7 +67,7 @@ pub fn github(diagnostics: &[Diagnostic]) -> String {
         if let Some((line, column)) = position(d) {
             properties.push(format!("line={line},col={column}"));
         }
-        properties.push(format!("title={}", escape_property(d.code)));
+        properties.push(format!("title={}", escape_property(d.code.as_str())));
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");
@@ -90,7 +90,7 @@ fn escape_property(text: &str) -> String {
 
 /// A SARIF 2.1.0 log with one run, one rule per diagnostic code.
 pub fn sarif(diagnostics: &[Diagnostic]) -> String {
-    let mut codes: Vec<&str> = diagnostics.iter().map(|d| d.code).collect();
+    let mut codes: Vec<&str> = diagnostics.iter().map(|d| d.code.as_str()).collect();
     codes.sort_unstable();
     codes.dedup();
     let rules: Vec<Value> = codes.iter().map(|code| json!({ "id": code, "name": code })).collect();
@@ -108,7 +108,7 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
             }
             let mut result = json!({
                 "ruleId": d.code,
-                "ruleIndex": codes.binary_search(&d.code).unwrap_or(0),
+                "ruleIndex": codes.binary_search(&d.code.as_str()).unwrap_or(0),
                 "level": level,
                 "message": { "text": text },
             });
@@ -140,15 +140,17 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::Code;
     use crate::diag::Location;
 
     fn sample() -> Vec<Diagnostic> {
         vec![
-            Diagnostic::error("link.missing-target", "no article `a, b: c.md`\n100% gone")
+            Diagnostic::new(Code::LinkMissingTarget, "no article `a, b: c.md`\n100% gone")
                 .at(Location::new("content/fr/a.md", 12, 5))
                 .with_help("did you mean `b.md`?"),
-            Diagnostic::warning("content.empty", "nothing").at(Location::file("content")),
-            Diagnostic::info("i18n.missing-translation", "not translated"),
+            Diagnostic { severity: Severity::Warning, ..Diagnostic::new(Code::ContentEmpty, "nothing") }
+                .at(Location::file("content")),
+            Diagnostic::new(Code::I18nMissingTranslation, "not translated"),
         ]
     }
 

@@ -15,7 +15,7 @@ pub use model::{
     Bandwidth, Browser, BrowserPolicy, Direction, FirewallRule, Need, OfferNeeds, Range, Requirements, WebSockets,
 };
 
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::offers::{invalid_yaml, Offers};
 
 pub const REQUIREMENTS_FILE: &str = "content/_data/requirements.yaml";
@@ -27,7 +27,7 @@ pub fn load(root: &Path, offers: &Offers, today: Date, diags: &mut Diagnostics) 
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
-                let d = Diagnostic::error("data.unreadable", format!("not valid UTF-8: {e}"));
+                let d = Diagnostic::new(Code::DataUnreadable, format!("not valid UTF-8: {e}"));
                 diags.push(d.at(Location::file(REQUIREMENTS_FILE)));
                 return None;
             }
@@ -35,7 +35,8 @@ pub fn load(root: &Path, offers: &Offers, today: Date, diags: &mut Diagnostics) 
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
             diags.push(
-                Diagnostic::error("data.unreadable", format!("cannot read: {e}")).at(Location::file(REQUIREMENTS_FILE)),
+                Diagnostic::new(Code::DataUnreadable, format!("cannot read: {e}"))
+                    .at(Location::file(REQUIREMENTS_FILE)),
             );
             return None;
         }
@@ -63,7 +64,7 @@ fn validate(data: &Requirements, text: &str, offers: &Offers, today: Date) -> Ve
     let at = |offset: usize| lines.location(Path::new(REQUIREMENTS_FILE), text, offset);
     let mut found = Vec::new();
     let mut problem = |needle: &str, message: String| {
-        found.push(Diagnostic::error("data.invalid", message).at(at(locate(text, needle))));
+        found.push(Diagnostic::new(Code::DataInvalid, message).at(at(locate(text, needle))));
     };
     for id in data.offers.keys() {
         if offers.get(id).is_none() {
@@ -113,7 +114,7 @@ fn validate(data: &Requirements, text: &str, offers: &Offers, today: Date) -> Ve
                     "the latest browser versions were recorded {age} days ago, more than `max_age_days` ({})",
                     data.browsers.max_age_days
                 );
-                let d = Diagnostic::warning("data.stale", message)
+                let d = Diagnostic::new(Code::DataStale, message)
                     .with_help("check each browser's latest major version, update `latest` and `checked_on`");
                 found.push(d.at(at(locate(text, "checked_on"))));
             }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::diag::Code;
 
 const SAMPLE: &str = include_str!("../../content/_data/requirements.yaml");
 
@@ -6,11 +7,11 @@ fn day(text: &str) -> Date {
     Date::parse(text).unwrap()
 }
 
-fn problems(text: &str) -> Vec<(String, u32, String)> {
+fn problems(text: &str) -> Vec<(Code, u32, String)> {
     parse(text, &Offers::default(), day("2026-11-24"))
         .1
         .into_iter()
-        .map(|d| (d.code.to_string(), d.location.map_or(0, |l| l.line), d.message))
+        .map(|d| (d.code, d.location.map_or(0, |l| l.line), d.message))
         .collect()
 }
 
@@ -36,14 +37,14 @@ fn a_wrong_type_is_positioned() {
     let text = sample_with("port: 45054", "port: forty");
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!((found[0].0.as_str(), found[0].1), ("data.invalid", line_of(&text, "port: forty")));
+    assert_eq!((found[0].0, found[0].1), (Code::DataInvalid, line_of(&text, "port: forty")));
 }
 
 #[test]
 fn ports_out_of_range_are_errors() {
     let text = sample_with("port: 45054", "port: 70000");
     let found = problems(&text);
-    assert_eq!((found[0].0.as_str(), found[0].1), ("data.invalid", line_of(&text, "port: 70000")), "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (Code::DataInvalid, line_of(&text, "port: 70000")), "{found:?}");
     let text = sample_with("legacy_port: 80", "legacy_port: 0");
     let found = problems(&text);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -86,7 +87,7 @@ fn old_browser_versions_are_a_warning() {
     let (data, found) = parse(SAMPLE, &Offers::default(), day("2027-06-01"));
     assert!(data.is_some(), "a warning keeps the data");
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].code, "data.stale");
+    assert_eq!(found[0].code, Code::DataStale);
     assert_eq!(found[0].severity, crate::diag::Severity::Warning);
     assert_eq!(found[0].location.as_ref().unwrap().line, line_of(SAMPLE, "checked_on"));
     // Exactly at the limit is still fresh.

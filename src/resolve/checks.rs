@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use super::{Article, Site};
 use crate::content::KNOWN_KEYS;
-use crate::diag::{did_you_mean, Diagnostic, Diagnostics, Location};
+use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId};
 use crate::markdown::LinkTarget;
 use crate::offers::Offers;
@@ -50,7 +50,7 @@ fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
                         "`{}` is not translated into `{lang}`; readers get the `{}` text",
                         page.path, page.article.source.lang
                     );
-                    diags.push(Diagnostic::warning("link.untranslated-target", message).at(location.clone()));
+                    diags.push(Diagnostic::new(Code::LinkUntranslatedTarget, message).at(location.clone()));
                 }
                 if let Some(anchor) = anchor.filter(|a| !page.article.doc.has_anchor(a)) {
                     diags.push(missing_anchor(page.article, anchor).at(location));
@@ -63,7 +63,7 @@ fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
 fn missing_anchor(target: &Article, anchor: &str) -> Diagnostic {
     let file = target.source.file.display();
     let mut d =
-        Diagnostic::error("link.missing-anchor", format!("`{file}` has no heading or anchor with the id `{anchor}`"));
+        Diagnostic::new(Code::LinkMissingAnchor, format!("`{file}` has no heading or anchor with the id `{anchor}`"));
     let ids = target.doc.headings.iter().map(|h| h.id.as_str()).chain(target.doc.anchors.iter().map(String::as_str));
     if let Some(close) = did_you_mean(anchor, ids) {
         d = d.with_help(format!("did you mean `#{close}`?"));
@@ -75,20 +75,20 @@ fn missing_target(site: &Site, target: &LinkTarget) -> Diagnostic {
     match target {
         LinkTarget::Url { path, .. } => {
             let mut d =
-                Diagnostic::error("link.missing-target", format!("no article or redirect has the URL `/{path}`"));
+                Diagnostic::new(Code::LinkMissingTarget, format!("no article or redirect has the URL `/{path}`"));
             let slugs = site.slugs.keys().map(|s| s.as_str());
             if let Some(close) = did_you_mean(path.rsplit('/').next().unwrap_or(path), slugs) {
                 d = d.with_help(format!("did you mean `/{close}`?"));
             }
             d
         }
-        LinkTarget::Article { path, .. } => missing_article("link.missing-target", site, path),
-        _ => Diagnostic::error("link.missing-target", "the link leads nowhere"),
+        LinkTarget::Article { path, .. } => missing_article(Code::LinkMissingTarget, site, path),
+        _ => Diagnostic::new(Code::LinkMissingTarget, "the link leads nowhere"),
     }
 }
 
-fn missing_article(code: &'static str, site: &Site, target: &ArticlePath) -> Diagnostic {
-    let mut d = Diagnostic::error(code, format!("no article `{target}` exists in any language"));
+fn missing_article(code: Code, site: &Site, target: &ArticlePath) -> Diagnostic {
+    let mut d = Diagnostic::new(code, format!("no article `{target}` exists in any language"));
     if let Some(close) = did_you_mean(target.as_str(), site.paths().map(ArticlePath::as_str)) {
         d = d.with_help(format!("did you mean `{close}`?"));
     } else if let Some(same_name) = site.paths().find(|p| p.stem() == target.stem()) {
@@ -103,10 +103,10 @@ fn check_related(site: &Site, article: &Article, placeholder: &dyn Fn(&str) -> b
         let location = source.front_matter_location(&related.filepath);
         match ArticlePath::parse(&related.filepath) {
             Ok(path) if site.entries.contains_key(&path) => {}
-            Ok(path) => diags.push(missing_article("related.missing-target", site, &path).at(location)),
+            Ok(path) => diags.push(missing_article(Code::RelatedMissingTarget, site, &path).at(location)),
             Err(e) => diags.push(
-                Diagnostic::error(
-                    "related.missing-target",
+                Diagnostic::new(
+                    Code::RelatedMissingTarget,
                     format!("invalid related article path `{}`: {e}", related.filepath),
                 )
                 .at(location),
@@ -117,7 +117,7 @@ fn check_related(site: &Site, article: &Article, placeholder: &dyn Fn(&str) -> b
                 let message =
                     format!("`overwrite_title: {title}` is a translation placeholder; the target's own title is shown");
                 diags.push(
-                    Diagnostic::info("placeholder.overwrite-title", message).at(source.front_matter_location(title)),
+                    Diagnostic::new(Code::PlaceholderOverwriteTitle, message).at(source.front_matter_location(title)),
                 );
             }
         }
@@ -152,7 +152,7 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
             target.source.front.product_label.join(", "),
             offers.join(", ")
         );
-        Diagnostic::warning("offer.unavailable-target", message)
+        Diagnostic::new(Code::OfferUnavailableTarget, message)
             .at(location)
             .with_help("link to an article for these offers, or wrap the link in an {% offer %} block")
     };
@@ -178,7 +178,7 @@ fn check_front_matter_keys(article: &Article, diags: &mut Diagnostics) {
             let message =
                 format!("`{key}` is not a front matter key helpgen reads; it is passed to templates as it is");
             diags.push(
-                Diagnostic::warning("front-matter.unknown-key", message)
+                Diagnostic::new(Code::FrontMatterUnknownKey, message)
                     .at(source.front_matter_location(&format!("{key}:")))
                     .with_help(format!("did you mean `{known}`?")),
             );
@@ -200,7 +200,7 @@ fn report_missing_translations(site: &Site, diags: &mut Diagnostics) {
                 page.article.source.lang
             );
             diags.push(
-                Diagnostic::info("i18n.missing-translation", message).at(Location::file(&page.article.source.file)),
+                Diagnostic::new(Code::I18nMissingTranslation, message).at(Location::file(&page.article.source.file)),
             );
         }
     }
@@ -226,7 +226,7 @@ fn report_orphans(site: &Site, diags: &mut Diagnostics) {
     }
     for path in site.entries.keys().filter(|p| !reached.contains(p)) {
         if let Some(page) = site.page(&site.languages.default, path) {
-            let d = Diagnostic::info("link.orphan", "no other article links to this one or lists it as related")
+            let d = Diagnostic::new(Code::LinkOrphan, "no other article links to this one or lists it as related")
                 .with_help("link to it from an article on the same subject, or add it to one's `related_articles`");
             diags.push(d.at(Location::file(&page.article.source.file)));
         }

@@ -18,7 +18,7 @@ pub use checks::Checks;
 pub use redirects::Redirect;
 
 use crate::content::{Languages, MediaFile, SourceArticle};
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId, Slug};
 use crate::markdown::{LinkTarget, ParsedDoc};
 
@@ -177,8 +177,8 @@ fn index_entries(
         }
         let Some(slug) = Slug::from_path(&source.path) else {
             diags.push(
-                Diagnostic::error(
-                    "content.slug",
+                Diagnostic::new(
+                    Code::ContentSlug,
                     format!("the file name `{}.md` cannot be used in a URL", source.path.stem()),
                 )
                 .at(Location::file(&source.file))
@@ -191,7 +191,7 @@ fn index_entries(
             let first = articles.iter().find(|a| &a.source.path == owner && a.source.lang == source.lang);
             let first_file = first.map_or_else(|| owner.to_string(), |a| a.source.file.display().to_string());
             diags.push(
-                Diagnostic::error("content.duplicate-slug", format!("the URL slug `{slug}` is already used by {first_file}"))
+                Diagnostic::new(Code::ContentDuplicateSlug, format!("the URL slug `{slug}` is already used by {first_file}"))
                     .at(Location::file(&source.file))
                     .with_help("URLs are /<lang>/<file name>/, so file names must be unique in a language; rename one of the two files"),
             );

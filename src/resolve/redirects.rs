@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::Site;
-use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{normalize_relative, ArticlePath, LangId};
 
 #[derive(Debug, Clone)]
@@ -41,7 +41,7 @@ pub(super) fn index(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Re
             let location = source.front_matter_value_location("redirect_from", old);
             let Some(path) = normalize(old) else {
                 diags.push(
-                    Diagnostic::error("redirect.invalid", format!("`{old}` cannot be used as a URL path"))
+                    Diagnostic::new(Code::RedirectInvalid, format!("`{old}` cannot be used as a URL path"))
                         .at(location)
                         .with_help("write a path below the site root, such as `/old-article/`"),
                 );
@@ -49,13 +49,13 @@ pub(super) fn index(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Re
             };
             if let Some(shadowed) = shadowed_page(site, &path) {
                 let message = format!("`{old}` is the URL of a real page ({shadowed}); the redirect would hide it");
-                diags.push(Diagnostic::error("redirect.collision", message).at(location));
+                diags.push(Diagnostic::new(Code::RedirectCollision, message).at(location));
                 continue;
             }
             if let Some(first) = redirects.get(&path) {
                 let message =
                     format!("`{old}` already redirects to `{}` (declared at {})", first.target, first.location);
-                diags.push(Diagnostic::error("redirect.collision", message).at(location));
+                diags.push(Diagnostic::new(Code::RedirectCollision, message).at(location));
                 continue;
             }
             let redirect = Redirect { lang: source.lang.clone(), target: source.path.clone(), location };

@@ -2,84 +2,12 @@
 //! appends to a `Diagnostics` collector instead of stopping, so one run
 //! reports every problem with the file, line and column it comes from.
 
+mod code;
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// Every diagnostic code helpgen emits (documented in the README). A unit
-/// test keeps this list and the source in step.
-pub const CODES: &[&str] = &[
-    "config.invalid",
-    "config.unreadable",
-    "content.duplicate-slug",
-    "content.empty",
-    "content.encoding",
-    "content.missing",
-    "content.outside-language",
-    "content.path",
-    "content.slug",
-    "content.too-large",
-    "content.unknown-language",
-    "content.unreadable",
-    "data.invalid",
-    "data.stale",
-    "data.unreadable",
-    "dialect.attribute",
-    "dialect.malformed-tag",
-    "dialect.unbalanced-tag",
-    "dialect.unknown-tag",
-    "dialect.unsupported-tag",
-    "dialect.unterminated-tag",
-    "front-matter.missing",
-    "front-matter.missing-title",
-    "front-matter.type",
-    "front-matter.unknown-key",
-    "front-matter.unterminated",
-    "front-matter.yaml",
-    "i18n.encoding",
-    "i18n.missing-message",
-    "i18n.missing-translation",
-    "i18n.syntax",
-    "i18n.too-many-untranslated",
-    "i18n.unreadable",
-    "i18n.untranslated-message",
-    "icon.unknown",
-    "image.missing",
-    "image.missing-alt",
-    "include.cycle",
-    "include.missing",
-    "include.too-deep",
-    "include.unreadable",
-    "link.invalid",
-    "link.missing-anchor",
-    "link.missing-target",
-    "link.nested",
-    "link.orphan",
-    "link.unread",
-    "link.untranslated-target",
-    "offer.nesting",
-    "offer.unavailable-target",
-    "offer.unknown",
-    "placeholder.empty-section",
-    "placeholder.overwrite-title",
-    "placeholder.todo",
-    "redirect.collision",
-    "redirect.invalid",
-    "related.missing-target",
-    "requirements.no-data",
-    "requirements.unknown-table",
-    "security.event-handler",
-    "security.iframe",
-    "security.script",
-    "security.url",
-    "theme.invalid",
-    "theme.missing",
-    "theme.unreadable",
-];
-
-/// Families whose problems leave nothing sound to build from: their level
-/// cannot be lowered in helpgen.toml, except the warnings listed after.
-pub const FIXED_FAMILIES: &[&str] = &["config", "content", "front-matter", "theme", "data"];
-pub const ADJUSTABLE_IN_FIXED: &[&str] = &["front-matter.unknown-key", "data.stale"];
+pub use code::Code;
 
 /// A level a site may give a code in `[checks]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
@@ -141,28 +69,16 @@ impl fmt::Display for Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable, documented identifier such as `link.missing-target`.
-    pub code: &'static str,
+    pub code: Code,
     pub message: String,
     pub location: Option<Location>,
     pub help: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Error, code, message)
-    }
-
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Warning, code, message)
-    }
-
-    pub fn info(code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(Severity::Info, code, message)
-    }
-
-    fn new(severity: Severity, code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity, code, message: message.into(), location: None, help: None }
+    /// A problem of kind `code`, at the code's own severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: code.severity(), code, message: message.into(), location: None, help: None }
     }
 
     pub fn at(mut self, location: Location) -> Diagnostic {
@@ -191,11 +107,11 @@ impl Diagnostics {
 
     /// Gives each diagnostic the level its code has in `levels`, dropping
     /// those turned off.
-    pub fn apply_levels(&mut self, levels: &std::collections::BTreeMap<String, Level>) {
+    pub fn apply_levels(&mut self, levels: &std::collections::BTreeMap<Code, Level>) {
         if levels.is_empty() {
             return;
         }
-        self.0.retain_mut(|d| match levels.get(d.code) {
+        self.0.retain_mut(|d| match levels.get(&d.code) {
             None => true,
             Some(Level::Off) => false,
             Some(level) => {
@@ -225,7 +141,12 @@ impl Diagnostics {
     /// deterministic whatever order parallel stages finished in.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.0.sort_by(|a, b| {
-            (&a.location, a.severity, a.code, &a.message).cmp(&(&b.location, b.severity, b.code, &b.message))
+            (&a.location, a.severity, a.code.as_str(), &a.message).cmp(&(
+                &b.location,
+                b.severity,
+                b.code.as_str(),
+                &b.message,
+            ))
         });
         self.0.dedup();
         self.0
@@ -332,71 +253,26 @@ mod tests {
     }
 
     #[test]
-    fn the_code_list_matches_the_source() {
-        let mut found = std::collections::BTreeSet::new();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        for entry in walkdir::WalkDir::new(root)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
-        {
-            let text = std::fs::read_to_string(entry.path()).unwrap();
-            for (i, _) in text.match_indices('"') {
-                let rest = &text[i + 1..];
-                let Some(end) = rest.find('"') else { continue };
-                let literal = &rest[..end];
-                let family = literal.split('.').next().unwrap_or("");
-                let families = [
-                    "config",
-                    "content",
-                    "data",
-                    "dialect",
-                    "front-matter",
-                    "i18n",
-                    "include",
-                    "image",
-                    "icon",
-                    "link",
-                    "offer",
-                    "placeholder",
-                    "redirect",
-                    "related",
-                    "requirements",
-                    "security",
-                    "theme",
-                ];
-                let shaped = literal.contains('.')
-                    && literal.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-');
-                if shaped && families.contains(&family) && !literal.ends_with(".html") {
-                    found.insert(literal.to_string());
-                }
-            }
-        }
-        let listed: std::collections::BTreeSet<String> = CODES.iter().map(|c| c.to_string()).collect();
-        assert_eq!(found, listed, "diag::CODES and the codes used in src/ differ");
-    }
-
-    #[test]
     fn levels_change_or_drop_diagnostics() {
         let mut all = Diagnostics::default();
-        all.push(Diagnostic::error("security.iframe", "a"));
-        all.push(Diagnostic::error("security.script", "b"));
-        all.push(Diagnostic::warning("dialect.attribute", "c"));
+        all.push(Diagnostic::new(Code::SecurityIframe, "a"));
+        all.push(Diagnostic::new(Code::SecurityScript, "b"));
+        all.push(Diagnostic::new(Code::DialectAttribute, "c"));
         let levels = std::collections::BTreeMap::from([
-            ("security.iframe".to_string(), Level::Off),
-            ("dialect.attribute".to_string(), Level::Error),
+            (Code::SecurityIframe, Level::Off),
+            (Code::DialectAttribute, Level::Error),
         ]);
         all.apply_levels(&levels);
         let left: Vec<_> = all.iter().map(|d| (d.code, d.severity)).collect();
-        assert_eq!(left, [("security.script", Severity::Error), ("dialect.attribute", Severity::Error)]);
+        assert_eq!(left, [(Code::SecurityScript, Severity::Error), (Code::DialectAttribute, Severity::Error)]);
     }
 
     #[test]
     fn sorting_removes_duplicates() {
         let mut all = Diagnostics::default();
-        let d = Diagnostic::error("x", "m").at(Location::new("b.md", 2, 1));
+        let d = Diagnostic::new(Code::LinkInvalid, "m").at(Location::new("b.md", 2, 1));
         all.push(d.clone());
-        all.push(Diagnostic::error("x", "m").at(Location::new("a.md", 9, 1)));
+        all.push(Diagnostic::new(Code::LinkInvalid, "m").at(Location::new("a.md", 9, 1)));
         all.push(d);
         let sorted = all.into_sorted();
         assert_eq!(sorted.len(), 2);
