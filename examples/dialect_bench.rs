@@ -18,11 +18,12 @@ use std::time::{Duration, Instant};
 use helpgen::config::{BaseUrl, Config, Overrides};
 use helpgen::content::{Includes, Media, SourceArticle};
 use helpgen::diag::Diagnostics;
-use helpgen::dialect::{self, markdown_options, Context};
+use helpgen::dialect::{self, Context};
 use helpgen::highlight::Highlighter;
 use helpgen::i18n::Localizer;
 use helpgen::ids::{ArticlePath, LangId};
 use helpgen::offers::Offers;
+use helpgen::syntax::markdown_options;
 
 // The same allocator as the helpgen binary, so the times match a build.
 #[global_allocator]

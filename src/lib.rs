@@ -26,5 +26,6 @@ pub mod report;
 pub mod requirements;
 pub mod resolve;
 pub mod search;
+pub mod syntax;
 pub mod theme;
 pub mod translations;

@@ -156,7 +156,7 @@ impl SourceArticle {
 /// replaced in all source text (same UTF-8 length, so offsets stay exact):
 /// content can then never fake a placeholder or a link marker.
 pub(crate) fn strip_markers(text: String) -> String {
-    use crate::dialect::markers::{holds_reserved, RESERVED};
+    use crate::syntax::markers::{holds_reserved, RESERVED};
     if holds_reserved(&text) {
         text.replace(RESERVED, "\u{FFFD}")
     } else {
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn marker_characters_are_replaced_and_nothing_else() {
-        let reserved: String = crate::dialect::markers::RESERVED.iter().collect();
+        let reserved: String = crate::syntax::markers::RESERVED.iter().collect();
         let text = format!("a{reserved}\u{E005}\u{E040}é⸢");
         let stripped = strip_markers(text.clone());
         assert_eq!(stripped, format!("a{}\u{E005}\u{E040}é⸢", "\u{FFFD}".repeat(5)));

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use super::{attributes, in_ranges, Applies, BlockAttributes, Expander, ATTRIBUTE_HELP};
+use super::{in_ranges, Applies, BlockAttributes, Expander};
 use crate::diag::{Code, Diagnostic};
+use crate::syntax::attributes;
 
 impl Expander<'_, '_> {
     /// A line holding only `{:...}`: removed from the Markdown (leaving a
@@ -26,7 +27,7 @@ impl Expander<'_, '_> {
             Ok((attributes, len)) if len == written.len() => attributes,
             Ok(_) | Err(attributes::AttributeError::NotAList) => return,
             Err(attributes::AttributeError::Invalid(message)) => {
-                self.report(Diagnostic::new(Code::DialectAttribute, message).with_help(ATTRIBUTE_HELP), source, at);
+                self.report(Diagnostic::new(Code::DialectAttribute, message).with_help(attributes::HELP), source, at);
                 return;
             }
         };

@@ -9,18 +9,16 @@
 //! piece came from, so any later diagnostic points at the writer's line and
 //! column, in the article or in the included file.
 
-pub mod attributes;
 mod block_attributes;
 mod code_scan;
 mod constructs;
 mod include;
-pub mod markers;
 mod span_map;
 mod tags;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag as MdTag};
+use pulldown_cmark::{Event, Parser, Tag as MdTag};
 
 pub use constructs::Construct;
 pub use span_map::SpanMap;
@@ -37,20 +35,7 @@ use crate::offers::{OfferId, Offers};
 use crate::requirements::selfcheck;
 use crate::requirements::table::{self, TableContext, TABLES};
 use crate::requirements::Requirements;
-
-/// The Markdown flavour of helpgen: CommonMark with GFM tables, footnotes,
-/// strikethrough and task lists, and `{#id .class}` heading attributes as
-/// kramdown writes them.
-pub fn markdown_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-}
-
-/// Link destinations of the form `helpgen-link:N` refer to `Expanded::links[N]`.
-pub const CROSS_LINK_SCHEME: &str = "helpgen-link:";
+use crate::syntax::{attributes, markdown_options, markers, CROSS_LINK_SCHEME};
 
 /// Includes nest at most this deep; deeper is almost certainly a mistake.
 pub const MAX_INCLUDE_DEPTH: usize = 8;
@@ -84,9 +69,6 @@ pub struct Context<'a> {
     pub requirements: Option<&'a Requirements>,
 }
 
-/// Placeholder characters for constructs, see `markers`.
-pub use markers::{CLOSE as PLACEHOLDER_CLOSE, OPEN as PLACEHOLDER_OPEN};
-
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrossLink {
@@ -95,10 +77,6 @@ pub struct CrossLink {
     pub anchor: Option<String>,
     pub location: Location,
 }
-
-/// Help shown with attribute lists helpgen will not apply.
-pub const ATTRIBUTE_HELP: &str =
-    "write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written";
 
 /// Which block a `{:...}` line applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,11 +6,11 @@
 use crate::diag::Code;
 use proptest::prelude::*;
 
-use super::attributes;
 use super::tags::next_tag;
 use super::tests::Fixture;
 use crate::content::SourceArticle;
 use crate::ids::{ArticlePath, LangId};
+use crate::syntax::attributes;
 
 /// Pieces that matter to the dialect, and some that do not.
 const FRAGMENTS: &[&str] = &[

@@ -9,8 +9,8 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use crate::diag::{Code, Diagnostic};
-use crate::dialect::attributes::Attributes;
 use crate::dialect::{Applies, BlockAttributes};
+use crate::syntax::attributes::Attributes;
 
 pub(super) struct BlockAttributeCursor<'e> {
     markdown: &'e str,

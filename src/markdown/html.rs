@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 
-use crate::dialect::attributes::Attributes;
+use crate::syntax::attributes::Attributes;
 
 #[derive(Default)]
 pub(super) struct HtmlWriter {

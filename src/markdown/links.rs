@@ -6,9 +6,10 @@
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic, Location};
-use crate::dialect::attributes::Attributes;
-use crate::dialect::{CrossLink, Expanded, CROSS_LINK_SCHEME};
+use crate::dialect::{CrossLink, Expanded};
 use crate::ids::{normalize_relative, ArticlePath};
+use crate::syntax::attributes::Attributes;
+use crate::syntax::CROSS_LINK_SCHEME;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {

@@ -18,9 +18,10 @@ use super::placeholders::Unfinished;
 use super::substitute::{Kind, Piece, Placeholders};
 use super::{security, substitute, Heading};
 use crate::diag::{Code, Diagnostic};
-use crate::dialect::attributes::{self, AttributeError, Attributes};
-use crate::dialect::{markdown_options, Expanded, ATTRIBUTE_HELP};
+use crate::dialect::Expanded;
 use crate::highlight::Highlighter;
+use crate::syntax::attributes::{self, AttributeError, Attributes};
+use crate::syntax::markdown_options;
 
 /// What the pass learnt besides the HTML.
 #[derive(Default)]
@@ -415,7 +416,7 @@ impl<'e> Pass<'e> {
         match attributes::parse(list_line(&self.expanded.markdown, at)) {
             Ok(found) => Some(found),
             Err(AttributeError::Invalid(message)) => {
-                let d = Diagnostic::new(Code::DialectAttribute, message).with_help(ATTRIBUTE_HELP);
+                let d = Diagnostic::new(Code::DialectAttribute, message).with_help(attributes::HELP);
                 self.found.diags.push(d.at(self.expanded.location(at)));
                 None
             }

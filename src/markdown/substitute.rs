@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event};
 
-use crate::dialect::markers::{self, Marker};
 use crate::dialect::{Construct, Expanded};
+use crate::syntax::markers::{self, Marker};
 
 /// The block form, if a paragraph's source is one placeholder on its own:
 /// its events are then that placeholder's text and the paragraph's end.

@@ -401,7 +401,7 @@ fn standard_markdown_is_written_as_pulldown_cmark_writes_it() {
     let mut expected = String::new();
     pulldown_cmark::html::push_html(
         &mut expected,
-        pulldown_cmark::Parser::new_ext(body, crate::dialect::markdown_options()),
+        pulldown_cmark::Parser::new_ext(body, crate::syntax::markdown_options()),
     );
     assert_eq!(html, expected);
 }

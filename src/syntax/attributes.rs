@@ -4,6 +4,9 @@
 
 use crate::escape;
 
+/// Help shown with attribute lists helpgen will not apply.
+pub const HELP: &str = "write attributes as `{:.class}`, `{:#id}` or `{:key=\"value\"}`; the text is shown as written";
+
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Attributes {
     pub id: Option<String>,

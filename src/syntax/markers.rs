@@ -103,7 +103,7 @@ fn reserved(bytes: &[u8], from: usize) -> impl Iterator<Item = (usize, char)> + 
 }
 
 /// Appends `n` in decimal: cheaper than formatting, once per marker.
-pub(super) fn push_decimal(out: &mut String, n: usize) {
+pub fn push_decimal(out: &mut String, n: usize) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut rest = n;
