@@ -14,47 +14,30 @@ mod code_scan;
 mod constructs;
 mod include;
 mod span_map;
+mod statements;
 mod tags;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag as MdTag};
 
 pub use constructs::Construct;
 pub use span_map::SpanMap;
-use tags::{next_tag, Tag, TagKind};
-
-use std::collections::BTreeMap;
+use statements::Written;
+use tags::{next_tag, TagKind};
 
 use crate::config::BaseUrl;
 use crate::content::{Includes, Media, MediaFile, SourceArticle, SourceText};
-use crate::diag::{did_you_mean, Code, Diagnostic, Location};
+use crate::diag::{Code, Diagnostic, Location};
 use crate::i18n::Localizer;
 use crate::ids::ArticlePath;
 use crate::offers::{OfferId, Offers};
-use crate::requirements::selfcheck;
-use crate::requirements::table::{self, TableContext, TABLES};
 use crate::requirements::Requirements;
 use crate::syntax::{attributes, markdown_options, markers, CROSS_LINK_SCHEME};
 
 /// Includes nest at most this deep; deeper is almost certainly a mistake.
 pub const MAX_INCLUDE_DEPTH: usize = 8;
-
-const KNOWN_TAGS: &[&str] = &[
-    "link_new",
-    "include",
-    "icon",
-    "offer",
-    "endoffer",
-    "requirements",
-    "selfcheck",
-    "raw",
-    "endraw",
-    "comment",
-    "endcomment",
-    "highlight",
-    "endhighlight",
-];
 
 /// What the expansion may look up besides the article itself.
 pub struct Context<'a> {
@@ -203,97 +186,8 @@ impl<'a> Expander<'a, '_> {
                 }
             }
             self.verbatim(source, text, copied_to..tag.start, base);
-            copied_to = tag.end;
-            cursor = tag.end;
-            let at = base + tag.start;
-            let original = &text[tag.start..tag.end];
-            match (tag.kind, tag.name) {
-                (TagKind::Statement, "link_new") => match parse_link(&tag) {
-                    Ok((text, target, anchor)) => {
-                        let location = self.out.sources[source].location(at);
-                        self.cross_link(source, at, text, CrossLink { target, anchor, location });
-                    }
-                    Err(message) => {
-                        let d = Diagnostic::new(Code::DialectMalformedTag, message)
-                            .with_help("write `{% link_new Link text | path/to/article.md %}` or add `| #anchor`");
-                        self.report(d, source, at);
-                        self.generated(source, at, original);
-                    }
-                },
-                (TagKind::Statement, "include") => self.include(source, at, &tag),
-                (TagKind::Statement, name @ ("raw" | "comment" | "highlight")) => {
-                    let closing = format!("end{name}");
-                    let Some(end) = find_end(text, tag.end, &closing) else {
-                        let d =
-                            Diagnostic::new(Code::DialectUnbalancedTag, format!("`{{% {name} %}}` is never closed"))
-                                .with_help(format!("add `{{% {closing} %}}` after the block"));
-                        self.report(d, source, at);
-                        continue;
-                    };
-                    let inside = tag.end..end.start;
-                    match name {
-                        // Literal text, in place.
-                        "raw" => self.verbatim(source, text, inside, base),
-                        // Jekyll's code block: a fence long enough for what it holds.
-                        "highlight" => {
-                            let code = text[inside.clone()]
-                                .trim_start_matches(' ')
-                                .strip_prefix('\n')
-                                .unwrap_or(&text[inside.clone()]);
-                            let code_start = inside.end - code.len();
-                            let fence = "`".repeat(longest_backtick_run(code).max(2) + 1);
-                            let lang = tag.args.split_whitespace().next().unwrap_or("");
-                            self.generated(source, at, &format!("\n{fence}{lang}\n"));
-                            self.verbatim(source, text, code_start..inside.end, base);
-                            let newline = if code.ends_with('\n') { "" } else { "\n" };
-                            self.generated(source, end.start, &format!("{newline}{fence}\n"));
-                        }
-                        // A writer's note: never published.
-                        _ => {}
-                    }
-                    copied_to = end.end;
-                    cursor = end.end;
-                }
-                (TagKind::Statement, name @ ("endraw" | "endcomment" | "endhighlight")) => {
-                    let opening = &name[3..];
-                    let message = format!("`{{% {name} %}}` without a `{{% {opening} %}}` before it");
-                    self.report(Diagnostic::new(Code::DialectUnbalancedTag, message), source, at);
-                }
-                (TagKind::Statement, "icon") => {
-                    let name = tag.args.trim();
-                    if let Some(&(_, index)) = self.icons.iter().find(|(known, _)| known == name) {
-                        self.placeholder(source, at, index, false);
-                        continue;
-                    }
-                    let label = self.cx.l10n.get(&self.article.lang, &format!("icon-{name}"), None);
-                    match constructs::icon(name, self.cx.icons, label) {
-                        Ok(construct) => {
-                            self.icons.push((name.to_string(), self.out.constructs.len()));
-                            self.construct(source, at, construct, false);
-                        }
-                        Err(message) => self.malformed(source, at, original, Code::IconUnknown, message),
-                    }
-                }
-                (TagKind::Statement, "offer" | "endoffer" | "requirements" | "selfcheck") => {
-                    if alone_on_line(text, &tag) {
-                        self.block_tag(source, at, &tag);
-                    } else {
-                        let message = format!("`{{% {} %}}` must stand alone on its line", tag.name);
-                        self.malformed(source, at, original, Code::DialectMalformedTag, message);
-                    }
-                }
-                (TagKind::Statement, name) => {
-                    let mut d = Diagnostic::new(Code::DialectUnknownTag, format!("unknown tag `{name}`"));
-                    if let Some(close) = did_you_mean(name, KNOWN_TAGS.iter().copied()) {
-                        d = d.with_help(format!("did you mean `{close}`?"));
-                    } else {
-                        d = d.with_help(format!("the tags are: {}", KNOWN_TAGS.join(", ")));
-                    }
-                    self.report(d, source, at);
-                    self.generated(source, at, original);
-                }
-                (TagKind::Output, _) => self.output_tag(source, at, &tag),
-            }
+            copied_to = self.tag(&Written { source, text, base, tag });
+            cursor = copied_to;
         }
         for line in block_attributes {
             if line.start >= copied_to {
@@ -301,120 +195,6 @@ impl<'a> Expander<'a, '_> {
             }
         }
         self.verbatim(source, text, copied_to..text.len(), base);
-    }
-
-    /// `{% offer %}`, `{% endoffer %}`, `{% requirements %}`, `{% selfcheck %}`:
-    /// block-level, already known to stand alone on their line.
-    fn block_tag(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
-        let original = match tag.args.trim() {
-            "" => format!("{{% {} %}}", tag.name),
-            args => format!("{{% {} {args} %}}", tag.name),
-        };
-        let lang = &self.article.lang;
-        match tag.name {
-            "offer" => match constructs::parse_offers(tag.args, self.cx.offers) {
-                Ok(ids) => {
-                    if let Some((outer, _, _)) = self.open_offers.last() {
-                        if let Some(stray) = ids.iter().find(|id| !outer.contains(id)) {
-                            let outer: Vec<&str> = outer.iter().map(OfferId::as_str).collect();
-                            let message = format!(
-                                "`{stray}` is not among the offers of the enclosing block ({}); a nested block can only narrow it",
-                                outer.join(", ")
-                            );
-                            self.malformed(source, at, &original, Code::OfferNesting, message);
-                            return;
-                        }
-                    }
-                    let construct = constructs::offer_open(&ids, self.cx.l10n, lang);
-                    self.open_offers.push((ids, source, at));
-                    self.construct(source, at, construct, true);
-                }
-                Err(message) => self.malformed(source, at, &original, Code::OfferUnknown, message),
-            },
-            "endoffer" => {
-                if self.open_offers.pop().is_some() {
-                    self.construct(source, at, constructs::offer_close(), true);
-                } else {
-                    let message = "`{% endoffer %}` without an `{% offer %}` before it".to_string();
-                    self.malformed(source, at, &original, Code::DialectUnbalancedTag, message);
-                }
-            }
-            "requirements" => {
-                let name = tag.args.trim();
-                if !TABLES.contains(&name) {
-                    let mut message = format!("unknown requirement table `{name}`");
-                    message.push_str(&match did_you_mean(name, TABLES.iter().copied()) {
-                        Some(close) => format!("; did you mean `{close}`?"),
-                        None => format!("; the tables are: {}", TABLES.join(", ")),
-                    });
-                    self.malformed(source, at, &original, Code::RequirementsUnknownTable, message);
-                    return;
-                }
-                let Some(data) = self.requirement_data(source, at, &original) else { return };
-                let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang };
-                // The name is one of `TABLES`, so there is always a table.
-                let html = table::render(name, &cx).unwrap_or_default();
-                self.construct(source, at, Construct::block(html), true);
-            }
-            _ => {
-                if !tag.args.trim().is_empty() {
-                    let message = format!("`{{% selfcheck %}}` takes no arguments, found `{}`", tag.args.trim());
-                    self.malformed(source, at, &original, Code::DialectMalformedTag, message);
-                    return;
-                }
-                let Some(data) = self.requirement_data(source, at, &original) else { return };
-                let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang };
-                let json = self.cx.base_url.path_of(&format!("{lang}/requirements.json"));
-                let probe = self.cx.base_url.path_of(selfcheck::PROBE_PATH);
-                self.out.selfcheck = true;
-                self.construct(source, at, Construct::block(selfcheck::markup(&cx, &json, &probe)), true);
-            }
-        }
-    }
-
-    /// The requirement data a tag is made from; without it, the tag is an
-    /// error at its place.
-    fn requirement_data(&mut self, source: usize, at: usize, original: &str) -> Option<&'a Requirements> {
-        if self.cx.requirements.is_none() {
-            let message = format!(
-                "`{original}` needs {}, which this site does not have (or which has errors)",
-                crate::requirements::REQUIREMENTS_FILE
-            );
-            self.malformed(source, at, original, Code::RequirementsNoData, message);
-        }
-        self.cx.requirements
-    }
-
-    /// `{{ N | image: 'Alt', '80%' }}` and `{{ page.key }}`.
-    fn output_tag(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
-        let expression = tag.args.trim();
-        let original = format!("{{{{ {expression} }}}}");
-        match constructs::parse_image(expression) {
-            Ok(Some(args)) => match constructs::image(&args, self.article, self.cx.media, self.cx.base_url) {
-                Ok((construct, file)) => {
-                    if !self.out.media.iter().any(|m| m.key == file.key) {
-                        self.out.media.push(file);
-                    }
-                    self.construct(source, at, construct, false);
-                }
-                Err(message) => {
-                    let code = if args.alt.trim().is_empty() { Code::ImageMissingAlt } else { Code::ImageMissing };
-                    self.malformed(source, at, &original, code, message);
-                }
-            },
-            Ok(None) if expression.starts_with("page.") => match self.page_value(expression) {
-                Ok(value) => self.construct(source, at, constructs::text(&value), false),
-                Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
-            },
-            Ok(None) => {
-                let message = format!("`{original}` is not supported: only images and `page.<key>` can be output");
-                let d = Diagnostic::new(Code::DialectUnsupportedTag, message)
-                    .with_help("wrap literal braces in `{% raw %}...{% endraw %}`");
-                self.report(d, source, at);
-                self.generated(source, at, &original);
-            }
-            Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
-        }
     }
 
     /// Reports a tag that cannot be expanded and leaves it visible as written.
@@ -537,58 +317,6 @@ fn is_literal_inline(text: &str) -> bool {
                 b'\\' | b'`' | b'*' | b'_' | b'~' | b'[' | b']' | b'<' | b'&' | b'{' | b'}' | b'|' | 0x7f | 0xee
             )
     })
-}
-
-fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>), String> {
-    let args = tag.args;
-    // Byte search for the bars: arguments are short, and a `str` split
-    // costs more to set up than to run.
-    let mut bars = memchr::memchr_iter(b'|', args.as_bytes());
-    let (text, path, anchor) = match (bars.next(), bars.next(), bars.next()) {
-        (Some(first), second, None) => {
-            let path_end = second.unwrap_or(args.len());
-            (&args[..first], &args[first + 1..path_end], second.map(|second| args[second + 1..].trim()))
-        }
-        (None, ..) => return Err("`link_new` needs a link text and a path separated by `|`".into()),
-        _ => return Err("`link_new` takes at most three parts: text | path | #anchor".into()),
-    };
-    let (text, path) = (text.trim(), path.trim());
-    if text.is_empty() {
-        return Err("the link text of `link_new` is empty".into());
-    }
-    let target = ArticlePath::parse(path).map_err(|e| format!("invalid `link_new` path `{path}`: {e}"))?;
-    let anchor = match anchor {
-        None => None,
-        Some(a) => match a.strip_prefix('#') {
-            Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => Some(id.to_string()),
-            _ => return Err(format!("the anchor `{a}` of `link_new` should look like `#heading-id`")),
-        },
-    };
-    Ok((text, target, anchor))
-}
-
-/// True if only whitespace shares the tag's line.
-fn alone_on_line(text: &str, tag: &Tag<'_>) -> bool {
-    let line_start = text[..tag.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[tag.end..].find('\n').map_or(text.len(), |i| tag.end + i);
-    text[line_start..tag.start].trim().is_empty() && text[tag.end..line_end].trim().is_empty()
-}
-
-fn longest_backtick_run(text: &str) -> usize {
-    text.split(|c| c != '`').map(str::len).max().unwrap_or(0)
-}
-
-/// The closing tag `closing` after `from`; tags between are not expanded.
-fn find_end(text: &str, from: usize, closing: &str) -> Option<Range<usize>> {
-    let mut cursor = from;
-    while let Some(found) = next_tag(text, cursor) {
-        match found {
-            Ok(tag) if tag.kind == TagKind::Statement && tag.name == closing => return Some(tag.start..tag.end),
-            Ok(tag) => cursor = tag.start + 2,
-            Err(unterminated) => cursor = unterminated.resume,
-        }
-    }
-    None
 }
 
 /// Byte ranges of code spans and code blocks, where tags stay literal: from

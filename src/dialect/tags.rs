@@ -21,6 +21,80 @@ pub enum TagKind {
     Output,
 }
 
+/// The statement tags (`{% name ... %}`) helpgen knows, read once from a
+/// tag's name. The did-you-mean list of an unknown tag is made from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Statement {
+    LinkNew,
+    Include,
+    Icon,
+    Offer,
+    EndOffer,
+    Requirements,
+    Selfcheck,
+    Raw,
+    EndRaw,
+    Comment,
+    EndComment,
+    Highlight,
+    EndHighlight,
+}
+
+impl Statement {
+    pub const ALL: [Statement; 13] = [
+        Statement::LinkNew,
+        Statement::Include,
+        Statement::Icon,
+        Statement::Offer,
+        Statement::EndOffer,
+        Statement::Requirements,
+        Statement::Selfcheck,
+        Statement::Raw,
+        Statement::EndRaw,
+        Statement::Comment,
+        Statement::EndComment,
+        Statement::Highlight,
+        Statement::EndHighlight,
+    ];
+
+    pub fn parse(name: &str) -> Option<Statement> {
+        Statement::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Statement::LinkNew => "link_new",
+            Statement::Include => "include",
+            Statement::Icon => "icon",
+            Statement::Offer => "offer",
+            Statement::EndOffer => "endoffer",
+            Statement::Requirements => "requirements",
+            Statement::Selfcheck => "selfcheck",
+            Statement::Raw => "raw",
+            Statement::EndRaw => "endraw",
+            Statement::Comment => "comment",
+            Statement::EndComment => "endcomment",
+            Statement::Highlight => "highlight",
+            Statement::EndHighlight => "endhighlight",
+        }
+    }
+
+    /// The tag that ends the block a literal-block tag opens.
+    pub fn closing(self) -> Option<Statement> {
+        match self {
+            Statement::Raw => Some(Statement::EndRaw),
+            Statement::Comment => Some(Statement::EndComment),
+            Statement::Highlight => Some(Statement::EndHighlight),
+            _ => None,
+        }
+    }
+
+    /// The tag that opens the block an end tag closes.
+    pub fn opening(self) -> Option<Statement> {
+        Statement::ALL.into_iter().find(|s| s.closing() == Some(self))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unterminated {
     pub start: usize,
@@ -110,6 +184,17 @@ mod tests {
         assert_eq!((tag.name, tag.args), ("raw", ""));
         let tag = next_tag("x {{ 1 | image: 'Alt' }}", 0).unwrap().unwrap();
         assert_eq!((tag.kind, tag.args), (TagKind::Output, "1 | image: 'Alt'"));
+    }
+
+    #[test]
+    fn statement_names_read_back_and_ends_pair_with_starts() {
+        for statement in Statement::ALL {
+            assert_eq!(Statement::parse(statement.name()), Some(statement));
+        }
+        assert_eq!(Statement::parse("link-new"), None);
+        assert_eq!(Statement::EndRaw.opening(), Some(Statement::Raw));
+        assert_eq!(Statement::Highlight.closing(), Some(Statement::EndHighlight));
+        assert_eq!(Statement::EndOffer.opening(), None);
     }
 
     #[test]
