@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Location};
+use crate::syntax::html;
 
 macro_rules! embedded {
     ($($path:literal),* $(,)?) => {
@@ -150,24 +151,14 @@ fn prepare_icon(name: &str, svg: &str) -> Result<String, String> {
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_') {
         return Err(format!("icon names use a-z, 0-9, `-` and `_`; `{name}.svg` does not"));
     }
-    let lower = svg.to_ascii_lowercase();
-    if lower.contains("<script") || has_event_handler(&lower) {
+    let scripted =
+        |tag: html::StartTag| tag.name == "script" || tag.attributes.iter().any(html::Attribute::is_event_handler);
+    if html::start_tags(svg).any(scripted) {
         return Err(format!("icon `{name}` contains a script or an event handler"));
     }
     let start = svg.find("<svg").ok_or_else(|| format!("icon `{name}` has no <svg> element"))?;
     let body = svg[start + 4..].trim_end();
     Ok(format!("<svg class=\"icon icon-{name}\" aria-hidden=\"true\" focusable=\"false\"{body}"))
-}
-
-/// True if the markup has an attribute such as ` onload=`.
-fn has_event_handler(markup: &str) -> bool {
-    markup.match_indices("on").any(|(i, _)| {
-        let before = markup[..i].chars().next_back();
-        let name_len = markup[i + 2..].chars().take_while(char::is_ascii_alphabetic).count();
-        before.is_some_and(char::is_whitespace)
-            && name_len > 0
-            && markup[i + 2 + name_len..].trim_start().starts_with('=')
-    })
 }
 
 #[cfg(test)]

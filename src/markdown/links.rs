@@ -9,7 +9,7 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::dialect::{CrossLink, Expanded};
 use crate::ids::{normalize_relative, ArticlePath};
 use crate::syntax::attributes::Attributes;
-use crate::syntax::CROSS_LINK_SCHEME;
+use crate::syntax::{self, CROSS_LINK_SCHEME};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -120,43 +120,20 @@ fn has_scheme(url: &str) -> bool {
 
 /// `%C3%BCbersicht` -> `übersicht`; invalid sequences are kept as written.
 pub fn percent_decode(text: &str) -> String {
-    if !text.contains('%') {
-        return text.to_string();
-    }
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+    let decoded = percent_encoding::percent_decode_str(text).decode_utf8();
+    decoded.map_or_else(|_| text.to_string(), |decoded| decoded.into_owned())
 }
 
 /// Ids that raw HTML in the article defines (`<a id="x">`, `<a name="x">`),
 /// which links may target like heading ids.
 pub fn html_anchors(html: &str, anchors: &mut Vec<String>) {
-    // Most HTML events are a lone tag without attributes: look for `=`
-    // first, then at the name before it.
-    for (at, _) in html.match_indices('=') {
-        let before = &html[..at];
-        if !(before.ends_with(" id") || before.ends_with(" name")) {
-            continue;
-        }
-        let rest = &html[at + 1..];
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else { continue };
-        if let Some(end) = rest[1..].find(quote) {
-            anchors.push(rest[1..1 + end].to_string());
-        }
+    // Most HTML events are a lone tag without attributes.
+    if !html.contains('=') {
+        return;
+    }
+    for tag in syntax::html::start_tags(html) {
+        let ids = tag.attributes.into_iter().filter(|a| (a.name == "id" || a.name == "name") && !a.value.is_empty());
+        anchors.extend(ids.map(|a| a.value));
     }
 }
 

@@ -9,6 +9,7 @@ use pulldown_cmark::{Event, Tag};
 
 use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
+use crate::syntax::html;
 
 /// Checks one event of the content as the parser gave it.
 #[inline]
@@ -38,121 +39,57 @@ fn check_markup(event: &Event, range: &Range<usize>, expanded: &Expanded, diags:
 /// Findings in a fragment of raw HTML, with their byte offsets in it.
 pub fn scan_html(html: &str) -> Vec<(usize, Diagnostic)> {
     let mut findings = Vec::new();
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while let Some(found) = html[i..].find('<') {
-        let start = i + found;
-        if html[start..].starts_with("<!--") {
-            i = html[start..].find("-->").map_or(html.len(), |end| start + end + 3);
-            continue;
+    for tag in html::start_tags(html) {
+        let name = tag.name.as_str();
+        match name {
+            "script" => findings.push((
+                tag.at,
+                Diagnostic::new(Code::SecurityScript, "`<script>` in content").with_help(
+                    "scripts belong in the theme; content is written by many hands and runs on every reader's browser",
+                ),
+            )),
+            "iframe" | "frame" | "frameset" | "object" | "embed" => findings.push((
+                tag.at,
+                Diagnostic::new(Code::SecurityIframe, format!("`<{name}>` embeds another page in content")).with_help(
+                    "allow it for the whole site with `\"security.iframe\" = \"off\"` under `[checks]` in helpgen.toml",
+                ),
+            )),
+            _ => {}
         }
-        let name_start = start + 1 + usize::from(bytes.get(start + 1) == Some(&b'/'));
-        let name_len = html[name_start..].bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'-').count();
-        if name_len == 0 {
-            i = start + 1;
-            continue;
-        }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-        if bytes.get(start + 1) != Some(&b'/') {
-            match name.as_str() {
-                "script" => findings.push((start, Diagnostic::new(Code::SecurityScript, "`<script>` in content")
-                    .with_help("scripts belong in the theme; content is written by many hands and runs on every reader's browser"))),
-                "iframe" | "frame" | "frameset" | "object" | "embed" => findings.push((
-                    start,
-                    Diagnostic::new(Code::SecurityIframe, format!("`<{name}>` embeds another page in content"))
-                        .with_help("allow it for the whole site with `\"security.iframe\" = \"off\"` under `[checks]` in helpgen.toml"),
-                )),
-                _ => {}
-            }
-        }
-        let tag_end = find_tag_end(html, name_start + name_len);
-        for (offset, name, value) in attributes(&html[name_start + name_len..tag_end]) {
-            let at = name_start + name_len + offset;
-            // A handler needs code: a bare `online` attribute is not one.
-            if name.len() > 2 && name.starts_with("on") && value.is_some() {
+        for attribute in &tag.attributes {
+            if attribute.is_event_handler() {
                 findings.push((
-                    at,
-                    Diagnostic::new(Code::SecurityEventHandler, format!("the event handler `{name}` runs a script"))
-                        .with_help("remove it; interactive behaviour belongs in the theme's scripts"),
+                    attribute.at,
+                    Diagnostic::new(
+                        Code::SecurityEventHandler,
+                        format!("the event handler `{}` runs a script", attribute.name),
+                    )
+                    .with_help("remove it; interactive behaviour belongs in the theme's scripts"),
                 ));
-            } else if matches!(
-                name.as_str(),
-                "href" | "src" | "action" | "formaction" | "xlink:href" | "data" | "poster"
-            ) {
-                if let Some(finding) = value.and_then(unsafe_url) {
-                    findings.push((at, finding));
+            } else if URL_ATTRIBUTES.contains(&attribute.name.as_str()) {
+                if let Some(finding) = unsafe_url(&attribute.value) {
+                    findings.push((attribute.at, finding));
                 }
             }
         }
-        i = tag_end.max(start + 1);
     }
     findings
 }
 
-/// The offset just past the `>` closing a tag, or the end of the text.
-fn find_tag_end(html: &str, from: usize) -> usize {
-    let mut quote = None;
-    for (i, c) in html[from..].char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return from + i + 1,
-            _ => {}
-        }
-    }
-    html.len()
-}
-
-/// `(offset, lowercase name, value)` of each attribute inside a tag.
-fn attributes(tag: &str) -> Vec<(usize, String, Option<&str>)> {
-    let mut found = Vec::new();
-    let bytes = tag.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !(bytes[i].is_ascii_alphabetic() || bytes[i] == b'_' || bytes[i] == b':') {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'=' | b'>' | b'/') {
-            i += 1;
-        }
-        let name = tag[start..i].to_ascii_lowercase();
-        while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n') {
-            i += 1;
-        }
-        let mut value = None;
-        if bytes.get(i) == Some(&b'=') {
-            i += 1;
-            while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n') {
-                i += 1;
-            }
-            let (value_start, end) = match bytes.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = tag[i + 1..].find(q as char).map_or(tag.len(), |e| i + 1 + e);
-                    (i + 1, end)
-                }
-                _ => (i, tag[i..].find([' ', '\t', '\n', '>']).map_or(tag.len(), |e| i + e)),
-            };
-            value = Some(&tag[value_start..end]);
-            i = end + 1;
-        }
-        found.push((start, name, value));
-    }
-    found
-}
+/// Attributes whose value a browser loads or follows as a URL.
+const URL_ATTRIBUTES: &[&str] = &["href", "src", "action", "formaction", "xlink:href", "data", "poster"];
 
 /// A `javascript:`, `vbscript:` or `data:` URL, however it is disguised
-/// with entities, case, spaces or control characters.
+/// with case, spaces or control characters. The URL comes decoded, from the
+/// HTML tokenizer or from the Markdown parser, as the browser will see it.
 pub fn unsafe_url(url: &str) -> Option<Diagnostic> {
     // Most URLs start with a letter none of these schemes starts with.
     let first = url.chars().find(|c| !c.is_whitespace() && !c.is_control());
-    if !matches!(first.map(|c| c.to_ascii_lowercase()), Some('j' | 'v' | 'd' | '&')) {
+    if !matches!(first.map(|c| c.to_ascii_lowercase()), Some('j' | 'v' | 'd')) {
         return None;
     }
-    let decoded = decode_entities(url);
     // Browsers ignore blanks and control characters in a scheme.
-    let plain = decoded.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(|c| c.to_ascii_lowercase());
+    let plain = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).map(|c| c.to_ascii_lowercase());
     let scheme = ["javascript:", "vbscript:", "data:"].into_iter().find(|scheme| {
         let mut plain = plain.clone();
         scheme.chars().all(|s| plain.next() == Some(s))
@@ -162,41 +99,6 @@ pub fn unsafe_url(url: &str) -> Option<Diagnostic> {
             "link to a page or a file instead; script and data URLs run or hide code in the reader's browser",
         ),
     )
-}
-
-/// Numeric character references and `&colon;`, enough to unmask a scheme.
-fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains('&') {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let end = rest.find(';').filter(|e| *e <= 12);
-        let entity = end.map(|e| &rest[1..e]);
-        let decoded = match entity {
-            Some("colon") => Some(':'),
-            Some(e) if e.starts_with("#x") || e.starts_with("#X") => {
-                u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32)
-            }
-            Some(e) if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32),
-            _ => None,
-        };
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out.into()
 }
 
 #[cfg(test)]
@@ -215,6 +117,14 @@ mod tests {
         assert_eq!(codes("<a href=\"JaVaScRiPt:alert(1)\">x</a>"), [(3, Code::SecurityUrl)]);
         assert_eq!(codes("<a href=' &#106;avascript&colon;x'>"), [(3, Code::SecurityUrl)]);
         assert_eq!(codes("<img src=\"data:image/png;base64,AAAA\">"), [(5, Code::SecurityUrl)]);
+    }
+
+    /// The browser ends `<noscript>` at its closing tag even inside what
+    /// looks like an attribute value, so the image after it is real.
+    #[test]
+    fn sees_markup_where_the_browser_does() {
+        let html = "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>";
+        assert_eq!(codes(html), [(html.find("onerror").unwrap(), Code::SecurityEventHandler)]);
     }
 
     #[test]

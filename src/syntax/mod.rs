@@ -1,9 +1,11 @@
 //! The lexical layer that loading, the dialect expansion and the Markdown
 //! stage share: the reserved marker characters the expansion leaves for the
-//! Markdown stage, kramdown attribute lists, and the Markdown flavour itself.
+//! Markdown stage, kramdown attribute lists, the Markdown flavour itself, and
+//! the one HTML tokenizer every check of raw HTML reads through.
 //! It depends on no stage, so every stage may use it.
 
 pub mod attributes;
+pub mod html;
 pub mod markers;
 
 use pulldown_cmark::Options;
