@@ -165,22 +165,6 @@ proptest! {
     }
 
     #[test]
-    fn the_code_scanner_agrees_with_a_full_parse(text in dialect_text()) {
-        // Sources reach the scanner with line ends normalised at load.
-        let text = text.replace("\r\n", "\n").replace('\r', "\n");
-        let Some(quick) = super::code_scan::code_ranges(&text) else { return Ok(()) };
-        let exact = super::parsed_code_ranges(&text);
-        let tag_like = ["{%", "{{", "{:"].iter().flat_map(|t| text.match_indices(t)).map(|(at, _)| at);
-        for at in tag_like {
-            prop_assert_eq!(
-                super::in_ranges(&quick, at),
-                super::in_ranges(&exact, at),
-                "at {} in {:?}: scanner {:?}, parser {:?}", at, text, quick, exact
-            );
-        }
-    }
-
-    #[test]
     fn attribute_lists_parse_or_refuse(text in dialect_text()) {
         let text = format!("{{:{text}");
         if let Ok((attrs, len)) = attributes::parse(&text) {

@@ -7,30 +7,14 @@ use std::collections::hash_map::{Entry, HashMap};
 
 pub fn slugify(text: &str) -> String {
     let text = text.trim();
-    let id = if text.is_ascii() {
-        // Most headings: a byte at a time, no case tables.
-        let mut id = Vec::with_capacity(text.len());
-        for &b in text.as_bytes() {
-            match b {
-                b' ' => id.push(b'-'),
-                b'_' | b'-' | b'0'..=b'9' | b'a'..=b'z' => id.push(b),
-                b'A'..=b'Z' => id.push(b.to_ascii_lowercase()),
-                _ => {}
-            }
+    let mut id = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            ' ' => id.push('-'),
+            '_' | '-' => id.push(c),
+            c => id.extend(c.to_lowercase().filter(|c| c.is_alphanumeric())),
         }
-        // Still ASCII, so always valid.
-        String::from_utf8(id).unwrap_or_default()
-    } else {
-        let mut id = String::with_capacity(text.len());
-        for c in text.chars() {
-            match c {
-                ' ' => id.push('-'),
-                '_' | '-' => id.push(c),
-                c => id.extend(c.to_lowercase().filter(|c| c.is_alphanumeric())),
-            }
-        }
-        id
-    };
+    }
     if id.is_empty() {
         "section".to_string()
     } else {

@@ -5,7 +5,6 @@
 //! heading's opening tag waits, for its text makes its id; and a code
 //! block, for the highlighter. No event is collected or moved on.
 
-use std::mem::ManuallyDrop;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
@@ -121,20 +120,17 @@ impl<'e> Pass<'e> {
                 self.skip -= 1;
                 continue;
             }
-            // Most events need one step or none, and own no memory: they
-            // are written here, without the checks other events go through,
-            // and without the call that dropping an event costs.
-            let event = ManuallyDrop::new(event);
-            match &*event {
-                Event::Text(CowStr::Borrowed(text)) if self.text_passes_through(&range) => self.out.text(text),
-                Event::End(end) => self.end(*end, &range),
+            // Ends, and starts whose element was looked at already (a
+            // table's, a list's) or that only an attribute list can change,
+            // take their one step here; others go through every check.
+            match event {
+                Event::End(end) => self.end(end, &range),
                 // Inside a table or list, whose start was looked at.
-                Event::Start(tag @ (Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item)) => {
+                Event::Start(ref tag @ (Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item)) => {
                     self.out.start_event(tag)
                 }
-                Event::Start(tag @ (Tag::Emphasis | Tag::Strong)) => self.open_span(tag, range.end),
-                _ => {
-                    let mut event = ManuallyDrop::into_inner(event);
+                Event::Start(ref tag @ (Tag::Emphasis | Tag::Strong)) => self.open_span(tag, range.end),
+                mut event => {
                     security::check_event(&event, &range, self.expanded, &mut self.found.diags);
                     self.accept(&mut event, &mut range);
                 }
@@ -147,22 +143,9 @@ impl<'e> Pass<'e> {
         (self.out, self.found, rerun)
     }
 
-    /// Whether no step of `accept` or `settle` changes or notes the text
-    /// whose source is `range`: it is not in a heading, not after an
-    /// attribute list, holds no placeholder, and the article has no marker
-    /// to look for. Most texts are such, and going straight to the writer
-    /// saves a fifth of the pass.
-    #[inline]
-    fn text_passes_through(&mut self, range: &Range<usize>) -> bool {
-        range.start >= self.cut
-            && self.heading.is_none()
-            && !self.unfinished.looks_at_text()
-            && !self.placeholders.within(range)
-    }
-
     /// Checks and rewrites, in place, an event from the parser, and
-    /// writes what it became. Texts that pass through skip it, as do the
-    /// events `run` takes on its own: a new step for them belongs there.
+    /// writes what it became. The events `run` takes on its own skip it:
+    /// a new step for them belongs there.
     fn accept(&mut self, event: &mut Event<'e>, range: &mut Range<usize>) {
         let constructs = &self.expanded.constructs;
         if matches!(event, Event::Start(Tag::Paragraph)) && !constructs.is_empty() {

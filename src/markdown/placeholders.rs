@@ -30,11 +30,6 @@ impl Unfinished {
         Unfinished { any_marker: finder().is_match(markdown), section: None, in_heading: false }
     }
 
-    /// Whether texts need to be shown to `observe`.
-    pub fn looks_at_text(&self) -> bool {
-        self.any_marker
-    }
-
     #[inline]
     pub fn observe(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
         match event {
