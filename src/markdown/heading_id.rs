@@ -67,6 +67,48 @@ impl IdAllocator {
     }
 }
 
+/// The ids of one article's headings: an id written by hand (`{#id}`)
+/// always wins, and automatic ids avoid it and each other.
+pub struct HeadingIds {
+    allocator: IdAllocator,
+    /// Ids written by hand, as met.
+    explicit: Vec<String>,
+    /// The explicit ids were all reserved before the pass began.
+    known: bool,
+    /// An explicit id came after an automatic one that may have taken it.
+    late: bool,
+}
+
+impl HeadingIds {
+    /// `reserved`: explicit ids known beforehand (from an earlier pass).
+    pub fn new(reserved: &[String]) -> HeadingIds {
+        let mut allocator = IdAllocator::default();
+        for id in reserved {
+            allocator.reserve(id);
+        }
+        HeadingIds { allocator, explicit: Vec::new(), known: !reserved.is_empty(), late: false }
+    }
+
+    /// Notes an id written by hand, which automatic ids must avoid.
+    pub fn note_explicit(&mut self, id: &str) {
+        if !self.known && self.allocator.contains(id) {
+            self.late = true;
+        }
+        self.allocator.reserve(id);
+        self.explicit.push(id.to_string());
+    }
+
+    pub fn unique(&mut self, base: String) -> String {
+        self.allocator.unique(base)
+    }
+
+    /// If an automatic id may have taken an id written later, the ids
+    /// written by hand, to run the pass again with, reserved from the start.
+    pub fn rerun(self) -> Option<Vec<String>> {
+        self.late.then_some(self.explicit)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
 
 use super::block_attributes::BlockAttributeCursor;
-use super::heading_id::{slugify, IdAllocator};
+use super::heading_id::{slugify, HeadingIds};
 use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
@@ -38,38 +38,48 @@ pub(super) struct Pass<'e> {
     out: HtmlWriter,
     /// How many of the next events a construct's block form replaced.
     skip: usize,
-    /// The heading being read: its tag, which waits for its id, and its text.
-    heading: Option<(Tag<'e>, String)>,
-    /// For each open emphasis, strong or link: where the attribute list
-    /// written right after it ends, if one is.
-    open: Vec<Option<usize>>,
-    /// Where a kramdown list ending the heading being read starts, and
-    /// whether the span right before it took it.
-    heading_list: Option<(usize, bool)>,
-    /// Text before this offset is the attribute list of the element just
-    /// closed, already applied: it is not written.
-    cut: usize,
+    heading: Option<OpenHeading<'e>>,
+    spans: SpanLists,
     expanded: &'e Expanded<'e>,
     highlighter: &'e Highlighter,
     blocks: BlockAttributeCursor<'e>,
     placeholders: Placeholders<'e>,
     /// Room for the pieces of a text that holds markers.
     pieces: Vec<Piece<'e>>,
-    /// How many links are open: a cross-link cannot open inside one.
-    links_open: usize,
-    /// The cross-link being read was shown as text: its end closes nothing.
-    flattened_link: bool,
-    /// Which of the expansion's cross-links were met as links.
-    cross_links_seen: Vec<bool>,
+    links: OpenLinks,
     unfinished: Unfinished,
     found: Findings,
-    ids: IdAllocator,
-    /// Explicit heading ids (`{#id}`), as met.
-    explicit_ids: Vec<String>,
-    /// The explicit ids were all reserved before the pass began.
-    ids_known: bool,
-    /// An explicit id came after an automatic one that may have taken it.
-    late_explicit_id: bool,
+    ids: HeadingIds,
+}
+
+/// The heading being read: its tag, which waits for its id, its text, and
+/// where a kramdown list ending its line starts and whether the span right
+/// before the list took it.
+struct OpenHeading<'e> {
+    tag: Tag<'e>,
+    text: String,
+    list: Option<(usize, bool)>,
+}
+
+/// Attribute lists written right after inline elements.
+#[derive(Default)]
+struct SpanLists {
+    /// For each open emphasis, strong or link: where the attribute list
+    /// written right after it ends, if one is.
+    open: Vec<Option<usize>>,
+    /// Text before this offset is the attribute list of the element just
+    /// closed, already applied: it is not written.
+    cut: usize,
+}
+
+/// Links as the pass meets them.
+struct OpenLinks {
+    /// How many are open: a cross-link cannot open inside one.
+    depth: usize,
+    /// The cross-link being read was shown as text: its end closes nothing.
+    flattened: bool,
+    /// Which of the expansion's cross-links were met as links.
+    seen: Vec<bool>,
 }
 
 impl<'e> Pass<'e> {
@@ -81,33 +91,22 @@ impl<'e> Pass<'e> {
         // costs less.
         let constructs: usize = expanded.constructs.iter().map(|c| c.inline.len()).sum();
         let capacity = expanded.markdown.len() * 2 + constructs;
-        let mut ids = IdAllocator::default();
-        for id in reserved {
-            ids.reserve(id);
-        }
         Pass {
             parser: Parser::new_ext(&expanded.markdown, markdown_options()).into_offset_iter(),
             out: HtmlWriter::with_capacity(capacity),
             skip: 0,
             heading: None,
-            open: Vec::new(),
-            cut: 0,
-            heading_list: None,
+            spans: SpanLists::default(),
             expanded,
             highlighter,
             blocks: BlockAttributeCursor::new(&expanded.markdown, &expanded.block_attributes),
             placeholders: Placeholders::new(&expanded.placeholders),
             pieces: Vec::new(),
-            links_open: 0,
-            flattened_link: false,
-            cross_links_seen: vec![false; expanded.links.len()],
+            links: OpenLinks { depth: 0, flattened: false, seen: vec![false; expanded.links.len()] },
             unfinished: Unfinished::new(&expanded.markdown),
             // Most links are the expansion's cross-links.
             found: Findings { links: Vec::with_capacity(expanded.links.len()), ..Findings::default() },
-            ids,
-            explicit_ids: Vec::new(),
-            ids_known: !reserved.is_empty(),
-            late_explicit_id: false,
+            ids: HeadingIds::new(reserved),
         }
     }
 
@@ -139,7 +138,7 @@ impl<'e> Pass<'e> {
         self.report_unread_links();
         self.blocks.finish(&mut self.found.diags);
         self.unfinished.finish(self.expanded, &mut self.found.diags);
-        let rerun = self.late_explicit_id.then_some(self.explicit_ids);
+        let rerun = self.ids.rerun();
         (self.out, self.found, rerun)
     }
 
@@ -171,8 +170,8 @@ impl<'e> Pass<'e> {
                 self.found.has_code = true;
                 return self.settle(event, range);
             }
-            Event::Text(text) if range.start < self.cut => {
-                match after_attribute_list(text, range, self.cut, &self.expanded.markdown) {
+            Event::Text(text) if range.start < self.spans.cut => {
+                match after_attribute_list(text, range, self.spans.cut, &self.expanded.markdown) {
                     Some(rest) => (*text, *range) = rest,
                     None => return,
                 }
@@ -193,16 +192,16 @@ impl<'e> Pass<'e> {
         substitute::push(kind, text, range.clone(), self.placeholders.found(), self.expanded, &mut pieces);
         for piece in pieces.drain(..) {
             match piece {
-                Piece::Text(Kind::Text, text, range) if range.start < self.cut => {
+                Piece::Text(Kind::Text, text, range) if range.start < self.spans.cut => {
                     let markdown = &self.expanded.markdown;
-                    if let Some((rest, range)) = after_attribute_list(&text, &range, self.cut, markdown) {
+                    if let Some((rest, range)) = after_attribute_list(&text, &range, self.spans.cut, markdown) {
                         self.settle(&mut Event::Text(rest), &range);
                     }
                 }
                 Piece::Text(kind, text, range) => self.settle(&mut kind.event(text), &range),
                 Piece::LinkStart { index, range, end } => self.open_cross_link(index, &range, end),
                 Piece::LinkEnd(range) => {
-                    if !std::mem::take(&mut self.flattened_link) {
+                    if !std::mem::take(&mut self.links.flattened) {
                         self.end(TagEnd::Link, &range);
                     }
                 }
@@ -217,11 +216,11 @@ impl<'e> Pass<'e> {
     fn open_cross_link(&mut self, index: usize, range: &Range<usize>, end: usize) {
         let link = self.cross_link(index, String::new(), range);
         self.unfinished.element();
-        if self.links_open > 0 {
+        if self.links.depth > 0 {
             let d = Diagnostic::new(Code::LinkNested, "this `link_new` is inside another link: it is shown as text")
                 .with_help("move it out of the other link's text");
             self.found.diags.push(d.at(self.expanded.location(range.start)));
-            self.flattened_link = true;
+            self.links.flattened = true;
             return;
         }
         self.open_link(link, end);
@@ -229,7 +228,7 @@ impl<'e> Pass<'e> {
 
     /// The cross-link `Expanded::links[index]`, noted as met.
     fn cross_link(&mut self, index: usize, title: String, range: &Range<usize>) -> DocLink {
-        if let Some(seen) = self.cross_links_seen.get_mut(index) {
+        if let Some(seen) = self.links.seen.get_mut(index) {
             *seen = true;
         }
         links::cross_link(index, title, range, self.expanded)
@@ -249,7 +248,7 @@ impl<'e> Pass<'e> {
     fn open_link(&mut self, mut link: DocLink, end: usize) {
         link.attributes = self.open_inline(end);
         self.found.links.push(link);
-        self.links_open += 1;
+        self.links.depth += 1;
         self.out.open_link();
     }
 
@@ -257,7 +256,7 @@ impl<'e> Pass<'e> {
     /// Markdown is not read (raw HTML, a link's address), or after a `!` or
     /// `\` that made it an image or plain text.
     fn report_unread_links(&mut self) {
-        let unread = self.cross_links_seen.iter().zip(&self.expanded.links).filter(|(seen, _)| !**seen);
+        let unread = self.links.seen.iter().zip(&self.expanded.links).filter(|(seen, _)| !**seen);
         for (_, link) in unread {
             let d = Diagnostic::new(Code::LinkUnread, "this `link_new` is not read as a link here")
                 .at(link.location.clone())
@@ -276,24 +275,26 @@ impl<'e> Pass<'e> {
             Event::Start(Tag::Link { dest_url, title, .. }) => return self.start_link(dest_url, title, range),
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
                 let misread = attrs.iter().any(|(key, _)| key.starts_with(':'));
-                if let Some(at) = misread.then(|| trailing_list(&self.expanded.markdown, range)).flatten() {
+                let list = misread.then(|| trailing_list(&self.expanded.markdown, range)).flatten();
+                if list.is_some() {
                     // The parser read a kramdown list ending the line
                     // (`{:.a}`) as its own heading attributes: it is read
                     // again once it is known whether a span took it.
-                    (*id, self.heading_list) = (None, Some((at, false)));
+                    *id = None;
                     classes.clear();
                     attrs.clear();
                 }
                 if let Some(id) = id {
-                    self.note_explicit_id(id);
+                    self.ids.note_explicit(id);
                 }
                 let Event::Start(tag) = std::mem::replace(event, Event::SoftBreak) else { return };
-                self.heading = Some((tag, String::new()));
+                let list = list.map(|at| (at, false));
+                self.heading = Some(OpenHeading { tag, text: String::new(), list });
                 return self.out.start_heading();
             }
             Event::Text(text) | Event::Code(text) => {
-                if let Some((_, heading_text)) = &mut self.heading {
-                    heading_text.push_str(text);
+                if let Some(heading) = &mut self.heading {
+                    heading.text.push_str(text);
                 }
             }
             _ => {}
@@ -318,16 +319,15 @@ impl<'e> Pass<'e> {
         match end {
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
                 if end == TagEnd::Link {
-                    self.links_open = self.links_open.saturating_sub(1);
+                    self.links.depth = self.links.depth.saturating_sub(1);
                 }
-                if let Some(cut) = self.open.pop().flatten() {
-                    self.cut = cut;
+                if let Some(cut) = self.spans.open.pop().flatten() {
+                    self.spans.cut = cut;
                 }
             }
             TagEnd::Heading(level) => {
                 self.unfinished.observe(&Event::End(end), range, self.expanded, &mut self.found.diags);
-                if let Some((mut tag, text)) = self.heading.take() {
-                    let list = self.heading_list.take();
+                if let Some(OpenHeading { mut tag, text, list }) = self.heading.take() {
                     if let Some(shown) = list.and_then(|(at, taken)| self.heading_attributes(&mut tag, at, taken)) {
                         self.out.event(&shown);
                     }
@@ -347,12 +347,12 @@ impl<'e> Pass<'e> {
     /// written and whose id is an anchor. An invalid one stays visible as
     /// text, with a warning.
     fn open_inline(&mut self, end: usize) -> Option<Attributes> {
-        if let Some((at, taken)) = &mut self.heading_list {
+        if let Some(OpenHeading { list: Some((at, taken)), .. }) = &mut self.heading {
             // `## Open _Plan_{:.menu-item}`: the span's, not the heading's.
             *taken |= *at == end;
         }
         let after = self.attribute_list_at(end);
-        self.open.push(after.as_ref().map(|(_, len)| end + len));
+        self.spans.open.push(after.as_ref().map(|(_, len)| end + len));
         let (attrs, _) = after?;
         self.found.anchors.extend(attrs.id.clone());
         Some(attrs)
@@ -374,7 +374,7 @@ impl<'e> Pass<'e> {
             Some((list, _)) => {
                 let Tag::Heading { id, classes, attrs, .. } = heading else { return None };
                 if let Some(new_id) = list.id {
-                    self.note_explicit_id(&new_id);
+                    self.ids.note_explicit(&new_id);
                     *id = Some(new_id.into());
                 }
                 classes.extend(list.classes.into_iter().map(CowStr::from));
@@ -405,15 +405,6 @@ impl<'e> Pass<'e> {
             }
             Err(AttributeError::NotAList) => None,
         }
-    }
-
-    /// Notes a heading id written by hand, which automatic ids must avoid.
-    fn note_explicit_id(&mut self, id: &str) {
-        if !self.ids_known && self.ids.contains(id) {
-            self.late_explicit_id = true;
-        }
-        self.ids.reserve(id);
-        self.explicit_ids.push(id.to_string());
     }
 
     /// The highlighted HTML of a code block, whose text the parser gives next.
@@ -478,7 +469,7 @@ fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
 
 /// A heading of `level` whose text is `text`: its id is the one `written`
 /// for it, or one made from its text.
-fn name_heading(level: HeadingLevel, written: Option<&str>, mut text: String, ids: &mut IdAllocator) -> Heading {
+fn name_heading(level: HeadingLevel, written: Option<&str>, mut text: String, ids: &mut HeadingIds) -> Heading {
     let id = match written {
         Some(explicit) => explicit.to_string(),
         None => ids.unique(slugify(&text)),
