@@ -135,19 +135,10 @@ fn check_command(site: &SiteArgs, format: Format, deny_warnings: bool, show_tran
         },
         Err(d) => (vec![d], Vec::new()),
     };
-    let mut text = report::render(format, &diagnostics, &site.root, site.verbose);
-    if show_translations {
-        text = match format {
-            Format::Json => {
-                let mut json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-                json["translations"] = serde_json::to_value(&languages).unwrap_or_default();
-                format!("{json:#}\n")
-            }
-            _ => {
-                print!("{}", translations::render_text(&languages));
-                text
-            }
-        };
+    let translations = show_translations.then_some(languages.as_slice());
+    let text = report::render(format, &diagnostics, translations, &site.root, site.verbose);
+    if let (Some(languages), false) = (translations, format == Format::Json) {
+        print!("{}", translations::render_text(languages));
     }
     if format == Format::Human {
         eprint!("{text}");

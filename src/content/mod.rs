@@ -112,6 +112,16 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     Some(Content { languages, articles, includes, media })
 }
 
+/// Reads again, from its file, the article `source` was read from.
+pub fn reread(config: &Config, source: &SourceArticle) -> Result<SourceArticle, Diagnostic> {
+    read_article(walk::FoundFile {
+        lang: source.lang.clone(),
+        path: source.path.clone(),
+        display: source.file.clone(),
+        absolute: config.root.join(&source.file),
+    })
+}
+
 fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
     let at_file = || Location::file(&found.display);
     let size = std::fs::metadata(&found.absolute)

@@ -153,6 +153,20 @@ impl Diagnostics {
     }
 }
 
+impl Diagnostics {
+    /// The diagnostics at the levels the site gives their codes, sorted.
+    pub fn settle(mut self, levels: &std::collections::BTreeMap<Code, Level>) -> Vec<Diagnostic> {
+        self.apply_levels(levels);
+        self.into_sorted()
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Diagnostics {
+        Diagnostics(iter.into_iter().collect())
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;

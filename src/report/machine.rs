@@ -5,6 +5,7 @@
 use serde_json::{json, Value};
 
 use crate::diag::{Diagnostic, Severity};
+use crate::translations::LanguageStatus;
 
 fn file_of(d: &Diagnostic) -> Option<String> {
     d.location.as_ref().map(|l| l.file.to_string_lossy().replace('\\', "/"))
@@ -19,8 +20,9 @@ fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
     diagnostics.iter().filter(|d| d.severity == severity).count()
 }
 
-/// `{"diagnostics":[...],"errors":N,"warnings":M,"infos":K}`.
-pub fn json(diagnostics: &[Diagnostic]) -> String {
+/// `{"diagnostics":[...],"errors":N,"warnings":M,"infos":K}`, and
+/// `"translations":[...]` when given.
+pub fn json(diagnostics: &[Diagnostic], translations: Option<&[LanguageStatus]>) -> String {
     let items: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
@@ -42,12 +44,15 @@ pub fn json(diagnostics: &[Diagnostic]) -> String {
             item
         })
         .collect();
-    let report = json!({
+    let mut report = json!({
         "diagnostics": items,
         "errors": count(diagnostics, Severity::Error),
         "warnings": count(diagnostics, Severity::Warning),
         "infos": count(diagnostics, Severity::Info),
     });
+    if let Some(translations) = translations {
+        report["translations"] = json!(translations);
+    }
     format!("{report:#}\n")
 }
 
@@ -156,7 +161,7 @@ mod tests {
 
     #[test]
     fn json_has_positions_counts_and_help() {
-        let report: Value = serde_json::from_str(&json(&sample())).unwrap();
+        let report: Value = serde_json::from_str(&json(&sample(), None)).unwrap();
         let first = &report["diagnostics"][0];
         assert_eq!(first["severity"], "error");
         assert_eq!(first["code"], "link.missing-target");

@@ -10,6 +10,7 @@ use std::path::Path;
 pub use human::Human;
 
 use crate::diag::Diagnostic;
+use crate::translations::LanguageStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -24,11 +25,18 @@ pub enum Format {
 }
 
 /// The report in `format`. `root` is where files named in locations are read
-/// for source snippets (human format only).
-pub fn render(format: Format, diagnostics: &[Diagnostic], root: &Path, verbose: bool) -> String {
+/// for source snippets (human format only). `translations`, when asked for,
+/// is a field of the JSON report; other formats leave it to the caller.
+pub fn render(
+    format: Format,
+    diagnostics: &[Diagnostic],
+    translations: Option<&[LanguageStatus]>,
+    root: &Path,
+    verbose: bool,
+) -> String {
     match format {
         Format::Human => Human::for_stderr(verbose).render(diagnostics, root),
-        Format::Json => machine::json(diagnostics),
+        Format::Json => machine::json(diagnostics, translations),
         Format::Github => machine::github(diagnostics),
         Format::Sarif => machine::sarif(diagnostics),
     }

@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::{Article, Site};
+use crate::config::Config;
 use crate::content::KNOWN_KEYS;
 use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId};
@@ -14,13 +15,14 @@ use crate::offers::Offers;
 /// What the checks need besides the articles.
 pub struct Checks<'a> {
     pub offers: &'a Offers,
-    pub placeholder_title: &'a dyn Fn(&str) -> bool,
+    /// Says which related-article titles are a translation tool's placeholders.
+    pub config: &'a Config,
 }
 
 pub(super) fn run(site: &Site, checks: &Checks, diags: &mut Diagnostics) {
     for article in &site.articles {
         check_links(site, article, diags);
-        check_related(site, article, checks.placeholder_title, diags);
+        check_related(site, article, checks.config, diags);
         check_offers(article, checks.offers, diags);
         check_offer_reach(site, article, diags);
         check_front_matter_keys(article, diags);
@@ -97,7 +99,7 @@ fn missing_article(code: Code, site: &Site, target: &ArticlePath) -> Diagnostic 
     d
 }
 
-fn check_related(site: &Site, article: &Article, placeholder: &dyn Fn(&str) -> bool, diags: &mut Diagnostics) {
+fn check_related(site: &Site, article: &Article, config: &Config, diags: &mut Diagnostics) {
     let source = &article.source;
     for related in &source.front.related_articles {
         let location = source.front_matter_location(&related.filepath);
@@ -113,7 +115,7 @@ fn check_related(site: &Site, article: &Article, placeholder: &dyn Fn(&str) -> b
             ),
         }
         if let Some(title) = &related.overwrite_title {
-            if placeholder(title) && !title.trim().is_empty() {
+            if config.is_placeholder_title(title) && !title.trim().is_empty() {
                 let message =
                     format!("`overwrite_title: {title}` is a translation placeholder; the target's own title is shown");
                 diags.push(

@@ -151,12 +151,38 @@ impl Site {
     }
 }
 
-pub fn resolve(articles: Vec<Article>, languages: Languages, checks: &Checks, diags: &mut Diagnostics) -> Site {
-    let (entries, slugs) = index_entries(&articles, diags);
+/// Indexes the articles (problems of their paths and slugs go to
+/// `index_diags`) and checks the site (problems go to `check_diags`).
+pub fn resolve(
+    articles: Vec<Article>,
+    languages: Languages,
+    checks: &Checks,
+    index_diags: &mut Diagnostics,
+    check_diags: &mut Diagnostics,
+) -> Site {
+    let (entries, slugs) = index_entries(&articles, index_diags);
     let mut site = Site { languages, articles, entries, slugs, redirects: BTreeMap::new() };
-    site.redirects = redirects::index(&site, diags);
-    checks::run(&site, checks, diags);
+    site.check(checks, check_diags);
     site
+}
+
+impl Site {
+    /// Indexes the old URLs that redirect and runs the whole-site checks:
+    /// what depends on the articles' contents rather than their paths.
+    pub fn check(&mut self, checks: &Checks, diags: &mut Diagnostics) {
+        self.redirects = redirects::index(self, diags);
+        checks::run(self, checks, diags);
+    }
+
+    /// Puts a new version of article `index` in place: the same file, so
+    /// the same language and path, and the index stays as it is. Call
+    /// `check` afterwards.
+    pub fn replace_article(&mut self, index: usize, article: Article) {
+        if let Some(old) = self.articles.get_mut(index) {
+            debug_assert!(old.source.lang == article.source.lang && old.source.path == article.source.path);
+            *old = article;
+        }
+    }
 }
 
 fn index_entries(

@@ -12,6 +12,7 @@ mod check;
 mod dialect;
 mod js;
 mod links;
+mod model;
 mod offers;
 mod pages;
 mod requirements;

@@ -1,0 +1,158 @@
+//! The one place that knows the order of the stages. `model` loads, parses
+//! and resolves the site into a `SiteModel`, a value that can be kept and
+//! updated; `publish` renders it and writes it with the search index made
+//! alongside. Content problems are collected as diagnostics, and the site
+//! is written only when there is no error.
+
+mod model;
+
+use std::time::{Duration, Instant};
+
+pub use model::{Inputs, Reload, SiteModel};
+
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::error::{Error, Result};
+use crate::output::WriteReport;
+use crate::render::{Renderer, SiteData};
+use crate::{output, search, translations};
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// Sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    pub languages: usize,
+    pub articles: usize,
+    pub pages: usize,
+    /// `None` when errors prevented writing.
+    pub written: Option<WriteReport>,
+    /// Wall time of each stage, in order.
+    pub timings: Vec<(&'static str, Duration)>,
+    /// Per language, what is translated; empty if loading failed.
+    pub translations: Vec<translations::LanguageStatus>,
+    /// `None` when search is off or nothing was written.
+    pub search: Option<search::SearchReport>,
+}
+
+impl BuildReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error)
+    }
+}
+
+/// What a run goes as far as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every check, then render and write the site if there is no error.
+    Build,
+    /// Every check; nothing is rendered or written.
+    Check,
+}
+
+pub fn build(config: &Config) -> Result<BuildReport> {
+    run_mode(config, Mode::Build)
+}
+
+pub fn check(config: &Config) -> Result<BuildReport> {
+    run_mode(config, Mode::Check)
+}
+
+fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
+    let mut timer = StageTimer::start();
+    let mut report = BuildReport::default();
+    let model = match SiteModel::load(config, &mut timer) {
+        Ok(model) => model,
+        Err(diags) => {
+            report.diagnostics = diags.settle(&config.checks);
+            report.timings = timer.laps;
+            return Ok(report);
+        }
+    };
+    report.languages = model.site.languages.all.len();
+    report.articles = model.site.articles().len();
+    report.pages = model.site.page_count();
+    report.translations = model.translations.clone();
+    report.diagnostics = model.diagnostics(config);
+    if mode == Mode::Build && !report.has_errors() {
+        publish(config, &model, &mut report, &mut timer)?;
+    }
+    report.timings = timer.laps;
+    Ok(report)
+}
+
+/// The stages that produce output, from the model: render, then write with
+/// the search index made alongside. A template that cannot be rendered is
+/// the site's own problem, reported like content, and nothing is written.
+fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: &mut StageTimer) -> Result<()> {
+    let inputs = &model.inputs;
+    let data = SiteData { offers: &inputs.offers, requirements: inputs.requirements.as_ref() };
+    let rendered = Renderer::new(&inputs.theme, inputs.l10n.clone(), config, &model.site, data)
+        .and_then(|renderer| renderer.render_all());
+    let files = match rendered {
+        Ok(files) => files,
+        Err(Error::Template { name, message }) => {
+            let file = std::path::Path::new("themes").join(&config.theme).join("templates");
+            let d = Diagnostic::new(Code::ThemeInvalid, format!("{name} cannot be rendered:\n{message}"))
+                .at(Location::file(file));
+            let mut all: Diagnostics = std::mem::take(&mut report.diagnostics).into_iter().collect();
+            all.push(d);
+            report.diagnostics = all.settle(&config.checks);
+            return Ok(());
+        }
+        Err(other) => return Err(other),
+    };
+    timer.lap("render");
+    // The search index is made from the pages while they are written: the
+    // one is CPU work, the other mostly waiting on the disk.
+    let (written, indexed) = std::thread::scope(|scope| {
+        let indexing = config.search.then(|| {
+            scope.spawn(|| {
+                let start = Instant::now();
+                search::index(&files).map(|indexed| (indexed, start.elapsed()))
+            })
+        });
+        let mut indexed = None;
+        let written = output::write_with(&config.root, &config.output, &files, || {
+            let Some(indexing) = indexing else { return Ok(Vec::new()) };
+            let ((bundle, searched), took) =
+                indexing.join().map_err(|_| Error::Search("the indexing thread stopped unexpectedly".into()))??;
+            indexed = Some((searched, took));
+            Ok(bundle)
+        });
+        (written, indexed)
+    });
+    report.written = Some(written?);
+    // Laps add up to the whole build: search is its own time, write what
+    // writing took beyond it.
+    if let Some((searched, took)) = indexed {
+        report.search = Some(searched);
+        timer.overlapped("search", took);
+    }
+    timer.lap("write");
+    Ok(())
+}
+
+/// The wall time of each stage, in order.
+pub struct StageTimer {
+    laps: Vec<(&'static str, Duration)>,
+    since: Instant,
+}
+
+impl StageTimer {
+    pub fn start() -> StageTimer {
+        StageTimer { laps: Vec::new(), since: Instant::now() }
+    }
+
+    /// A stage that ran alongside the next one, for `took` of its time.
+    fn overlapped(&mut self, stage: &'static str, took: Duration) {
+        self.laps.push((stage, took));
+        self.since += took;
+    }
+
+    /// The stage `stage` ends now.
+    pub fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.since));
+        self.since = now;
+    }
+}

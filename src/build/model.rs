@@ -1,0 +1,210 @@
+//! The site model: everything a build reads, loaded, parsed and resolved,
+//! as one value that a long-running process can keep and bring up to date
+//! when one article changes. The stages that produce output (render, write,
+//! search) run from it and change nothing in it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::StageTimer;
+use crate::config::Config;
+use crate::content::{self, Includes, Media, SourceArticle};
+use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::highlight::Highlighter;
+use crate::i18n::{self, Localizer};
+use crate::offers::{self, Offers};
+use crate::requirements::{self, Requirements};
+use crate::resolve::{self, Article, Site};
+use crate::theme::{self, Theme};
+use crate::translations::{self, LanguageStatus};
+use crate::{dialect, markdown};
+
+/// What articles are made with, besides their own text: loaded once.
+pub struct Inputs {
+    pub includes: Includes,
+    pub media: Media,
+    pub theme: Theme,
+    pub l10n: Arc<Localizer>,
+    pub offers: Offers,
+    /// `None` when the site has no (valid) requirement data.
+    pub requirements: Option<Requirements>,
+    highlighter: Highlighter,
+}
+
+pub struct SiteModel {
+    pub inputs: Inputs,
+    pub site: Site,
+    /// Per language, what is translated.
+    pub translations: Vec<LanguageStatus>,
+    /// Found while loading: the site's files, data, theme and messages.
+    load_diagnostics: Diagnostics,
+    /// Found while parsing each article, in the order of `site.articles()`.
+    parse_diagnostics: Vec<Vec<Diagnostic>>,
+    /// Found indexing the articles' paths and slugs.
+    index_diagnostics: Diagnostics,
+    /// Found by the whole-site checks.
+    check_diagnostics: Diagnostics,
+}
+
+/// Why one article could not be brought up to date alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reload {
+    /// The article was read and parsed again, and the site resolved again.
+    Updated,
+    /// No article of the model comes from that file (a new or deleted
+    /// file, or one that could not be read before): load the site again.
+    NotAnArticle,
+}
+
+impl SiteModel {
+    /// Loads, parses and resolves the site. Without content or a theme
+    /// there is nothing to build: the diagnostics say why.
+    pub fn load(config: &Config, timer: &mut StageTimer) -> Result<SiteModel, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let Some((inputs, languages, sources)) = Inputs::load(config, &mut diags) else { return Err(diags) };
+        timer.lap("load");
+        let (articles, parse_diagnostics): (Vec<Article>, Vec<Vec<Diagnostic>>) =
+            sources.into_par_iter().map(|source| inputs.parse(config, source)).unzip();
+        timer.lap("parse");
+        let mut index_diagnostics = Diagnostics::default();
+        let mut check_diagnostics = Diagnostics::default();
+        let site = resolve::resolve(
+            articles,
+            languages,
+            &checks(config, &inputs.offers),
+            &mut index_diagnostics,
+            &mut check_diagnostics,
+        );
+        let mut model = SiteModel {
+            site,
+            inputs,
+            translations: Vec::new(),
+            load_diagnostics: diags,
+            parse_diagnostics,
+            index_diagnostics,
+            check_diagnostics,
+        };
+        model.report_translations(config);
+        timer.lap("resolve");
+        Ok(model)
+    }
+
+    /// Reads the article written in `file` (relative to the site root)
+    /// again, parses it alone and checks the site again. An article that
+    /// can no longer be read keeps its last good version, with the reason
+    /// as its diagnostic.
+    pub fn reload_article(&mut self, config: &Config, file: &Path) -> Reload {
+        let Some(index) = self.site.articles().iter().position(|a| a.source.file == file) else {
+            return Reload::NotAnArticle;
+        };
+        match content::reread(config, &self.site.articles()[index].source) {
+            Ok(source) => {
+                let (article, found) = self.inputs.parse(config, source);
+                self.site.replace_article(index, article);
+                self.parse_diagnostics[index] = found;
+            }
+            Err(d) => self.parse_diagnostics[index] = vec![d],
+        }
+        let mut diags = Diagnostics::default();
+        self.site.check(&checks(config, &self.inputs.offers), &mut diags);
+        self.check_diagnostics = diags;
+        self.report_translations(config);
+        Reload::Updated
+    }
+
+    /// Every diagnostic of the model, at the levels the site gives them,
+    /// sorted by place.
+    pub fn diagnostics(&self, config: &Config) -> Vec<Diagnostic> {
+        let mut all = self.load_diagnostics.clone();
+        all.extend(self.parse_diagnostics.iter().flatten().cloned());
+        all.extend(self.index_diagnostics.iter().cloned());
+        all.extend(self.check_diagnostics.iter().cloned());
+        all.settle(&config.checks)
+    }
+
+    /// What is translated, and the languages that lack more than allowed.
+    fn report_translations(&mut self, config: &Config) {
+        self.translations = translations::report(&self.site, &self.inputs.includes);
+        self.check_diagnostics.extend(translations::check_thresholds(&self.translations, &config.max_untranslated));
+    }
+}
+
+fn checks<'a>(config: &'a Config, offers: &'a Offers) -> resolve::Checks<'a> {
+    resolve::Checks { offers, config }
+}
+
+impl Inputs {
+    /// Loads everything but the articles' parse: the content's files (and
+    /// the articles, returned as written), the theme, the UI messages, the
+    /// offers and requirement data. `None` when there is no content or no
+    /// usable theme.
+    fn load(config: &Config, diags: &mut Diagnostics) -> Option<(Inputs, content::Languages, Vec<SourceArticle>)> {
+        let content = content::load(config, diags)?;
+        let theme = theme::load(config).map_err(|d| diags.push(d)).ok()?;
+        let languages = &content.languages;
+        let l10n =
+            Arc::new(Localizer::load(&theme.locales, &config.locales_dir(), &languages.all, &languages.default, diags));
+        let offers = offers::load(&config.root, diags);
+        let requirements = requirements::load(&config.root, &offers, requirements::Date::today(), diags);
+        let mut wanted = wanted_messages(&theme, &offers, config);
+        if let Some(data) = &requirements {
+            let file = Location::file(requirements::REQUIREMENTS_FILE);
+            wanted.extend(requirements::messages(data).into_iter().map(|key| (key, file.clone())));
+        }
+        i18n::check_messages(&l10n, &languages.all, &wanted, diags);
+        let inputs = Inputs {
+            includes: content.includes,
+            media: content.media,
+            theme,
+            l10n,
+            offers,
+            requirements,
+            highlighter: Highlighter::new(),
+        };
+        Some((inputs, content.languages, content.articles))
+    }
+
+    /// Parses one article: its tags expanded, then its Markdown.
+    fn parse(&self, config: &Config, source: SourceArticle) -> (Article, Vec<Diagnostic>) {
+        let cx = dialect::Context {
+            includes: &self.includes,
+            media: &self.media,
+            icons: &self.theme.icons,
+            offers: &self.offers,
+            l10n: &self.l10n,
+            base_url: &config.base_url,
+            requirements: self.requirements.as_ref(),
+        };
+        let mut found = Vec::new();
+        let expanded = dialect::expand(&source, &cx, &mut found);
+        let doc = markdown::parse(&expanded, &self.highlighter, &mut found);
+        let media = expanded.media;
+        (Article { source, doc, media }, found)
+    }
+}
+
+/// The UI messages pages will ask for: the templates' own, and each offer's name.
+fn wanted_messages(theme: &Theme, offers: &Offers, config: &Config) -> Vec<(String, Location)> {
+    let mut lines: std::collections::HashMap<String, LineIndex> = std::collections::HashMap::new();
+    let mut wanted: Vec<(String, Location)> = theme
+        .used_messages()
+        .into_iter()
+        .map(|used| {
+            let file = Path::new("themes").join(&config.theme).join("templates").join(&used.template);
+            let location = match theme.templates.get(&used.template) {
+                Some(source) => lines.entry(used.template.clone()).or_insert_with(|| LineIndex::new(source)).location(
+                    &file,
+                    source,
+                    used.offset,
+                ),
+                None => Location::file(&file),
+            };
+            (used.key, location)
+        })
+        .collect();
+    let offers_file = Location::file(offers::OFFERS_FILE);
+    wanted.extend(offers.ids().map(|id| (format!("offer-{id}"), offers_file.clone())));
+    wanted
+}

@@ -1,0 +1,50 @@
+//! The site model kept in memory: one changed article is read and parsed
+//! again alone, and the site's checks see the change.
+
+use helpgen::build::{Reload, SiteModel, StageTimer};
+use helpgen::config::{Config, Overrides};
+use helpgen::diag::{Code, Diagnostic, Severity};
+
+use crate::harness::Site;
+
+const FILE: &str = "content/en/admin/only-en.md";
+
+/// The errors and warnings in `file`, with their lines.
+fn codes_in(diagnostics: &[Diagnostic], file: &str) -> Vec<(Code, u32)> {
+    let at = |d: &Diagnostic| d.location.as_ref().filter(|l| l.file.to_str() == Some(file)).map(|l| l.line);
+    diagnostics.iter().filter(|d| d.severity != Severity::Info).filter_map(|d| Some((d.code, at(d)?))).collect()
+}
+
+#[test]
+fn one_changed_article_is_read_again_and_checked_with_the_site() {
+    let site = Site::fixture("i18n");
+    let config = Config::load(site.root(), Overrides::default()).unwrap();
+    let mut model = SiteModel::load(&config, &mut StageTimer::start()).unwrap();
+    let articles = model.site.articles().len();
+    assert!(codes_in(&model.diagnostics(&config), FILE).is_empty());
+
+    site.write(FILE, "---\ntitle: Admin notes\n---\n\n## Notes\n\nSee {% link_new the guide | guide/nowhere.md %}.\n");
+    assert_eq!(model.reload_article(&config, FILE.as_ref()), Reload::Updated);
+    assert_eq!(codes_in(&model.diagnostics(&config), FILE), [(Code::LinkMissingTarget, 7)]);
+    let text = |model: &SiteModel| {
+        let article = model.site.articles().iter().find(|a| a.source.file.to_str() == Some(FILE)).unwrap();
+        article.source.body().to_string()
+    };
+    assert!(text(&model).contains("guide/nowhere.md"));
+
+    // Broken front matter: the last good version stays (and is checked
+    // with the site), with the error.
+    site.write(FILE, "---\ntitle: [unclosed\n---\n");
+    model.reload_article(&config, FILE.as_ref());
+    let found = codes_in(&model.diagnostics(&config), FILE);
+    assert_eq!(found, [(Code::FrontMatterYaml, 3), (Code::LinkMissingTarget, 7)]);
+    assert!(text(&model).contains("guide/nowhere.md"));
+
+    site.write(FILE, "---\ntitle: Admin notes\n---\n\n## Notes\n\nSee {% link_new the guide | guide/start.md %}.\n");
+    model.reload_article(&config, FILE.as_ref());
+    assert!(codes_in(&model.diagnostics(&config), FILE).is_empty());
+    assert_eq!(model.site.articles().len(), articles);
+
+    site.write("content/en/admin/new.md", "---\ntitle: New\n---\n\nText.\n");
+    assert_eq!(model.reload_article(&config, "content/en/admin/new.md".as_ref()), Reload::NotAnArticle);
+}
