@@ -3,6 +3,7 @@
 //! inside the YAML block.
 
 use crate::diag::Code;
+use crate::ids::{ArticlePath, PathError};
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
@@ -26,11 +27,35 @@ pub struct FrontMatter {
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
 
+/// A `related_articles` entry, its path read once.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, PartialEq, Eq)]
+#[serde(from = "WrittenRelated", into = "WrittenRelated")]
 pub struct RelatedArticle {
+    /// As written, for messages and to find the entry in the front matter.
     pub filepath: String,
-    #[serde(default)]
+    /// `filepath` read as an article path, or why it is not one.
+    pub path: Result<ArticlePath, PathError>,
     pub overwrite_title: Option<String>,
+}
+
+#[derive(Deserialize, serde::Serialize)]
+struct WrittenRelated {
+    filepath: String,
+    #[serde(default)]
+    overwrite_title: Option<String>,
+}
+
+impl From<WrittenRelated> for RelatedArticle {
+    fn from(written: WrittenRelated) -> RelatedArticle {
+        let path = ArticlePath::parse(&written.filepath);
+        RelatedArticle { filepath: written.filepath, path, overwrite_title: written.overwrite_title }
+    }
+}
+
+impl From<RelatedArticle> for WrittenRelated {
+    fn from(related: RelatedArticle) -> WrittenRelated {
+        WrittenRelated { filepath: related.filepath, overwrite_title: related.overwrite_title }
+    }
 }
 
 /// A problem in the front matter, at a byte offset of the article text.

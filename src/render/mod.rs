@@ -200,10 +200,10 @@ impl<'a> Renderer<'a> {
         let base = &self.config.base_url;
         let mut links = Vec::new();
         for related in &page.article.source.front.related_articles {
-            let Ok(path) = ArticlePath::parse(&related.filepath) else {
+            let Ok(path) = &related.path else {
                 continue;
             };
-            let Some(target) = self.site.page(page.lang, &path) else {
+            let Some(target) = self.site.page(page.lang, path) else {
                 continue;
             };
             let title = match &related.overwrite_title {

@@ -103,9 +103,9 @@ fn check_related(site: &Site, article: &Article, config: &Config, diags: &mut Di
     let source = &article.source;
     for related in &source.front.related_articles {
         let location = source.front_matter_location(&related.filepath);
-        match ArticlePath::parse(&related.filepath) {
-            Ok(path) if site.entries.contains_key(&path) => {}
-            Ok(path) => diags.push(missing_article(Code::RelatedMissingTarget, site, &path).at(location)),
+        match &related.path {
+            Ok(path) if site.entries.contains_key(path) => {}
+            Ok(path) => diags.push(missing_article(Code::RelatedMissingTarget, site, path).at(location)),
             Err(e) => diags.push(
                 Diagnostic::new(
                     Code::RelatedMissingTarget,
@@ -164,8 +164,8 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
         }
     }
     for related in &article.source.front.related_articles {
-        let Ok(path) = ArticlePath::parse(&related.filepath) else { continue };
-        if let Some(page) = site.page(lang, &path).filter(|page| unreachable(page.article)) {
+        let Ok(path) = &related.path else { continue };
+        if let Some(page) = site.page(lang, path).filter(|page| unreachable(page.article)) {
             diags.push(warn(page.article, article.source.front_matter_location(&related.filepath)));
         }
     }
@@ -219,9 +219,7 @@ fn report_orphans(site: &Site, diags: &mut Diagnostics) {
             article.doc.links.iter().filter_map(|link| site.find(lang, &link.target)).map(|(page, _)| page.path);
         reached.extend(linked.filter(|path| **path != article.source.path));
         for related in &article.source.front.related_articles {
-            if let Some((path, _)) =
-                ArticlePath::parse(&related.filepath).ok().and_then(|p| site.entries.get_key_value(&p))
-            {
+            if let Some((path, _)) = related.path.as_ref().ok().and_then(|p| site.entries.get_key_value(p)) {
                 reached.extend((*path != article.source.path).then_some(path));
             }
         }
