@@ -2,10 +2,11 @@
 //! (in a Jekyll/kramdown-flavoured dialect) into a static, localized site.
 //!
 //! Data flows one way: `content` (load) -> `dialect` and `markdown` (parse)
-//! -> `resolve` -> `render` -> `output` (write), driven by `build`. Each
-//! module depends only on the ones before it. Content problems are
-//! `diag::Diagnostic`s collected across the whole site; `error::Error` is
-//! for failures that stop a build.
+//! -> `resolve` -> `render` -> `output` (write), driven by `build`, which
+//! keeps the loaded, parsed and resolved site as a `build::SiteModel`. Each
+//! module depends only on the ones before it; `syntax` is the lexical layer
+//! below them all. Content problems are `diag::Diagnostic`s collected across
+//! the whole site; `error::Error` is for failures that stop a build.
 
 pub mod build;
 pub mod cli;
