@@ -48,10 +48,10 @@ pub struct SiteModel {
     check_diagnostics: Diagnostics,
 }
 
-/// Why one article could not be brought up to date alone.
+/// What reloading one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reload {
-    /// The article was read and parsed again, and the site resolved again.
+    /// The article was read and parsed again, and the site checked again.
     Updated,
     /// No article of the model comes from that file (a new or deleted
     /// file, or one that could not be read before): load the site again.

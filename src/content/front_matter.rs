@@ -2,12 +2,13 @@
 //! `FrontMatter`. Errors point at the line in the article file, not at a line
 //! inside the YAML block.
 
-use crate::diag::Code;
-use crate::ids::{ArticlePath, PathError};
 use std::collections::BTreeMap;
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+
+use crate::diag::Code;
+use crate::ids::{ArticlePath, PathError};
 
 /// The keys helpgen reads; any other key is passed to templates as it is.
 pub const KNOWN_KEYS: &[&str] =

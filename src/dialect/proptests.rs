@@ -3,12 +3,12 @@
 //! every position they report must lie inside the article.
 //! `PROPTEST_CASES=100000 cargo test --release proptests` runs a long session.
 
-use crate::diag::Code;
 use proptest::prelude::*;
 
 use super::tags::next_tag;
 use super::tests::Fixture;
 use crate::content::SourceArticle;
+use crate::diag::Code;
 use crate::ids::{ArticlePath, LangId};
 use crate::syntax::attributes;
 
