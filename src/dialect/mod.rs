@@ -6,9 +6,9 @@
 //! Steps: find the code spans and blocks of the text (tags there stay
 //! literal); scan the rest for tags; replace each with Markdown (each tag
 //! has its function in `statements`; includes are expanded recursively) and
-//! record in a `SpanMap` which file and offset every
-//! piece came from, so any later diagnostic points at the writer's line and
-//! column, in the article or in the included file.
+//! record in a `SpanMap` which file and offset every piece came from, so any
+//! later diagnostic points at the writer's line and column, in the article
+//! or in the included file.
 
 mod block_attributes;
 mod constructs;
