@@ -97,4 +97,39 @@ mod tests {
         assert_eq!(names("<style>a { content: '<b>' }</style><i>"), ["style", "i"]);
         assert_eq!(names("<textarea><b></textarea>"), ["textarea"]);
     }
+
+    /// Markup-flavoured text of any shape: every position is a character
+    /// boundary inside it, where the tag or attribute it names is written.
+    fn markup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            4 => proptest::sample::select(&[
+                "<", ">", "</", "/>", "<!--", "-->", "=", "\"", "'", " ", "\n", "&", "&#106;", "a", "img", "p",
+                "on", "onerror", "href", "id", "script", "noscript", "style", "textarea", "title", "x",
+            ][..])
+            .prop_map(str::to_string),
+            1 => any::<char>().prop_map(|c| c.to_string()),
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn positions_point_at_what_they_name(html in markup()) {
+            for tag in start_tags(&html) {
+                proptest::prop_assert!(html.is_char_boundary(tag.at) && html[tag.at..].starts_with('<'));
+                for attribute in &tag.attributes {
+                    proptest::prop_assert!(html.is_char_boundary(attribute.at) && attribute.at < html.len());
+                    // A NUL in a name is read as U+FFFD, as the browser does.
+                    let written = html[attribute.at..].to_ascii_lowercase().replace('\0', "\u{fffd}");
+                    proptest::prop_assert!(written.starts_with(&attribute.name), "{html:?}: {attribute:?}");
+                }
+            }
+        }
+    }
 }
