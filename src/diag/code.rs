@@ -75,6 +75,7 @@ codes! {
     ImageMissing = "image.missing", Error, "an image number with no file in `content/_media/`";
     ImageMissingAlt = "image.missing-alt", Error, "an image without a text alternative";
     IconUnknown = "icon.unknown", Error, "an `{% icon %}` the theme does not have";
+    IconUnknownModifier = "icon.unknown-modifier", Warning, "an icon modifier helpgen does not know (`icon-only` is the one there is); the icon is shown with its label";
     OfferUnknown = "offer.unknown", Error, "an offer id that `offers.yaml` does not define";
     OfferNesting = "offer.nesting", Error, "an offer block that widens the block around it";
     OfferUnavailableTarget = "offer.unavailable-target", Warning, "an article for some offers links to (or lists as related) an article none of those offers have";

@@ -30,10 +30,39 @@ impl Construct {
     }
 }
 
+/// How an icon shows its label (the `icon-<name>` UI message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IconLabel {
+    /// Beside the icon, as text.
+    Visible,
+    /// `{% icon name | icon-only %}`: for screen readers only.
+    Hidden,
+}
+
+impl IconLabel {
+    const MODIFIERS: [(&'static str, IconLabel); 1] = [("icon-only", IconLabel::Hidden)];
+
+    /// The modifier written after `|`; none is the visible label.
+    pub fn parse(modifier: &str) -> Result<IconLabel, String> {
+        if modifier.is_empty() {
+            return Ok(IconLabel::Visible);
+        }
+        if let Some((_, label)) = IconLabel::MODIFIERS.iter().find(|(name, _)| *name == modifier) {
+            return Ok(*label);
+        }
+        let known = IconLabel::MODIFIERS.map(|(name, _)| name);
+        Err(match did_you_mean(modifier, known) {
+            Some(close) => format!("unknown icon modifier `{modifier}`; did you mean `{close}`?"),
+            None => format!("unknown icon modifier `{modifier}`; the modifiers are: {}", known.join(", ")),
+        })
+    }
+}
+
 pub fn icon(
     name: &str,
     icons: &std::collections::BTreeMap<String, String>,
     label: Option<String>,
+    shown: IconLabel,
 ) -> Result<Construct, String> {
     let Some(svg) = icons.get(name) else {
         let known: Vec<&str> = icons.keys().map(String::as_str).collect();
@@ -43,8 +72,11 @@ pub fn icon(
             None => format!("unknown icon `{name}`; known icons: {}", known.join(", ")),
         });
     };
-    let text =
-        label.map(|l| format!("<span class=\"visually-hidden\">{}</span>", escape::html(&l))).unwrap_or_default();
+    let class = match shown {
+        IconLabel::Visible => "icon-label",
+        IconLabel::Hidden => "visually-hidden",
+    };
+    let text = label.map(|l| format!("<span class=\"{class}\">{}</span>", escape::html(&l))).unwrap_or_default();
     Ok(Construct::inline(format!("<span class=\"icon-wrap\">{svg}{text}</span>")))
 }
 
@@ -240,12 +272,29 @@ mod tests {
     #[test]
     fn unknown_icons_list_close_names() {
         let icons = std::collections::BTreeMap::from([("item-add".to_string(), "<svg/>".to_string())]);
-        assert_eq!(icon("item-ad", &icons, None).unwrap_err(), "unknown icon `item-ad`; did you mean `item-add`?");
-        assert!(icon("zzzzzzzz", &icons, None).unwrap_err().contains("known icons: item-add"));
-        let html = icon("item-add", &icons, Some("Add <new>".into())).unwrap().inline;
+        let visible = IconLabel::Visible;
+        assert_eq!(
+            icon("item-ad", &icons, None, visible).unwrap_err(),
+            "unknown icon `item-ad`; did you mean `item-add`?"
+        );
+        assert!(icon("zzzzzzzz", &icons, None, visible).unwrap_err().contains("known icons: item-add"));
+        let html = icon("item-add", &icons, Some("Add <new>".into()), IconLabel::Hidden).unwrap().inline;
         assert_eq!(
             html,
             "<span class=\"icon-wrap\"><svg/><span class=\"visually-hidden\">Add &lt;new&gt;</span></span>"
         );
+        let html = icon("item-add", &icons, Some("Add".into()), visible).unwrap().inline;
+        assert_eq!(html, "<span class=\"icon-wrap\"><svg/><span class=\"icon-label\">Add</span></span>");
+    }
+
+    #[test]
+    fn icon_modifiers_are_known_or_close() {
+        assert_eq!(IconLabel::parse(""), Ok(IconLabel::Visible));
+        assert_eq!(IconLabel::parse("icon-only"), Ok(IconLabel::Hidden));
+        assert_eq!(
+            IconLabel::parse("icon-olny").unwrap_err(),
+            "unknown icon modifier `icon-olny`; did you mean `icon-only`?"
+        );
+        assert!(IconLabel::parse("large").unwrap_err().contains("the modifiers are: icon-only"));
     }
 }

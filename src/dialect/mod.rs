@@ -149,9 +149,9 @@ struct Expander<'a, 'c> {
     stack: Vec<String>,
     /// Offer blocks not yet closed: their offers and where they opened.
     open_offers: Vec<(Vec<OfferId>, usize, usize)>,
-    /// Icons already made, by name, and their construct: an icon used
-    /// again is the same HTML.
-    icons: Vec<(String, usize)>,
+    /// Icons already made, by name and label, and their construct: an
+    /// icon used again is the same HTML.
+    icons: Vec<((String, constructs::IconLabel), usize)>,
 }
 
 impl<'a> Expander<'a, '_> {

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::constructs::{self, Construct};
+use super::constructs::{self, Construct, IconLabel};
 use super::tags::{next_tag, Statement, Tag, TagKind};
 use super::{CrossLink, Expander};
 use crate::diag::{did_you_mean, Code, Diagnostic};
@@ -140,16 +140,32 @@ impl<'a> Expander<'a, '_> {
         self.report(Diagnostic::new(Code::DialectUnbalancedTag, message), w.source, w.at());
     }
 
+    /// `{% icon name %}`, or `{% icon name | icon-only %}` for the icon
+    /// without its visible label.
     fn icon(&mut self, w: &Written<'a>) {
-        let (source, at, name) = (w.source, w.at(), w.tag.args.trim());
-        if let Some(&(_, index)) = self.icons.iter().find(|(known, _)| known == name) {
+        let (source, at) = (w.source, w.at());
+        let (name, modifier) = match w.tag.args.split_once('|') {
+            Some((name, modifier)) => (name.trim(), modifier.trim()),
+            None => (w.tag.args.trim(), ""),
+        };
+        let shown = match IconLabel::parse(modifier) {
+            Ok(shown) => shown,
+            Err(message) => {
+                let d = Diagnostic::new(Code::IconUnknownModifier, message)
+                    .with_help("`icon-only` shows the icon without its visible label; without it the label is shown");
+                self.report(d, source, at);
+                IconLabel::Visible
+            }
+        };
+        let key = (name.to_string(), shown);
+        if let Some(&(_, index)) = self.icons.iter().find(|(known, _)| *known == key) {
             self.placeholder(source, at, index, false);
             return;
         }
         let label = self.cx.l10n.get(&self.article.lang, &format!("icon-{name}"), None);
-        match constructs::icon(name, self.cx.icons, label) {
+        match constructs::icon(name, self.cx.icons, label, shown) {
             Ok(construct) => {
-                self.icons.push((name.to_string(), self.out.constructs.len()));
+                self.icons.push((key, self.out.constructs.len()));
                 self.construct(source, at, construct, false);
             }
             Err(message) => self.malformed(source, at, w.original(), Code::IconUnknown, message),

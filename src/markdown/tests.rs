@@ -132,7 +132,15 @@ fn icons_are_hidden_svg_with_a_localized_name() {
     let (html, _, d) = render_in("fr", "Cliquez sur {% icon item-add %}.", &Fixture::default());
     assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("<p>Cliquez sur <span class=\"icon-wrap\"><svg class=\"icon icon-item-add\" aria-hidden=\"true\" focusable=\"false\""), "{html}");
+    assert!(html.contains("<span class=\"icon-label\">Ajouter</span></span>.</p>"), "{html}");
+    // `icon-only`: the label is for screen readers alone.
+    let (html, _, d) = render_in("fr", "Cliquez sur {% icon item-add | icon-only %}.", &Fixture::default());
+    assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("<span class=\"visually-hidden\">Ajouter</span></span>.</p>"), "{html}");
+    let (html, _, d) = render("Click {% icon item-add | icon-onyl %}.");
+    assert_eq!((d[0].code, at(&d[0])), (Code::IconUnknownModifier, (5, 7)));
+    assert!(d[0].message.contains("did you mean `icon-only`?"), "{}", d[0].message);
+    assert!(html.contains("<span class=\"icon-wrap\"><svg"), "{html}");
     let (_, _, d) = render("Click {% icon item-ad %}.");
     assert_eq!((d[0].code, at(&d[0])), (Code::IconUnknown, (5, 7)));
     assert!(d[0].message.contains("did you mean `item-add`?"), "{}", d[0].message);

@@ -49,7 +49,7 @@ fn includes_images_icons_and_offer_blocks_render() {
     assert_eq!(fr.attr(".article-body figure img", "src"), "/media/guide/start/1.png");
     assert_eq!(fr.attr(".article-body figure img", "width"), "640");
     assert_eq!(fr.attr(".article-body figure img", "alt"), "Démarrer screen");
-    assert_eq!(fr.text(".article-body .icon-wrap .visually-hidden"), "Ajouter");
+    assert_eq!(fr.text(".article-body .icon-wrap .icon-label"), "Ajouter");
     assert_eq!(fr.attr(".article-body .offer-block", "data-offers"), "advanced");
     assert_eq!(fr.text(".article-body .offer-block > p:last-child"), "Advanced only.");
     // German has its own screenshot and its own snippet.
