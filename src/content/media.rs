@@ -2,7 +2,8 @@
 //! intrinsic sizes. Image N of `content/<lang>/<dir>/<slug>.md` is
 //! `_media/<lang>/<dir>/<slug>/N.<ext>` if that exists (a translated
 //! screenshot), else `_media/<dir>/<slug>/N.<ext>`, for ext in
-//! png, jpg, jpeg, gif, webp, svg.
+//! png, jpg, jpeg, gif, webp, svg, or only for the file type the image tag
+//! names.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,8 @@ use super::image_size;
 use crate::ids::{ArticlePath, LangId};
 
 pub const MEDIA_DIR: &str = "_media";
-const EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
+/// The file types of images, in the order they are looked for.
+pub const IMAGE_TYPES: &[&str] = &["png", "jpg", "jpeg", "gif", "webp", "svg"];
 
 #[derive(Debug, Clone)]
 pub struct MediaFile {
@@ -30,18 +32,26 @@ pub struct Media {
 }
 
 impl Media {
-    /// The keys tried for image `number` of an article, most specific first.
-    pub fn candidates(lang: &LangId, article: &ArticlePath, number: u32) -> Vec<String> {
+    /// The keys tried for image `number` of an article, most specific first:
+    /// of the file type given, or of any.
+    pub fn candidates(lang: &LangId, article: &ArticlePath, number: u32, file_type: Option<&str>) -> Vec<String> {
         let stem = article.as_str().strip_suffix(".md").unwrap_or(article.as_str());
-        let mut keys = Vec::with_capacity(EXTENSIONS.len() * 2);
+        let types = file_type.map_or(IMAGE_TYPES.to_vec(), |t| vec![t]);
+        let mut keys = Vec::with_capacity(types.len() * 2);
         for prefix in [format!("{lang}/{stem}"), stem.to_string()] {
-            keys.extend(EXTENSIONS.iter().map(|ext| format!("{prefix}/{number}.{ext}")));
+            keys.extend(types.iter().map(|ext| format!("{prefix}/{number}.{ext}")));
         }
         keys
     }
 
-    pub fn image(&self, lang: &LangId, article: &ArticlePath, number: u32) -> Option<&MediaFile> {
-        Media::candidates(lang, article, number).iter().find_map(|key| self.files.get(key))
+    pub fn image(
+        &self,
+        lang: &LangId,
+        article: &ArticlePath,
+        number: u32,
+        file_type: Option<&str>,
+    ) -> Option<&MediaFile> {
+        Media::candidates(lang, article, number, file_type).iter().find_map(|key| self.files.get(key))
     }
 
     /// For tests and callers that build the index in memory.

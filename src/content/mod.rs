@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 pub use front_matter::{FrontMatter, RelatedArticle, KNOWN_KEYS};
 pub use includes::{IncludeFile, Includes, Lookup};
-pub use media::{Media, MediaFile};
+pub use media::{Media, MediaFile, IMAGE_TYPES};
 pub use walk::Languages;
 
 use crate::config::Config;

@@ -5,7 +5,7 @@
 //! for the HTML.
 
 use crate::config::BaseUrl;
-use crate::content::{Media, MediaFile, SourceArticle};
+use crate::content::{Media, MediaFile, SourceArticle, IMAGE_TYPES};
 use crate::diag::did_you_mean;
 use crate::escape;
 use crate::i18n::Localizer;
@@ -80,12 +80,15 @@ pub fn icon(
     Ok(Construct::inline(format!("<span class=\"icon-wrap\">{svg}{text}</span>")))
 }
 
-/// The parsed arguments of `{{ N | image: 'Alt text', '80%' }}`.
+/// The parsed arguments of `{{ N | image: 'Alt text', '80%', 'gif' }}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageArgs {
     pub number: u32,
     pub alt: String,
     pub width: Option<Width>,
+    /// The image's file type (`gif`) when the tag names one; otherwise the
+    /// first file found of any type.
+    pub file_type: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,22 +115,36 @@ pub fn parse_image(expression: &str) -> Result<Option<ImageArgs>, String> {
         .ok_or_else(|| format!("the image number `{}` should be 1, 2, 3...", number.trim()))?;
     let args = args.trim_start().strip_prefix(':').ok_or("write `image:` followed by the alt text in quotes")?;
     let values = quoted_list(args)?;
-    let (alt, width) = match values.as_slice() {
-        [alt] => (alt.clone(), None),
-        [alt, width] => (alt.clone(), Some(parse_width(width)?)),
+    let (alt, width, file_type) = match values.as_slice() {
+        [alt] => (alt.clone(), None, None),
+        [alt, width] => (alt.clone(), parse_width(width)?, None),
+        [alt, width, file_type] => (alt.clone(), parse_width(width)?, Some(parse_file_type(file_type)?)),
         [] => return Err("the image needs an alt text: `image: 'What the image shows'`".into()),
-        _ => return Err("`image:` takes an alt text and an optional width".into()),
+        _ => return Err("`image:` takes an alt text, an optional width and an optional file type".into()),
     };
-    Ok(Some(ImageArgs { number, alt, width }))
+    Ok(Some(ImageArgs { number, alt, width, file_type }))
 }
 
-fn parse_width(raw: &str) -> Result<Width, String> {
+/// A width, or none when it is left empty (`'', 'gif'`).
+fn parse_width(raw: &str) -> Result<Option<Width>, String> {
     let bad = || format!("the width `{raw}` should be pixels (`640`, `640px`) or a percentage (`80%`)");
     let raw = raw.trim();
-    if let Some(p) = raw.strip_suffix('%') {
-        return p.parse().ok().filter(|p| (1..=100).contains(p)).map(Width::Percent).ok_or_else(bad);
+    if raw.is_empty() {
+        return Ok(None);
     }
-    raw.trim_end_matches("px").parse().ok().filter(|p| *p > 0).map(Width::Pixels).ok_or_else(bad)
+    if let Some(p) = raw.strip_suffix('%') {
+        return p.parse().ok().filter(|p| (1..=100).contains(p)).map(|p| Some(Width::Percent(p))).ok_or_else(bad);
+    }
+    raw.trim_end_matches("px").parse().ok().filter(|p| *p > 0).map(|p| Some(Width::Pixels(p))).ok_or_else(bad)
+}
+
+/// `gif`, `.GIF` -> `gif`: one of the image types helpgen publishes.
+fn parse_file_type(raw: &str) -> Result<String, String> {
+    let file_type = raw.trim().trim_start_matches('.').to_ascii_lowercase();
+    if IMAGE_TYPES.contains(&file_type.as_str()) {
+        return Ok(file_type);
+    }
+    Err(format!("the image file type `{raw}` should be one of {}", IMAGE_TYPES.join(", ")))
 }
 
 /// `'a', "b"` -> [a, b]; quotes are required, as in Liquid.
@@ -162,13 +179,19 @@ pub fn image(
     if args.alt.trim().is_empty() {
         return Err("empty alt text: describe what the image shows, for readers who cannot see it".into());
     }
-    let file = media.image(&article.lang, &article.path, args.number).ok_or_else(|| {
-        let tried = Media::candidates(&article.lang, &article.path, args.number);
+    let file_type = args.file_type.as_deref();
+    let file = media.image(&article.lang, &article.path, args.number, file_type).ok_or_else(|| {
+        let tried = Media::candidates(&article.lang, &article.path, args.number, file_type);
         let stem = tried.last().map(|k| k.rsplit_once('/').map_or(k.as_str(), |(dir, _)| dir)).unwrap_or_default();
-        format!(
-            "image {} not found; put it at content/_media/{stem}/{}.png (or .jpg, .gif, .webp, .svg)",
-            args.number, args.number
-        )
+        let number = args.number;
+        match file_type {
+            Some(file_type) => {
+                format!("image {number} not found; put it at content/_media/{stem}/{number}.{file_type}")
+            }
+            None => format!(
+                "image {number} not found; put it at content/_media/{stem}/{number}.png (or .jpg, .gif, .webp, .svg)"
+            ),
+        }
     })?;
     let mut img = format!(
         "<img src=\"{}\" alt=\"{}\"",
@@ -239,7 +262,12 @@ mod tests {
     #[test]
     fn image_arguments() {
         let args = parse_image("1 | image: 'Écran « Plan »', '80%'").unwrap().unwrap();
-        assert_eq!(args, ImageArgs { number: 1, alt: "Écran « Plan »".into(), width: Some(Width::Percent(80)) });
+        let width = Some(Width::Percent(80));
+        assert_eq!(args, ImageArgs { number: 1, alt: "Écran « Plan »".into(), width, file_type: None });
+        let args = parse_image("3 | image: 'Steps to delete a model', '100%', 'gif'").unwrap().unwrap();
+        assert_eq!((args.width, args.file_type.as_deref()), (Some(Width::Percent(100)), Some("gif")));
+        let args = parse_image("3 | image: 'Steps', '', '.PNG'").unwrap().unwrap();
+        assert_eq!((args.width, args.file_type.as_deref()), (None, Some("png")));
         let args = parse_image(" 12|image:\"It's here\" ").unwrap().unwrap();
         assert_eq!((args.number, args.alt.as_str(), args.width), (12, "It's here", None));
         assert_eq!(parse_image("2 | image: 'a', '640px'").unwrap().unwrap().width, Some(Width::Pixels(640)));
@@ -255,6 +283,8 @@ mod tests {
             "1 | image: 'a' 'b'",
             "1 | image: 'open",
             "1 | image:",
+            "1 | image: 'a', '50%', 'bmp'",
+            "1 | image: 'a', '50%', 'gif', 'x'",
         ] {
             assert!(parse_image(bad).is_err(), "{bad}");
         }

@@ -111,6 +111,19 @@ fn translated_images_take_precedence() {
     assert!(html.contains("src=\"/docs/media/guide/a/1.png\""), "{html}");
 }
 
+/// `{{ N | image: 'Alt', 'width', 'gif' }}` names the file type of the image.
+#[test]
+fn the_image_tag_may_name_the_file_type() {
+    let mut fixture = with_media();
+    fixture.media.insert("guide/a/1.gif", Some((400, 300)));
+    let (html, _, d) = render_in("en", "{{ 1 | image: 'Steps to delete a model', '100%', 'gif' }}", &fixture);
+    assert!(d.is_empty(), "{d:?}");
+    assert!(html.contains("src=\"/docs/media/guide/a/1.gif\""), "{html}");
+    let (_, _, d) = render_in("en", "{{ 2 | image: 'Icon', '', 'png' }}", &fixture);
+    assert_eq!(d[0].code, Code::ImageMissing);
+    assert!(d[0].message.ends_with("content/_media/guide/a/2.png"), "{}", d[0].message);
+}
+
 #[test]
 fn image_errors_are_positioned() {
     let fixture = with_media();
