@@ -13,6 +13,7 @@ use crate::offers::OfferId;
 use crate::requirements::selfcheck;
 use crate::requirements::table::{self, TableContext, TABLES};
 use crate::requirements::Requirements;
+use crate::syntax::percent_decode;
 
 /// A tag where it was written: in source `source`, inside `text`, which
 /// starts at offset `base` of that source.
@@ -315,7 +316,8 @@ fn parse_link<'t>(tag: &Tag<'t>) -> Result<(&'t str, ArticlePath, Option<String>
     let anchor = match anchor {
         None => None,
         Some(a) => match a.strip_prefix('#') {
-            Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => Some(id.to_string()),
+            // Browsers decode a fragment before they look for its id.
+            Some(id) if !id.is_empty() && !id.contains(char::is_whitespace) => Some(percent_decode(id)),
             _ => return Err(format!("the anchor `{a}` of `link_new` should look like `#heading-id`")),
         },
     };

@@ -9,7 +9,7 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::dialect::{CrossLink, Expanded};
 use crate::ids::{normalize_relative, ArticlePath};
 use crate::syntax::attributes::Attributes;
-use crate::syntax::{self, CROSS_LINK_SCHEME};
+use crate::syntax::{self, percent_decode, CROSS_LINK_SCHEME};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -118,12 +118,6 @@ fn has_scheme(url: &str) -> bool {
     }
 }
 
-/// `%C3%BCbersicht` -> `übersicht`; invalid sequences are kept as written.
-pub fn percent_decode(text: &str) -> String {
-    let decoded = percent_encoding::percent_decode_str(text).decode_utf8();
-    decoded.map_or_else(|_| text.to_string(), |decoded| decoded.into_owned())
-}
-
 /// Ids that raw HTML in the article defines (`<a id="x">`, `<a name="x">`),
 /// which links may target like heading ids.
 pub fn html_anchors(html: &str, anchors: &mut Vec<String>) {
@@ -175,13 +169,5 @@ mod tests {
         {
             assert_eq!(classify_url(external, &from()), Ok(LinkTarget::External(external.into())), "{external}");
         }
-    }
-
-    #[test]
-    fn percent_decoding_keeps_invalid_sequences() {
-        assert_eq!(percent_decode("a%20b"), "a b");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
-        assert_eq!(percent_decode("%FF"), "%FF");
     }
 }

@@ -25,6 +25,7 @@ fn site() -> Site {
 - [new window](https://example.com){:target=\"_blank\" rel=\"noopener\"}
 - [file](/files/guide.pdf)
 - {% link_new accents | guide/setup.md | #übersicht %}
+- {% link_new encoded | guide/setup.md | #%C3%BCbersicht %}
 
 ## Intro
 ";
@@ -47,6 +48,8 @@ fn every_kind_of_link_resolves_in_the_reader_language() {
             "#intro".to_string(),
             "https://example.com".to_string(),
             "/files/guide.pdf".to_string(),
+            format!("/{lang}/setup/#übersicht"),
+            // Browsers decode a fragment; the check compares decoded ids.
             format!("/{lang}/setup/#übersicht"),
         ]
     };
