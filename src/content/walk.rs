@@ -80,7 +80,19 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
 
     let mut files = Vec::new();
     for lang in &languages.all {
-        collect_language(&content.join(lang.as_str()), lang, &mut files, diags);
+        let dir = content.join(lang.as_str());
+        if dir.is_dir() {
+            collect_language(&dir, lang, &mut files, diags);
+        } else {
+            // How every new translation starts: its pages show the default
+            // language until articles are translated.
+            let message = format!("`{lang}` has no folder under content/ yet: its pages show the default language");
+            diags.push(
+                Diagnostic::new(Code::I18nLanguageWithoutFolder, message)
+                    .at(Location::file(crate::config::CONFIG_FILE))
+                    .with_help(format!("translated articles go under content/{lang}/")),
+            );
+        }
     }
     if files.is_empty() && !diags.has_errors() {
         diags.push(
@@ -141,9 +153,13 @@ fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e.path().map(|p| p.to_path_buf()).unwrap_or_else(|| dir.to_path_buf());
+                // Reported relative to the site root, as every path is.
+                let inside = e.path().and_then(|p| p.strip_prefix(dir).ok()).unwrap_or(Path::new(""));
+                let display = Path::new("content").join(lang.as_str()).join(inside);
+                let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
                 diags.push(
-                    Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(Location::file(path)),
+                    Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {reason}"))
+                        .at(Location::file(display)),
                 );
                 continue;
             }

@@ -100,6 +100,7 @@ codes! {
     I18nTooManyUntranslated = "i18n.too-many-untranslated", Error, "a language lacks more articles than `[translations.max_untranslated]` allows";
     I18nMissingMessage = "i18n.missing-message", Error, "a UI message a template (or an offer's name) needs exists in no language";
     I18nUntranslatedMessage = "i18n.untranslated-message", Warning, "UI messages a language lacks, listed once per language; its pages show them in the default language";
+    I18nLanguageWithoutFolder = "i18n.language-without-folder", Info, "a language listed in helpgen.toml without a folder under content/ yet: its pages show the default language";
     I18nMissingTranslation = "i18n.missing-translation", Info, "an article not translated into a language (its page falls back to the default language)";
     PlaceholderOverwriteTitle = "placeholder.overwrite-title", Info, "a translation tool's placeholder left as a related article's title";
     PlaceholderTodo = "placeholder.todo", Info, "`TODO` or `FIXME` left in text";

@@ -261,3 +261,27 @@ fn orphans_are_articles_no_other_article_leads_to() {
         .collect();
     assert_eq!(orphans, ["content/en/alone.md"], "{report:#}");
 }
+
+/// A language listed before its folder exists is how a translation starts:
+/// its pages are published from the default language, with a note.
+#[test]
+fn a_listed_language_without_a_folder_is_published_from_fallbacks() {
+    let site = Site::empty();
+    site.write("helpgen.toml", "languages = [\"en\", \"fr\", \"de\"]\n");
+    site.write("content/en/guide/start.md", "---\ntitle: Start\n---\n\n## First\n");
+    site.write("content/fr/guide/start.md", "---\ntitle: Début\n---\n\n## Premier\n");
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 0, "{report:#}");
+    let notes: Vec<(&str, &str)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "i18n.language-without-folder")
+        .map(|d| (d["file"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(notes, [("helpgen.toml", "info")]);
+    site.build_ok();
+    let page = site.html("de/start/index.html");
+    assert_eq!(page.attr("html", "lang"), "de");
+    assert_eq!(page.text("h1"), "Start");
+}
