@@ -92,17 +92,19 @@ impl SiteModel {
     }
 
     /// Reads the article written in `file` (relative to the site root)
-    /// again, parses it alone and checks the site again. An article that
-    /// can no longer be read keeps its last good version, with the reason
-    /// as its diagnostic.
+    /// again, parses it alone and checks the site again. An article whose
+    /// file can no longer be read keeps its last version, with the reason
+    /// as its diagnostic; one whose front matter cannot be read is kept as
+    /// loading keeps it.
     pub fn reload_article(&mut self, config: &Config, file: &Path) -> Reload {
         let Some(index) = self.site.articles().iter().position(|a| a.source.file == file) else {
             return Reload::NotAnArticle;
         };
         match content::reread(config, &self.site.articles()[index].source) {
-            Ok(source) => {
-                let (article, found) = self.inputs.parse(config, source);
+            Ok((source, problem)) => {
+                let (article, mut found) = self.inputs.parse(config, source);
                 self.site.replace_article(index, article);
+                found.extend(problem);
                 self.parse_diagnostics[index] = found;
             }
             Err(d) => self.parse_diagnostics[index] = vec![d],

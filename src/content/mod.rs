@@ -99,11 +99,14 @@ pub struct Content {
 
 pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     let (languages, files) = walk::discover(config, diags)?;
-    let results: Vec<Result<SourceArticle, Diagnostic>> = files.into_par_iter().map(read_article).collect();
+    let results: Vec<_> = files.into_par_iter().map(read_article).collect();
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(article) => articles.push(article),
+            Ok((article, problem)) => {
+                articles.push(article);
+                diags.extend(problem);
+            }
             Err(d) => diags.push(d),
         }
     }
@@ -113,7 +116,7 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
 }
 
 /// Reads again, from its file, the article `source` was read from.
-pub fn reread(config: &Config, source: &SourceArticle) -> Result<SourceArticle, Diagnostic> {
+pub fn reread(config: &Config, source: &SourceArticle) -> Result<(SourceArticle, Option<Diagnostic>), Diagnostic> {
     read_article(walk::FoundFile {
         lang: source.lang.clone(),
         path: source.path.clone(),
@@ -122,7 +125,9 @@ pub fn reread(config: &Config, source: &SourceArticle) -> Result<SourceArticle, 
     })
 }
 
-fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
+/// An article as far as it can be read, with the problem of its front
+/// matter if it has one; an error when the file itself cannot be read.
+fn read_article(found: walk::FoundFile) -> Result<(SourceArticle, Option<Diagnostic>), Diagnostic> {
     let at_file = || Location::file(&found.display);
     let size = std::fs::metadata(&found.absolute)
         .map_err(|e| Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(at_file()))?
@@ -143,12 +148,24 @@ fn read_article(found: walk::FoundFile) -> Result<SourceArticle, Diagnostic> {
             .at(Location::new(&found.display, line, column))
             .with_help("save the file with UTF-8 encoding")
     })?;
-    SourceArticle::parse(found.lang, found.path, found.display, text)
+    Ok(SourceArticle::read(found.lang, found.path, found.display, text))
 }
 
 impl SourceArticle {
     /// Splits and types the front matter of an already decoded article.
     pub fn parse(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> Result<SourceArticle, Diagnostic> {
+        match SourceArticle::read(lang, path, file, text) {
+            (article, None) => Ok(article),
+            (_, Some(problem)) => Err(problem),
+        }
+    }
+
+    /// Like `parse`, but an article whose front matter cannot be read is
+    /// still an article, with the problem beside it: untitled, with the body
+    /// after its front matter (or the whole text without one). It stays
+    /// known to the site, its path and headings, so that links to it are
+    /// checked as usual and only the front matter is reported.
+    pub fn read(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> (SourceArticle, Option<Diagnostic>) {
         let text = strip_markers(text);
         let lines = LineIndex::new(&text);
         let fm_error = |e: front_matter::FrontMatterError| {
@@ -156,9 +173,18 @@ impl SourceArticle {
             d.help = e.help;
             d
         };
-        let split = front_matter::split(&text).map_err(fm_error)?;
-        let front = front_matter::parse(&text, split).map_err(fm_error)?;
-        Ok(SourceArticle { lang, path, file, body_start: split.body_start, front, lines, text })
+        let (body_start, front) = match front_matter::split(&text) {
+            Ok(split) => match front_matter::parse(&text, split) {
+                Ok(front) => (split.body_start, Ok(front)),
+                Err(e) => (split.body_start, Err(fm_error(e))),
+            },
+            Err(e) => (e.offset, Err(fm_error(e))),
+        };
+        let (front, problem) = match front {
+            Ok(front) => (front, None),
+            Err(problem) => (FrontMatter::default(), Some(problem)),
+        };
+        (SourceArticle { lang, path, file, body_start, front, lines, text }, problem)
     }
 }
 

@@ -185,48 +185,71 @@ impl Site {
     }
 }
 
+/// Every article path with its slug and translations. A path whose slug
+/// collides with another's is still indexed, so links to it are checked
+/// against it and only the collision is reported: once for each of its
+/// files, in every language. Slugs that differ only in case collide too,
+/// as they do on the file systems of many writers and hosts.
 fn index_entries(
     articles: &[Article],
     diags: &mut Diagnostics,
 ) -> (BTreeMap<ArticlePath, Entry>, HashMap<Slug, ArticlePath>) {
     let mut entries: BTreeMap<ArticlePath, Entry> = BTreeMap::new();
     let mut slugs: HashMap<Slug, ArticlePath> = HashMap::new();
-    let mut refused: Vec<&ArticlePath> = Vec::new();
+    // Lowercase slug -> the first path that took it.
+    let mut owners: HashMap<String, ArticlePath> = HashMap::new();
     for (index, article) in articles.iter().enumerate() {
         let source = &article.source;
-        if let Some(entry) = entries.get_mut(&source.path) {
-            entry.translations.insert(source.lang.clone(), index);
-            continue;
-        }
-        if refused.contains(&&source.path) {
-            continue;
-        }
-        let Some(slug) = Slug::from_path(&source.path) else {
-            diags.push(
-                Diagnostic::new(
-                    Code::ContentSlug,
-                    format!("the file name `{}.md` cannot be used in a URL", source.path.stem()),
-                )
-                .at(Location::file(&source.file))
-                .with_help("use letters, digits, `-`, `_` and `.` only, for example `browser-setup.md`"),
-            );
-            refused.push(&source.path);
-            continue;
+        let slug = match entries.get_mut(&source.path) {
+            Some(entry) => {
+                entry.translations.insert(source.lang.clone(), index);
+                entry.slug.clone()
+            }
+            None => {
+                let Some(slug) = Slug::from_path(&source.path) else {
+                    diags.push(unusable_slug(source));
+                    continue;
+                };
+                owners.entry(slug.as_str().to_lowercase()).or_insert_with(|| source.path.clone());
+                slugs.entry(slug.clone()).or_insert_with(|| source.path.clone());
+                let translations = HashMap::from([(source.lang.clone(), index)]);
+                entries.insert(source.path.clone(), Entry { slug: slug.clone(), translations });
+                slug
+            }
         };
-        if let Some(owner) = slugs.get(&slug) {
-            let first = articles.iter().find(|a| &a.source.path == owner && a.source.lang == source.lang);
-            let first_file = first.map_or_else(|| owner.to_string(), |a| a.source.file.display().to_string());
-            diags.push(
-                Diagnostic::new(Code::ContentDuplicateSlug, format!("the URL slug `{slug}` is already used by {first_file}"))
-                    .at(Location::file(&source.file))
-                    .with_help("URLs are /<lang>/<file name>/, so file names must be unique in a language; rename one of the two files"),
-            );
-            refused.push(&source.path);
-            continue;
+        if let Some(owner) = owners.get(&slug.as_str().to_lowercase()).filter(|owner| **owner != source.path) {
+            diags.push(duplicate_slug(articles, source, &slug, owner, &entries));
         }
-        slugs.insert(slug.clone(), source.path.clone());
-        let translations = HashMap::from([(source.lang.clone(), index)]);
-        entries.insert(source.path.clone(), Entry { slug, translations });
     }
     (entries, slugs)
+}
+
+fn unusable_slug(source: &SourceArticle) -> Diagnostic {
+    Diagnostic::new(Code::ContentSlug, format!("the file name `{}.md` cannot be used in a URL", source.path.stem()))
+        .at(Location::file(&source.file))
+        .with_help("use letters, digits, `-`, `_` and `.` only, for example `browser-setup.md`")
+}
+
+/// `source`'s slug is taken by the article at `owner`: named by its file in
+/// the same language, or else in the first language that has it.
+fn duplicate_slug(
+    articles: &[Article],
+    source: &SourceArticle,
+    slug: &Slug,
+    owner: &ArticlePath,
+    entries: &BTreeMap<ArticlePath, Entry>,
+) -> Diagnostic {
+    let owner_entry = entries.get(owner);
+    let translation = |lang: &LangId| owner_entry.and_then(|e| e.translations.get(lang)).map(|&i| &articles[i]);
+    let first = translation(&source.lang).or_else(|| owner_entry?.translations.values().min().map(|&i| &articles[i]));
+    let first_file = first.map_or_else(|| owner.to_string(), |a| a.source.file.display().to_string());
+    let owner_slug = owner_entry.map_or_else(String::new, |e| e.slug.to_string());
+    let message = if owner_slug == slug.as_str() {
+        format!("the URL slug `{slug}` is already used by {first_file}")
+    } else {
+        format!("the URL slug `{slug}` differs only in case from `{owner_slug}`, used by {first_file}; many file systems and hosts see one page")
+    };
+    Diagnostic::new(Code::ContentDuplicateSlug, message).at(Location::file(&source.file)).with_help(
+        "URLs are /<lang>/<file name>/, so file names must be unique in a language; rename one of the two files",
+    )
 }

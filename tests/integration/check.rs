@@ -285,3 +285,45 @@ fn a_listed_language_without_a_folder_is_published_from_fallbacks() {
     assert_eq!(page.attr("html", "lang"), "de");
     assert_eq!(page.text("h1"), "Start");
 }
+
+/// The errors of `report`, as (code, file) pairs.
+fn errors(report: &Value) -> Vec<(String, String)> {
+    let all = report["diagnostics"].as_array().unwrap();
+    let errors = all.iter().filter(|d| d["severity"] == "error");
+    errors.map(|d| (d["code"].as_str().unwrap().to_string(), d["file"].as_str().unwrap().to_string())).collect()
+}
+
+/// One broken article is reported once, where it is broken: it stays known
+/// to the site, so links to it (and to its headings) are not errors too.
+#[test]
+fn a_broken_article_is_its_only_error() {
+    let site = Site::empty();
+    site.write("helpgen.toml", "languages = [\"en\", \"fr\"]\n");
+    for lang in ["en", "fr"] {
+        site.write(&format!("content/{lang}/guide/setup.md"), "---\ntitle: Setup\n---\n\n## Ports\n");
+        // Same slug as guide/setup.md, in both languages.
+        site.write(&format!("content/{lang}/admin/setup.md"), "---\ntitle: Admin\n---\n\n## Roles\n");
+        site.write(
+            &format!("content/{lang}/links.md"),
+            "---\ntitle: Links\n---\n\n{% link_new a | guide/setup.md | #ports %} {% link_new b | broken.md | #steps %}\n",
+        );
+    }
+    site.write("content/en/broken.md", "---\ntitle: [unclosed\n---\n\n## Steps\n");
+    site.write("content/en/Links.md", "---\ntitle: Case\n---\n\nText.\n");
+    let (code, report) = check_json(&site, &[]);
+    assert_eq!(code, 1);
+    let expected = [
+        ("front-matter.yaml", "content/en/broken.md"),
+        ("content.duplicate-slug", "content/en/guide/setup.md"),
+        ("content.duplicate-slug", "content/en/links.md"),
+        ("content.duplicate-slug", "content/fr/guide/setup.md"),
+        // `Links` has no French text, but its fallback page takes the slug.
+        ("content.duplicate-slug", "content/fr/links.md"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(c, f)| (c.to_string(), f.to_string())).collect();
+    let mut found = errors(&report);
+    found.sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    assert_eq!(found, expected, "{report:#}");
+    let case = report["diagnostics"].as_array().unwrap().iter().find(|d| d["file"] == "content/en/links.md").unwrap();
+    assert!(case["message"].as_str().unwrap().contains("differs only in case from `Links`"), "{case:#}");
+}
