@@ -1,12 +1,14 @@
 //! Human-readable diagnostics: grouped by code, errors first, each group
 //! headed by its count and the code's meaning and showing a few instances
-//! as rustc-style blocks with the source line and a caret under the column,
+//! as rustc-style blocks with the source line (a window of it when it is
+//! long) and a caret under the column, or under the span when it is known,
 //! then a count. Colour only on a terminal, and never when NO_COLOR is set.
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use super::snippet::snippet;
 use crate::diag::{Code, Diagnostic, Severity};
 
 /// Instances of one code shown without --verbose. One broken template
@@ -97,18 +99,21 @@ impl Human {
             let gutter = " ".repeat(location.line.to_string().len());
             out.push_str(&format!("{gutter}{} {location}\n", self.paint("34", "-->")));
             if let Some(text) = line_text {
-                let caret_pad: String = text
-                    .chars()
-                    .take(location.column.saturating_sub(1) as usize)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let snippet = snippet(&text, location.column, location.end_column);
+                let marker = "^".repeat(snippet.width);
                 out.push_str(&format!("{gutter} {}\n", self.paint("34", "|")));
                 out.push_str(&format!(
-                    "{} {} {text}\n",
+                    "{} {} {}\n",
                     self.paint("34", &location.line.to_string()),
-                    self.paint("34", "|")
+                    self.paint("34", "|"),
+                    snippet.text
                 ));
-                out.push_str(&format!("{gutter} {} {caret_pad}{}\n", self.paint("34", "|"), self.paint(colour, "^")));
+                out.push_str(&format!(
+                    "{gutter} {} {}{}\n",
+                    self.paint("34", "|"),
+                    snippet.pad,
+                    self.paint(colour, &marker)
+                ));
             }
         }
         if let Some(help) = &d.help {
@@ -285,6 +290,33 @@ mod tests {
         let text = Human::plain(false).render(&all, dir.path());
         assert!(text.starts_with("2 × dialect.attribute (error): "), "{text}");
         assert!(text.contains("\nerror[dialect.attribute]: problem 1\n"), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_shows_a_window_and_the_span() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = "{% link_new Gone | gone.md %}";
+        let line: String = std::iter::repeat_n(format!("{link} and "), 2_000).collect();
+        std::fs::write(dir.path().join("a.md"), format!("# Title\n{line}\n")).unwrap();
+        let step = link.len() + " and ".len();
+        let all: Vec<Diagnostic> = (0..2_000)
+            .map(|i| {
+                let column = (i * step + 1) as u32;
+                let at = Location::new("a.md", 2, column).with_end_column(column + link.len() as u32);
+                Diagnostic::new(Code::LinkMissingTarget, "no article `gone.md`").at(at)
+            })
+            .collect();
+        let text = Human::plain(false).render(&all, dir.path());
+        assert!(text.len() < 4_000, "{} bytes", text.len());
+        assert!(text.lines().all(|l| l.chars().count() < 140), "{text}");
+        let third =
+            format!("error[link.missing-target]: no article `gone.md`\n --> a.md:2:{}\n  |\n2 | …", 2 * step + 1);
+        assert!(text.contains(&third), "{text}");
+        // From the third link on, the window starts a third of its width
+        // before the column, after a `…`.
+        let marker = format!("  | {}{}\n", " ".repeat(41), "^".repeat(link.len()));
+        assert_eq!(text.matches(&marker).count(), 3, "{text}");
+        assert!(text.contains(&format!("2 | {link} and {link}")), "the first instance starts at the line's start");
     }
 
     #[test]

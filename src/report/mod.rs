@@ -4,6 +4,7 @@
 
 mod human;
 mod machine;
+mod snippet;
 
 use std::path::Path;
 
