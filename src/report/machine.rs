@@ -66,10 +66,12 @@ pub fn json(diagnostics: &[Diagnostic], translations: Option<&[LanguageStatus]>)
     format!("{report:#}\n")
 }
 
-/// `::error file=F,line=L,col=C,title=CODE::message` lines.
-pub fn github(diagnostics: &[Diagnostic]) -> String {
+/// `::error file=F,line=L,col=C,title=CODE::message` lines. Notices (info
+/// notes) only when `verbose`: GitHub shows each one as an annotation on the
+/// pull request, where hundreds of them would hide the errors.
+pub fn github(diagnostics: &[Diagnostic], verbose: bool) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    for d in diagnostics.iter().filter(|d| verbose || d.severity != Severity::Info) {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -194,13 +196,20 @@ mod tests {
 
     #[test]
     fn github_commands_are_escaped() {
-        let lines: Vec<String> = github(&sample()).lines().map(str::to_string).collect();
+        let lines: Vec<String> = github(&sample(), true).lines().map(str::to_string).collect();
         assert_eq!(
             lines[0],
             "::error file=content/fr/a.md,line=12,col=5,title=link.missing-target::no article `a, b: c.md`%0A100%25 gone%0Ahelp: did you mean `b.md`?"
         );
         assert_eq!(lines[1], "::warning file=content,title=content.empty::nothing");
         assert_eq!(lines[2], "::notice title=i18n.missing-translation::not translated");
+    }
+
+    #[test]
+    fn github_notices_need_verbose() {
+        let text = github(&sample(), false);
+        let commands: Vec<&str> = text.lines().map(|l| l.split(' ').next().unwrap_or(l)).collect();
+        assert_eq!(commands, ["::error", "::warning", "::warning"]);
     }
 
     #[test]
