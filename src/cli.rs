@@ -61,7 +61,7 @@ struct SiteArgs {
     /// Site root: the folder holding content/, and optionally helpgen.toml, themes/ and locales/
     #[arg(long, default_value = ".", value_name = "DIR")]
     root: PathBuf,
-    /// Also show info notes (missing translations, placeholder titles) in human output
+    /// Show info notes (missing translations, placeholder titles) and every instance of each code
     #[arg(long, short)]
     verbose: bool,
 }

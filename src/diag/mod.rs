@@ -43,16 +43,28 @@ pub struct Location {
     pub file: PathBuf,
     pub line: u32,
     pub column: u32,
+    /// Where the problem ends on the same line, 1-based and exclusive (the
+    /// column just after its last character, as SARIF's `endColumn`), when
+    /// the stage that found it knows the span. Columns count characters.
+    pub end_column: Option<u32>,
 }
 
 impl Location {
     pub fn new(file: impl Into<PathBuf>, line: u32, column: u32) -> Location {
-        Location { file: file.into(), line, column }
+        Location { file: file.into(), line, column, end_column: None }
     }
 
     /// The whole file, when the problem has no narrower place.
     pub fn file(file: impl Into<PathBuf>) -> Location {
         Location::new(file, 0, 0)
+    }
+
+    /// The span from `column` up to `end_column` (exclusive) on the same
+    /// line. An end at or before the start is dropped: a span must hold at
+    /// least one character, and a lone column still says where to look.
+    pub fn with_end_column(mut self, end_column: u32) -> Location {
+        self.end_column = (end_column > self.column).then_some(end_column);
+        self
     }
 }
 
@@ -276,5 +288,14 @@ mod tests {
         let sorted = all.into_sorted();
         assert_eq!(sorted.len(), 2);
         assert_eq!(sorted[0].location.as_ref().unwrap().file, PathBuf::from("a.md"));
+    }
+
+    #[test]
+    fn an_end_column_is_kept_only_after_the_start() {
+        assert_eq!(Location::new("a.md", 3, 5).end_column, None);
+        assert_eq!(Location::new("a.md", 3, 5).with_end_column(9).end_column, Some(9));
+        assert_eq!(Location::new("a.md", 3, 5).with_end_column(5).end_column, None);
+        assert_eq!(Location::new("a.md", 3, 5).with_end_column(2).end_column, None);
+        assert_eq!(Location::new("a.md", 3, 5).with_end_column(9).to_string(), "a.md:3:5");
     }
 }

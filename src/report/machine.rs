@@ -16,6 +16,13 @@ fn position(d: &Diagnostic) -> Option<(u32, u32)> {
     d.location.as_ref().filter(|l| l.line > 0).map(|l| (l.line, l.column.max(1)))
 }
 
+/// The exclusive end column of a span, only where there is a position for
+/// it to end after.
+fn end_column(d: &Diagnostic) -> Option<u32> {
+    let (_, column) = position(d)?;
+    d.location.as_ref()?.end_column.filter(|&end| end > column)
+}
+
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
     diagnostics.iter().filter(|d| d.severity == severity).count()
 }
@@ -38,6 +45,9 @@ pub fn json(diagnostics: &[Diagnostic], translations: Option<&[LanguageStatus]>)
                 item["line"] = json!(line);
                 item["column"] = json!(column);
             }
+            if let Some(end) = end_column(d) {
+                item["end_column"] = json!(end);
+            }
             if let Some(help) = &d.help {
                 item["help"] = json!(help);
             }
@@ -56,10 +66,12 @@ pub fn json(diagnostics: &[Diagnostic], translations: Option<&[LanguageStatus]>)
     format!("{report:#}\n")
 }
 
-/// `::error file=F,line=L,col=C,title=CODE::message` lines.
-pub fn github(diagnostics: &[Diagnostic]) -> String {
+/// `::error file=F,line=L,col=C,title=CODE::message` lines. Notices (info
+/// notes) only when `verbose`: GitHub shows each one as an annotation on the
+/// pull request, where hundreds of them would hide the errors.
+pub fn github(diagnostics: &[Diagnostic], verbose: bool) -> String {
     let mut out = String::new();
-    for d in diagnostics {
+    for d in diagnostics.iter().filter(|d| verbose || d.severity != Severity::Info) {
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -122,6 +134,9 @@ pub fn sarif(diagnostics: &[Diagnostic]) -> String {
                 if let Some((line, column)) = position(d) {
                     physical["region"] = json!({ "startLine": line, "startColumn": column });
                 }
+                if let Some(end) = end_column(d) {
+                    physical["region"]["endColumn"] = json!(end);
+                }
                 result["locations"] = json!([{ "physicalLocation": physical }]);
             }
             result
@@ -156,6 +171,7 @@ mod tests {
             Diagnostic { severity: Severity::Warning, ..Diagnostic::new(Code::ContentEmpty, "nothing") }
                 .at(Location::file("content")),
             Diagnostic::new(Code::I18nMissingTranslation, "not translated"),
+            Diagnostic::new(Code::DialectAttribute, "an attribute").at(Location::new("b.md", 3, 4).with_end_column(11)),
         ]
     }
 
@@ -170,21 +186,30 @@ mod tests {
         assert_eq!(first["help"], "did you mean `b.md`?");
         assert_eq!(report["diagnostics"][1]["file"], "content");
         assert!(report["diagnostics"][1].get("line").is_none());
+        assert!(first.get("end_column").is_none());
+        assert_eq!(report["diagnostics"][3]["end_column"], 11);
         assert_eq!(
             (report["errors"].as_u64(), report["warnings"].as_u64(), report["infos"].as_u64()),
-            (Some(1), Some(1), Some(1))
+            (Some(1), Some(2), Some(1))
         );
     }
 
     #[test]
     fn github_commands_are_escaped() {
-        let lines: Vec<String> = github(&sample()).lines().map(str::to_string).collect();
+        let lines: Vec<String> = github(&sample(), true).lines().map(str::to_string).collect();
         assert_eq!(
             lines[0],
             "::error file=content/fr/a.md,line=12,col=5,title=link.missing-target::no article `a, b: c.md`%0A100%25 gone%0Ahelp: did you mean `b.md`?"
         );
         assert_eq!(lines[1], "::warning file=content,title=content.empty::nothing");
         assert_eq!(lines[2], "::notice title=i18n.missing-translation::not translated");
+    }
+
+    #[test]
+    fn github_notices_need_verbose() {
+        let text = github(&sample(), false);
+        let commands: Vec<&str> = text.lines().map(|l| l.split(' ').next().unwrap_or(l)).collect();
+        assert_eq!(commands, ["::error", "::warning", "::warning"]);
     }
 
     #[test]
@@ -195,7 +220,7 @@ mod tests {
         assert_eq!(run["tool"]["driver"]["name"], "helpgen");
         let rules: Vec<&str> =
             run["tool"]["driver"]["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-        assert_eq!(rules, ["content.empty", "i18n.missing-translation", "link.missing-target"]);
+        assert_eq!(rules, ["content.empty", "dialect.attribute", "i18n.missing-translation", "link.missing-target"]);
         let result = &run["results"][0];
         assert_eq!(result["ruleId"], "link.missing-target");
         assert_eq!(rules[result["ruleIndex"].as_u64().unwrap() as usize], "link.missing-target");
@@ -203,7 +228,10 @@ mod tests {
         let region = &result["locations"][0]["physicalLocation"]["region"];
         assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(12), Some(5)));
         assert_eq!(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "content/fr/a.md");
+        assert!(region.get("endColumn").is_none());
         assert_eq!(run["results"][2]["level"], "note");
         assert!(run["results"][2].get("locations").is_none());
+        let span = &run["results"][3]["locations"][0]["physicalLocation"]["region"];
+        assert_eq!((span["startColumn"].as_u64(), span["endColumn"].as_u64()), (Some(4), Some(11)));
     }
 }

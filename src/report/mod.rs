@@ -4,6 +4,7 @@
 
 mod human;
 mod machine;
+mod snippet;
 
 use std::path::Path;
 
@@ -14,7 +15,7 @@ use crate::translations::LanguageStatus;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// rustc-style blocks with the source line and a caret
+    /// rustc-style blocks with the source line and a caret, grouped by code
     Human,
     /// one JSON document: diagnostics and counts
     Json,
@@ -27,6 +28,8 @@ pub enum Format {
 /// The report in `format`. `root` is where files named in locations are read
 /// for source snippets (human format only). `translations`, when asked for,
 /// is a field of the JSON report; other formats leave it to the caller.
+/// `verbose` shows info notes and every instance of a code in the human
+/// report and notices in the GitHub one; JSON and SARIF always hold all.
 pub fn render(
     format: Format,
     diagnostics: &[Diagnostic],
@@ -37,7 +40,7 @@ pub fn render(
     match format {
         Format::Human => Human::for_stderr(verbose).render(diagnostics, root),
         Format::Json => machine::json(diagnostics, translations),
-        Format::Github => machine::github(diagnostics),
+        Format::Github => machine::github(diagnostics, verbose),
         Format::Sarif => machine::sarif(diagnostics),
     }
 }

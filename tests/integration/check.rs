@@ -90,9 +90,16 @@ fn github_format_writes_workflow_commands() {
     assert!(stdout
         .lines()
         .any(|l| l.starts_with("::warning file=content/fr/ok.md,line=5,col=11,title=dialect.attribute::")));
-    assert!(stdout
-        .lines()
-        .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
+    assert!(stdout.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")), "{stdout}");
+
+    // The notes (articles not translated, orphans) are annotations only when asked for.
+    let verbose = check_format(&site, "github", &["--verbose"]);
+    let verbose = String::from_utf8_lossy(&verbose.stdout);
+    assert!(verbose.lines().any(|l| l.starts_with("::notice ")), "{verbose}");
+    assert_eq!(
+        verbose.lines().filter(|l| !l.starts_with("::notice ")).collect::<Vec<_>>(),
+        stdout.lines().collect::<Vec<_>>()
+    );
 }
 
 #[test]
