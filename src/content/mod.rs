@@ -54,6 +54,16 @@ impl SourceText<'_> {
     pub fn location(&self, offset: usize) -> Location {
         self.lines.location(self.file, self.text, offset)
     }
+
+    /// The location of `span`, with its end column when it ends on the line
+    /// it starts on.
+    pub fn span_location(&self, span: std::ops::Range<usize>) -> Location {
+        let location = self.location(span.start);
+        match self.lines.line_col(self.text, span.end) {
+            (line, end_column) if line == location.line => location.with_end_column(end_column),
+            _ => location,
+        }
+    }
 }
 
 impl SourceArticle {

@@ -128,6 +128,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         stack: Vec::new(),
         open_offers: Vec::new(),
         icons: Vec::new(),
+        tag_span: None,
     };
     expander.expand(0, article.body(), article.body_start);
     for (_, source, at) in std::mem::take(&mut expander.open_offers) {
@@ -152,6 +153,8 @@ struct Expander<'a, 'c> {
     /// Icons already made, by name and label, and their construct: an
     /// icon used again is the same HTML.
     icons: Vec<((String, constructs::IconLabel), usize)>,
+    /// The tag being expanded: its source and its span there.
+    tag_span: Option<(usize, Range<usize>)>,
 }
 
 impl<'a> Expander<'a, '_> {
@@ -244,8 +247,17 @@ impl<'a> Expander<'a, '_> {
         value.ok_or_else(|| format!("`{expression}` has no text value in this article's front matter"))
     }
 
+    /// Reports `diagnostic` at `offset` of source `source`; one about the
+    /// tag being expanded (at its start) underlines the whole tag.
     fn report(&mut self, diagnostic: Diagnostic, source: usize, offset: usize) {
-        self.diags.push(diagnostic.at(self.out.sources[source].location(offset)));
+        let text = &self.out.sources[source];
+        let location = match &self.tag_span {
+            Some((tag_source, span)) if *tag_source == source && span.start == offset => {
+                text.span_location(span.clone())
+            }
+            _ => text.location(offset),
+        };
+        self.diags.push(diagnostic.at(location));
     }
 
     fn verbatim(&mut self, source: usize, text: &str, range: Range<usize>, base: usize) {

@@ -39,6 +39,14 @@ impl<'a> Written<'a> {
 impl<'a> Expander<'a, '_> {
     /// Expands one tag; returns the offset of `w.text` where copying resumes.
     pub(super) fn tag(&mut self, w: &Written<'a>) -> usize {
+        let previous = self.tag_span.replace((w.source, w.at()..w.base + w.tag.end));
+        let resume = self.expand_tag(w);
+        // An include expands tags of its own inside this one.
+        self.tag_span = previous;
+        resume
+    }
+
+    fn expand_tag(&mut self, w: &Written<'a>) -> usize {
         let statement = match w.tag.kind {
             TagKind::Output => {
                 self.output_tag(w.source, w.at(), &w.tag);

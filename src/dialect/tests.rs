@@ -132,6 +132,12 @@ fn errors_point_at_the_tag_in_the_file() {
     // The body starts on line 4 of the file (after three front matter lines).
     assert_eq!(position(&d[0]), ("content/en/a.md".into(), 5, 6));
     assert_eq!(d[0].help.as_deref(), Some("did you mean `link_new`?"));
+    // The whole tag is the span: columns 6 to 29, the end exclusive.
+    assert_eq!(d[0].location.as_ref().and_then(|l| l.end_column), Some(29));
+    // A tag that is not closed on its line has no end column.
+    let (_, _, d) = run("{% nope\n%} and {% nope %}\n");
+    let ends: Vec<_> = d.iter().map(|d| d.location.as_ref().and_then(|l| l.end_column)).collect();
+    assert_eq!(ends, [None, Some(18)], "{d:?}");
 }
 
 #[test]
