@@ -101,10 +101,10 @@ impl SiteModel {
             return Reload::NotAnArticle;
         };
         match content::reread(config, &self.site.articles()[index].source) {
-            Ok((source, problem)) => {
+            Ok((source, problems)) => {
                 let (article, mut found) = self.inputs.parse(config, source);
                 self.site.replace_article(index, article);
-                found.extend(problem);
+                found.extend(problems);
                 self.parse_diagnostics[index] = found;
             }
             Err(d) => self.parse_diagnostics[index] = vec![d],

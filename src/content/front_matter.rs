@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::diag::Code;
+use crate::diag::{did_you_mean, Code};
 use crate::ids::{ArticlePath, PathError};
 
 /// The keys helpgen reads; any other key is passed to templates as it is.
@@ -108,15 +108,31 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
         .help("add a line containing only `---` after the last front matter key"))
 }
 
+/// A front matter and the problems that do not stop it from being read
+/// (Jekyll accepts them): warnings, at byte offsets of the article text.
+pub struct Read {
+    pub front: FrontMatter,
+    pub warnings: Vec<FrontMatterError>,
+}
+
 /// Parses the YAML between the fences of `text` into a `FrontMatter`.
-pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> {
+pub fn parse(text: &str, split: Split) -> Result<Read, FrontMatterError> {
     let yaml = &text[split.yaml_start..split.yaml_end];
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| {
-        let offset = split.yaml_start + e.location().map_or(0, |l| l.index());
-        let lines_before = text[..split.yaml_start].matches('\n').count();
-        let message = format!("invalid YAML: {}", yaml_message(&e, lines_before));
-        FrontMatterError::new(offset, Code::FrontMatterYaml, message)
-    })?;
+    let mut warnings = Vec::new();
+    let value = match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
+        Ok(value) => value,
+        // A key given twice is refused by the YAML mapping but accepted by
+        // Jekyll, where the last value wins.
+        Err(e) => match serde_yaml::from_str::<Entries>(yaml) {
+            Ok(entries) => serde_yaml::Value::Mapping(entries.last_wins(yaml, split.yaml_start, &mut warnings)),
+            Err(_) => {
+                let offset = split.yaml_start + e.location().map_or(0, |l| l.index());
+                let lines_before = text[..split.yaml_start].matches('\n').count();
+                let message = format!("invalid YAML: {}", yaml_message(&e, lines_before));
+                return Err(FrontMatterError::new(offset, Code::FrontMatterYaml, message));
+            }
+        },
+    };
     let mut map = match value {
         serde_yaml::Value::Mapping(map) => map,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
@@ -128,16 +144,12 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
             ))
         }
     };
-    let mut fields = Fields { map: &mut map, yaml, yaml_start: split.yaml_start };
+    let mut fields = Fields { map: &mut map, yaml, yaml_start: split.yaml_start, warnings: &mut warnings };
     let title: Option<Scalar> = fields.take("title", "a single line of text")?;
-    let title = title.map(|s| s.0).filter(|t| !t.trim().is_empty()).ok_or_else(|| {
-        FrontMatterError::new(
-            split.yaml_start.saturating_sub(4),
-            Code::FrontMatterMissingTitle,
-            "the front matter has no `title`",
-        )
-        .help("add a line such as `title: Supported browsers` between the `---` lines")
-    })?;
+    let title = match title.map(|s| s.0).filter(|t| !t.trim().is_empty()) {
+        Some(title) => title,
+        None => return Err(missing_title(&fields, split)),
+    };
     let description: Option<Scalar> = fields.take("description", "text")?;
     let product_label: Option<OneOrMany> = fields.take("product_label", "a list of offer ids")?;
     let related_articles: Option<Vec<RelatedArticle>> =
@@ -153,7 +165,7 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
             _ => None,
         })
         .collect();
-    Ok(FrontMatter {
+    let front = FrontMatter {
         title: title.trim().to_string(),
         description: description.map(|s| s.0),
         product_label: product_label.map(|l| l.0).unwrap_or_default(),
@@ -162,7 +174,28 @@ pub fn parse(text: &str, split: Split) -> Result<FrontMatter, FrontMatterError> 
         redirect_from: redirect_from.map(|l| l.0).unwrap_or_default(),
         redirect_reason: redirect_reason.map(|s| s.0),
         extra,
-    })
+    };
+    Ok(Read { front, warnings })
+}
+
+/// No title: at a key that looks like a misspelt `title` if there is one.
+fn missing_title(fields: &Fields, split: Split) -> FrontMatterError {
+    let mut keys = fields.map.keys().filter_map(serde_yaml::Value::as_str);
+    let near_miss = keys.find(|key| did_you_mean(key, ["title"]).is_some());
+    match near_miss {
+        Some(key) => FrontMatterError::new(
+            split.yaml_start + find_key(fields.yaml, key).unwrap_or(0),
+            Code::FrontMatterMissingTitle,
+            format!("the front matter has no `title`; did you mean `title` for `{key}`?"),
+        )
+        .help(format!("rename `{key}:` to `title:`")),
+        None => FrontMatterError::new(
+            split.yaml_start.saturating_sub(4),
+            Code::FrontMatterMissingTitle,
+            "the front matter has no `title`",
+        )
+        .help("add a line such as `title: Supported browsers` between the `---` lines"),
+    }
 }
 
 /// The front matter mapping, from which known keys are taken one by one.
@@ -170,6 +203,7 @@ struct Fields<'a> {
     map: &'a mut serde_yaml::Mapping,
     yaml: &'a str,
     yaml_start: usize,
+    warnings: &'a mut Vec<FrontMatterError>,
 }
 
 impl Fields<'_> {
@@ -179,6 +213,17 @@ impl Fields<'_> {
         let Some(value) = self.map.remove(key) else {
             return Ok(None);
         };
+        // `description:` with nothing after it: Jekyll reads no value.
+        if value.is_null() {
+            if key != "title" {
+                let offset = self.yaml_start + find_key(self.yaml, key).unwrap_or(0);
+                let message = format!("`{key}` is empty, so it is left out");
+                let warning = FrontMatterError::new(offset, Code::FrontMatterEmptyValue, message)
+                    .help(format!("give `{key}` a value, or remove the line"));
+                self.warnings.push(warning);
+            }
+            return Ok(None);
+        }
         serde_yaml::from_value(value).map(Some).map_err(|e| {
             let offset = self.yaml_start + find_key(self.yaml, key).unwrap_or(0);
             FrontMatterError::new(
@@ -222,14 +267,63 @@ fn yaml_message(e: &serde_yaml::Error, lines_before: usize) -> String {
 
 /// Offset of a top-level `key:` line in the YAML block.
 fn find_key(yaml: &str, key: &str) -> Option<usize> {
+    find_keys(yaml, key).next()
+}
+
+/// Offsets of every top-level `key:` line in the YAML block.
+fn find_keys<'y>(yaml: &'y str, key: &'y str) -> impl Iterator<Item = usize> + 'y {
     let mut offset = 0;
-    for line in yaml.split_inclusive('\n') {
-        if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
-            return Some(offset);
-        }
+    yaml.split_inclusive('\n').filter_map(move |line| {
+        let at = offset;
         offset += line.len();
+        line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')).then_some(at)
+    })
+}
+
+/// The entries of a YAML mapping as written, a key given twice included.
+struct Entries(Vec<(serde_yaml::Value, serde_yaml::Value)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`key: value` lines")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        d.deserialize_map(Visitor)
     }
-    None
+}
+
+impl Entries {
+    /// The mapping with the last value of each key, and a warning at each
+    /// earlier line of a key given more than once.
+    fn last_wins(self, yaml: &str, yaml_start: usize, warnings: &mut Vec<FrontMatterError>) -> serde_yaml::Mapping {
+        let mut map = serde_yaml::Mapping::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (key, value) in self.0 {
+            let name = key.as_str().map(str::to_string);
+            let replaced = map.insert(key, value).is_some();
+            let (Some(name), true) = (name, replaced) else { continue };
+            // The value dropped is the one of the key's previous line.
+            let earlier = seen.entry(name.clone()).or_insert(0);
+            let offset = find_keys(yaml, &name).nth(*earlier).unwrap_or(0);
+            *earlier += 1;
+            let message = format!("`{name}` is given more than once; the last value is used");
+            let warning = FrontMatterError::new(yaml_start + offset, Code::FrontMatterDuplicateKey, message)
+                .help("remove the line whose value you do not want");
+            warnings.push(warning);
+        }
+        map
+    }
 }
 
 /// A scalar read as text: writers type `title: 2024` and mean the text "2024".
@@ -286,7 +380,38 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<FrontMatter, FrontMatterError> {
-        parse(text, split(text)?)
+        parse(text, split(text)?).map(|read| read.front)
+    }
+
+    fn warnings(text: &str) -> Vec<(Code, usize)> {
+        let read = parse(text, split(text).unwrap()).unwrap();
+        read.warnings.iter().map(|w| (w.code, w.offset)).collect()
+    }
+
+    /// Jekyll takes the last value of a key given twice, and no value for
+    /// an empty one: warnings, at the line that loses.
+    #[test]
+    fn duplicate_keys_and_empty_values_are_warnings() {
+        let text = "---\ntitle: A\ndescription:\ntitle: B\ntoc: true\ntitle: C\n---\n";
+        let front = read(text).unwrap();
+        assert_eq!((front.title.as_str(), front.description, front.toc), ("C", None, true));
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(
+            warnings(text),
+            [
+                (Code::FrontMatterDuplicateKey, at("title: A")),
+                (Code::FrontMatterDuplicateKey, at("title: B")),
+                (Code::FrontMatterEmptyValue, at("description:")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_title_is_named() {
+        let text = "---\ntilte: Setup\n---\n";
+        let err = read(text).unwrap_err();
+        assert_eq!((err.code, err.offset), (Code::FrontMatterMissingTitle, text.find("tilte").unwrap()));
+        assert!(err.message.contains("did you mean `title` for `tilte`?"), "{}", err.message);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub use media::{Media, MediaFile, IMAGE_TYPES};
 pub use walk::Languages;
 
 use crate::config::Config;
-use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location, Severity};
 use crate::ids::{ArticlePath, LangId};
 
 /// Articles larger than this are certainly a mistake (a pasted log, a binary).
@@ -113,9 +113,9 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     let mut articles = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok((article, problem)) => {
+            Ok((article, problems)) => {
                 articles.push(article);
-                diags.extend(problem);
+                diags.extend(problems);
             }
             Err(d) => diags.push(d),
         }
@@ -126,7 +126,7 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
 }
 
 /// Reads again, from its file, the article `source` was read from.
-pub fn reread(config: &Config, source: &SourceArticle) -> Result<(SourceArticle, Option<Diagnostic>), Diagnostic> {
+pub fn reread(config: &Config, source: &SourceArticle) -> Result<(SourceArticle, Vec<Diagnostic>), Diagnostic> {
     read_article(walk::FoundFile {
         lang: source.lang.clone(),
         path: source.path.clone(),
@@ -137,7 +137,7 @@ pub fn reread(config: &Config, source: &SourceArticle) -> Result<(SourceArticle,
 
 /// An article as far as it can be read, with the problem of its front
 /// matter if it has one; an error when the file itself cannot be read.
-fn read_article(found: walk::FoundFile) -> Result<(SourceArticle, Option<Diagnostic>), Diagnostic> {
+fn read_article(found: walk::FoundFile) -> Result<(SourceArticle, Vec<Diagnostic>), Diagnostic> {
     let at_file = || Location::file(&found.display);
     let size = std::fs::metadata(&found.absolute)
         .map_err(|e| Diagnostic::new(Code::ContentUnreadable, format!("cannot read: {e}")).at(at_file()))?
@@ -164,9 +164,10 @@ fn read_article(found: walk::FoundFile) -> Result<(SourceArticle, Option<Diagnos
 impl SourceArticle {
     /// Splits and types the front matter of an already decoded article.
     pub fn parse(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> Result<SourceArticle, Diagnostic> {
-        match SourceArticle::read(lang, path, file, text) {
-            (article, None) => Ok(article),
-            (_, Some(problem)) => Err(problem),
+        let (article, problems) = SourceArticle::read(lang, path, file, text);
+        match problems.into_iter().find(|d| d.severity == Severity::Error) {
+            Some(problem) => Err(problem),
+            None => Ok(article),
         }
     }
 
@@ -174,27 +175,25 @@ impl SourceArticle {
     /// still an article, with the problem beside it: untitled, with the body
     /// after its front matter (or the whole text without one). It stays
     /// known to the site, its path and headings, so that links to it are
-    /// checked as usual and only the front matter is reported.
-    pub fn read(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> (SourceArticle, Option<Diagnostic>) {
+    /// checked as usual and only the front matter is reported. Warnings
+    /// about the front matter come with it too.
+    pub fn read(lang: LangId, path: ArticlePath, file: PathBuf, text: String) -> (SourceArticle, Vec<Diagnostic>) {
         let text = strip_markers(text);
         let lines = LineIndex::new(&text);
-        let fm_error = |e: front_matter::FrontMatterError| {
+        let located = |e: front_matter::FrontMatterError| {
             let mut d = Diagnostic::new(e.code, e.message).at(lines.location(&file, &text, e.offset));
             d.help = e.help;
             d
         };
-        let (body_start, front) = match front_matter::split(&text) {
-            Ok(split) => match front_matter::parse(&text, split) {
-                Ok(front) => (split.body_start, Ok(front)),
-                Err(e) => (split.body_start, Err(fm_error(e))),
-            },
-            Err(e) => (e.offset, Err(fm_error(e))),
+        let (body_start, read) = match front_matter::split(&text) {
+            Ok(split) => (split.body_start, front_matter::parse(&text, split)),
+            Err(e) => (e.offset, Err(e)),
         };
-        let (front, problem) = match front {
-            Ok(front) => (front, None),
-            Err(problem) => (FrontMatter::default(), Some(problem)),
+        let (front, problems) = match read {
+            Ok(read) => (read.front, read.warnings.into_iter().map(located).collect()),
+            Err(e) => (FrontMatter::default(), vec![located(e)]),
         };
-        (SourceArticle { lang, path, file, body_start, front, lines, text }, problem)
+        (SourceArticle { lang, path, file, body_start, front, lines, text }, problems)
     }
 }
 

@@ -61,6 +61,8 @@ codes! {
     FrontMatterYaml = "front-matter.yaml", Error, "front matter that is not valid YAML";
     FrontMatterType = "front-matter.type", Error, "a front matter key with a value of the wrong type";
     FrontMatterMissingTitle = "front-matter.missing-title", Error, "an article without a title";
+    FrontMatterDuplicateKey = "front-matter.duplicate-key", Warning, "a front matter key given more than once; the last value is used, as Jekyll does";
+    FrontMatterEmptyValue = "front-matter.empty-value", Warning, "a front matter key with no value (`description:`); it is left out";
     FrontMatterUnknownKey = "front-matter.unknown-key", Warning, "a front matter key close to one helpgen reads (`tilte`, `product_lable`); other unknown keys are passed to templates silently";
     DialectUnknownTag = "dialect.unknown-tag", Error, "a `{% tag %}` helpgen does not know";
     DialectUnsupportedTag = "dialect.unsupported-tag", Error, "a `{{ output }}` that is neither an image nor `page.<key>`";
@@ -114,8 +116,8 @@ codes! {
     SecurityUrl = "security.url", Error, "a `javascript:`, `vbscript:` or `data:` URL in content";
 }
 
-/// Families whose problems leave nothing sound to build from: their level
-/// cannot be changed in helpgen.toml, except for the warnings among them.
+/// Families whose errors leave nothing sound to build from: their level
+/// cannot be changed in helpgen.toml (their warnings' can).
 const FIXED_FAMILIES: &[&str] = &["config", "content", "front-matter", "theme", "data"];
 
 impl Code {
@@ -128,9 +130,10 @@ impl Code {
         self.as_str().split('.').next().unwrap_or_default()
     }
 
-    /// Whether a site may give this code another level in `[checks]`.
+    /// Whether a site may give this code another level in `[checks]`: any
+    /// but the errors of the fixed families.
     pub fn level_can_change(self) -> bool {
-        !FIXED_FAMILIES.contains(&self.family()) || matches!(self, Code::FrontMatterUnknownKey | Code::DataStale)
+        !FIXED_FAMILIES.contains(&self.family()) || self.severity() != Severity::Error
     }
 
     /// The README's table of codes, one row each.
