@@ -57,6 +57,7 @@ fn main() {
         offers: &offers,
         l10n: &l10n,
         base_url: &base_url,
+        site_title: None,
         requirements: None,
     };
     let highlighter = Highlighter::new();

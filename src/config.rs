@@ -215,6 +215,16 @@ impl BaseUrl {
         Ok(BaseUrl { origin, path })
     }
 
+    /// Scheme and host (`https://help.example.com`), empty for a bare path.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The path the site is published under, with a `/` at each end.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
     /// Root-relative path of a site path such as `fr/browser-setup/`.
     pub fn path_of(&self, site_path: &str) -> String {
         format!("{}{}", self.path, site_path.trim_start_matches('/'))

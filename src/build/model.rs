@@ -177,6 +177,7 @@ impl Inputs {
             offers: &self.offers,
             l10n: &self.l10n,
             base_url: &config.base_url,
+            site_title: config.title.as_deref(),
             requirements: self.requirements.as_ref(),
         };
         let mut found = Vec::new();

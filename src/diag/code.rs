@@ -65,7 +65,7 @@ codes! {
     FrontMatterEmptyValue = "front-matter.empty-value", Warning, "a front matter key with no value (`description:`); it is left out";
     FrontMatterUnknownKey = "front-matter.unknown-key", Warning, "a front matter key close to one helpgen reads (`tilte`, `product_lable`); other unknown keys are passed to templates silently";
     DialectUnknownTag = "dialect.unknown-tag", Error, "a `{% tag %}` helpgen does not know";
-    DialectUnsupportedTag = "dialect.unsupported-tag", Error, "a `{{ output }}` that is neither an image nor `page.<key>`";
+    DialectUnsupportedTag = "dialect.unsupported-tag", Error, "a `{{ output }}` that is neither an image nor a `page.` or `site.` variable";
     DialectMalformedTag = "dialect.malformed-tag", Error, "a known tag with arguments it cannot use";
     DialectUnterminatedTag = "dialect.unterminated-tag", Error, "a tag that is never closed with `%}` or `}}`";
     DialectUnbalancedTag = "dialect.unbalanced-tag", Error, "a block tag (`offer`, `raw`, `comment`, `highlight`) without its end, or an end without its start";

@@ -81,7 +81,7 @@ impl<'a> Expander<'a, '_> {
             path.push_str(&rest[..start]);
             let end = rest[start..].find("}}").ok_or("a `{{` in the include path is never closed")? + start;
             let expression = rest[start + 2..end].trim();
-            path.push_str(&self.page_value(expression)?);
+            path.push_str(&self.variable_value(expression)?);
             rest = &rest[end + 2..];
         }
         path.push_str(rest);

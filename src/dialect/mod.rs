@@ -31,7 +31,7 @@ use crate::config::BaseUrl;
 use crate::content::{Includes, Media, MediaFile, SourceArticle, SourceText};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::i18n::Localizer;
-use crate::ids::ArticlePath;
+use crate::ids::{ArticlePath, Slug};
 use crate::offers::{OfferId, Offers};
 use crate::requirements::Requirements;
 use crate::syntax::{attributes, markdown_options, markers, CROSS_LINK_SCHEME};
@@ -48,6 +48,9 @@ pub struct Context<'a> {
     pub offers: &'a Offers,
     pub l10n: &'a Localizer,
     pub base_url: &'a BaseUrl,
+    /// The site's title from helpgen.toml; `None`: the localized
+    /// `site-title` message.
+    pub site_title: Option<&'a str>,
     /// `None` when the site has no (valid) requirements data.
     pub requirements: Option<&'a Requirements>,
 }
@@ -225,22 +228,35 @@ impl<'a> Expander<'a, '_> {
         });
     }
 
-    /// The text of `page.lang`, `page.title` or `page.<front matter key>`.
-    pub(super) fn page_value(&self, expression: &str) -> Result<String, String> {
+    /// The text of a variable: `page.lang`, `page.title`, `page.url`,
+    /// `page.<front matter key>`, or one of the read-only `site.url`,
+    /// `site.baseurl` and `site.title`, as Jekyll gives them.
+    pub(super) fn variable_value(&self, expression: &str) -> Result<String, String> {
         let front = &self.article.front;
-        let value = match expression.strip_prefix("page.") {
-            Some("lang") => Some(self.article.lang.to_string()),
-            Some("title") => Some(front.title.clone()),
-            Some("description") => front.description.clone(),
-            Some(key) => front.extra.get(key).and_then(|v| match v {
+        let lang = &self.article.lang;
+        let value = match expression.split_once('.') {
+            Some(("site", "url")) => Some(self.cx.base_url.origin().to_string()),
+            Some(("site", "baseurl")) => Some(self.cx.base_url.path().trim_end_matches('/').to_string()),
+            Some(("site", "title")) => Some(match self.cx.site_title {
+                Some(title) => title.to_string(),
+                None => self.cx.l10n.get(lang, "site-title", None).unwrap_or_else(|| "Help Center".into()),
+            }),
+            Some(("page", "lang")) => Some(lang.to_string()),
+            Some(("page", "title")) => Some(front.title.clone()),
+            Some(("page", "description")) => front.description.clone(),
+            Some(("page", "url")) => {
+                let slug = Slug::from_path(&self.article.path).map_or(String::new(), |s| s.to_string());
+                Some(format!("/{lang}/{slug}/"))
+            }
+            Some(("page", key)) => front.extra.get(key).and_then(|v| match v {
                 serde_yaml::Value::String(s) => Some(s.clone()),
                 serde_yaml::Value::Number(n) => Some(n.to_string()),
                 serde_yaml::Value::Bool(b) => Some(b.to_string()),
                 _ => None,
             }),
-            None => {
+            _ => {
                 return Err(format!(
-                    "only `page.lang` and `page.<front matter key>` can be used here, not `{expression}`"
+                    "only `page.<front matter key>`, `page.url`, `site.url`, `site.baseurl` and `site.title` can be used here, not `{expression}`"
                 ))
             }
         };

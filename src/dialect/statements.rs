@@ -262,7 +262,7 @@ impl<'a> Expander<'a, '_> {
         self.cx.requirements
     }
 
-    /// `{{ N | image: 'Alt', '80%' }}` and `{{ page.key }}`.
+    /// `{{ N | image: 'Alt', '80%' }}`, `{{ page.key }}` and `{{ site.key }}`.
     fn output_tag(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
         let expression = tag.args.trim();
         let original = format!("{{{{ {expression} }}}}");
@@ -279,12 +279,20 @@ impl<'a> Expander<'a, '_> {
                     self.malformed(source, at, &original, code, message);
                 }
             },
-            Ok(None) if expression.starts_with("page.") => match self.page_value(expression) {
-                Ok(value) => self.construct(source, at, constructs::text(&value), false),
-                Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
-            },
+            Ok(None) if expression.starts_with("page.") || expression.starts_with("site.") => {
+                match self.variable_value(expression) {
+                    // A URL is written into the Markdown, so that it works in a
+                    // link's address too (`[Home]({{ site.baseurl }}/)`).
+                    Ok(value) if URL_VARIABLES.contains(&expression) => {
+                        self.generated(source, at, &markdown_literal(&value))
+                    }
+                    Ok(value) => self.construct(source, at, constructs::text(&value), false),
+                    Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
+                }
+            }
             Ok(None) => {
-                let message = format!("`{original}` is not supported: only images and `page.<key>` can be output");
+                let message =
+                    format!("`{original}` is not supported: only images, `page.<key>` and `site.<key>` can be output");
                 let d = Diagnostic::new(Code::DialectUnsupportedTag, message)
                     .with_help("wrap literal braces in `{% raw %}...{% endraw %}`");
                 self.report(d, source, at);
@@ -293,6 +301,22 @@ impl<'a> Expander<'a, '_> {
             Err(message) => self.malformed(source, at, &original, Code::DialectMalformedTag, message),
         }
     }
+}
+
+/// The variables whose value is a URL or a part of one.
+const URL_VARIABLES: [&str; 3] = ["site.url", "site.baseurl", "page.url"];
+
+/// `text` as Markdown that reads back as `text`, in a line or in a link's
+/// address: the characters that could start inline syntax are escaped.
+fn markdown_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '(' | ')' | '<' | '>' | '&' | '!' | '{' | '}' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A block tag as written, with its spacing made regular.

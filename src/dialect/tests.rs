@@ -45,6 +45,7 @@ impl Fixture {
             offers: &self.offers,
             l10n: &self.l10n,
             base_url: &self.base_url,
+            site_title: None,
             requirements: None,
         }
     }
@@ -125,6 +126,17 @@ fn raw_blocks_are_copied_without_expansion() {
     assert_eq!(md, "{% link_new a | b.md %} after");
 }
 
+/// The read-only site variables of Jekyll that help centers use. URLs are
+/// written into the Markdown, so they work in a link's address too.
+#[test]
+fn site_variables_and_the_page_url() {
+    let (md, _, d) =
+        run("[Home]({{ site.baseurl }}/) at {{ site.url }}{{ site.baseurl }}{{ page.url }}: {{ site.title }}");
+    assert!(d.is_empty(), "{d:?}");
+    // The fixture publishes under `/docs/`, with no host.
+    assert!(md.starts_with("[Home](/docs/) at /docs/en/a/: \u{E000}0\u{E001}"), "{md:?}");
+}
+
 #[test]
 fn errors_point_at_the_tag_in_the_file() {
     let (_, _, d) = run("line one\nsome {% link_nwe x | y.md %}\n");
@@ -197,7 +209,7 @@ fn includes_interpolate_front_matter_keys() {
     let (_, _, d) = run_with(&article("{% include x/{{ page.nothing }}.md %}"), includes.clone());
     assert!(d[0].message.contains("`page.nothing` has no text value"), "{}", d[0].message);
     let (_, _, d) = run_with(&article("{% include x/{{ site.lang }}.md %}"), includes.clone());
-    assert!(d[0].message.contains("only `page.lang`"), "{}", d[0].message);
+    assert!(d[0].message.contains("not `site.lang`"), "{}", d[0].message);
 }
 
 #[test]

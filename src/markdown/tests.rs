@@ -216,6 +216,9 @@ fn page_values_are_escaped_text() {
     assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("<p>Product: WFM &lt;Pro&gt; in en.</p>"), "{html}");
     let d = render("{{ site.time }}").2;
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectMalformedTag, (5, 1)));
+    assert!(d[0].message.contains("not `site.time`"), "{}", d[0].message);
+    let d = render("{{ time }}").2;
     assert_eq!((d[0].code, at(&d[0])), (Code::DialectUnsupportedTag, (5, 1)));
 }
 
