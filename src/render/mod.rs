@@ -94,7 +94,14 @@ impl<'a> Renderer<'a> {
         let pages: Vec<Page> = self.site.pages().collect();
         let mut files: Vec<OutputFile> = pages
             .par_iter()
-            .map(|page| Ok(OutputFile::new(format!("{}index.html", page.site_path()), self.article(page)?)))
+            .map(|page| {
+                let html = match page.article.source.front.redirect_to.as_deref() {
+                    // `redirect_to`: the article lives elsewhere now.
+                    Some(to) => self.redirect(page.lang, to)?,
+                    None => self.article(page)?,
+                };
+                Ok(OutputFile::new(format!("{}index.html", page.site_path()), html))
+            })
             .collect::<Result<_>>()?;
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));

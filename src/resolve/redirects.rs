@@ -37,6 +37,17 @@ pub(super) fn index(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Re
     let mut redirects: BTreeMap<String, Redirect> = BTreeMap::new();
     for article in &site.articles {
         let source = &article.source;
+        if let Some(to) = source.front.redirect_to.as_deref().filter(|to| !is_redirect_target(to)) {
+            let location = source.front_matter_value_location("redirect_to", to);
+            diags.push(
+                Diagnostic::new(
+                    Code::RedirectInvalid,
+                    format!("`redirect_to: {to}` is not a URL readers can be sent to"),
+                )
+                .at(location)
+                .with_help("write an http(s) URL or a path from the site root, such as `/fr/new-article/`"),
+            );
+        }
         for old in &source.front.redirect_from {
             let location = source.front_matter_value_location("redirect_from", old);
             let Some(path) = normalize(old) else {
@@ -65,6 +76,15 @@ pub(super) fn index(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Re
     redirects
 }
 
+/// An http(s) URL or a path from the root: where a page may send readers.
+/// Nothing that could run (`javascript:`) or leave the site unannounced.
+pub fn is_redirect_target(to: &str) -> bool {
+    let plain =
+        !to.contains(['"', '\'', '<', '>', '`', '\\']) && !to.chars().any(|c| c.is_whitespace() || c.is_control());
+    let rooted = to.starts_with('/') && !to.starts_with("//");
+    plain && (rooted || to.starts_with("https://") || to.starts_with("http://"))
+}
+
 /// What a redirect at `path` would overwrite, if anything.
 fn shadowed_page(site: &Site, path: &str) -> Option<String> {
     let first = path.split('/').next().unwrap_or(path);
@@ -80,7 +100,17 @@ fn shadowed_page(site: &Site, path: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::normalize;
+    use super::{is_redirect_target, normalize};
+
+    #[test]
+    fn redirect_targets_are_urls_or_rooted_paths() {
+        for good in ["https://help.example.com/new/", "http://x.example/a?b=1#c", "/fr/new-article/"] {
+            assert!(is_redirect_target(good), "{good}");
+        }
+        for bad in ["javascript:alert(1)", "//evil.example/", "new-article", "/a b", "https://x/\"onload", ""] {
+            assert!(!is_redirect_target(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn old_urls_are_normalized_or_refused() {

@@ -107,3 +107,18 @@ fn redirects_may_not_shadow_pages_or_each_other() {
         "error[redirect.collision]: `/assets/x` is the URL of a real page (`/assets` is written by helpgen)",
     ]);
 }
+
+/// `redirect_to` (jekyll-redirect-from): the article now lives elsewhere,
+/// and its pages, in every language, send readers there.
+#[test]
+fn redirect_to_sends_the_pages_of_an_article_elsewhere() {
+    let site = site();
+    site.write("content/en/guide/moved.md", "---\ntitle: Moved\nredirect_to: https://new.example.com/guide/\n---\n");
+    site.build_ok();
+    for lang in ["en", "de"] {
+        let page = site.html(&format!("{lang}/moved/index.html"));
+        assert_eq!(page.attr("meta[http-equiv=refresh]", "content"), "0; url=https://new.example.com/guide/");
+    }
+    site.write("content/en/guide/moved.md", "---\ntitle: Moved\nredirect_to: javascript:alert(1)\n---\n");
+    site.build(&[]).assert_reports(&["error[redirect.invalid]: `redirect_to: javascript:alert(1)` is not a URL"]);
+}

@@ -11,8 +11,16 @@ use crate::diag::{did_you_mean, Code};
 use crate::ids::{ArticlePath, PathError};
 
 /// The keys helpgen reads; any other key is passed to templates as it is.
-pub const KNOWN_KEYS: &[&str] =
-    &["title", "description", "product_label", "related_articles", "toc", "redirect_from", "redirect_reason"];
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "product_label",
+    "related_articles",
+    "toc",
+    "redirect_from",
+    "redirect_to",
+    "redirect_reason",
+];
 
 /// The typed front matter of one article. Keys helpgen does not know are kept
 /// in `extra` and passed to templates as they are.
@@ -24,6 +32,9 @@ pub struct FrontMatter {
     pub related_articles: Vec<RelatedArticle>,
     pub toc: bool,
     pub redirect_from: Vec<String>,
+    /// jekyll-redirect-from's other key: this article now lives at that URL,
+    /// and its pages send readers there.
+    pub redirect_to: Option<String>,
     pub redirect_reason: Option<String>,
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
@@ -156,6 +167,7 @@ pub fn parse(text: &str, split: Split) -> Result<Read, FrontMatterError> {
         fields.take("related_articles", "a list of `filepath:` entries")?;
     let toc: Option<bool> = fields.take("toc", "true or false")?;
     let redirect_from: Option<OneOrMany> = fields.take("redirect_from", "a list of old URLs")?;
+    let redirect_to: Option<Scalar> = fields.take("redirect_to", "a URL")?;
     let redirect_reason: Option<Scalar> = fields.take("redirect_reason", "text")?;
 
     let extra = map
@@ -172,6 +184,7 @@ pub fn parse(text: &str, split: Split) -> Result<Read, FrontMatterError> {
         related_articles: related_articles.unwrap_or_default(),
         toc: toc.unwrap_or(false),
         redirect_from: redirect_from.map(|l| l.0).unwrap_or_default(),
+        redirect_to: redirect_to.map(|s| s.0.trim().to_string()),
         redirect_reason: redirect_reason.map(|s| s.0),
         extra,
     };
