@@ -69,6 +69,8 @@ codes! {
     DialectMalformedTag = "dialect.malformed-tag", Error, "a known tag with arguments it cannot use";
     DialectUnterminatedTag = "dialect.unterminated-tag", Error, "a tag that is never closed with `%}` or `}}`";
     DialectUnbalancedTag = "dialect.unbalanced-tag", Error, "a block tag (`offer`, `raw`, `comment`, `highlight`) without its end, or an end without its start";
+    DialectFenceOutsideItem = "dialect.fence-outside-item", Warning, "a code block between two steps of a list, indented less than their text: CommonMark ends the list there, where kramdown kept it in the step";
+    DialectUnclosedFence = "dialect.unclosed-fence", Warning, "a code block that is never closed: the rest of the article is shown as code";
     DialectAttribute = "dialect.attribute", Warning, "an attribute list helpgen will not emit; shown as written";
     IncludeMissing = "include.missing", Error, "an `{% include %}` of a snippet that does not exist";
     IncludeUnreadable = "include.unreadable", Error, "a snippet that cannot be read";

@@ -9,6 +9,7 @@
 //! language without parsing again.
 
 mod block_attributes;
+mod fences;
 mod heading_id;
 mod html;
 mod links;
@@ -89,6 +90,9 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
         None => (html, found),
     };
     diags.extend(found.diags);
+    for problem in fences::fence_problems(&expanded.markdown) {
+        diags.push(fences::diagnostic(&problem.kind).at(expanded.location(problem.offset)));
+    }
     ParsedDoc {
         html: html.html,
         link_openings: html.link_openings,

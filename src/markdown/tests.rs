@@ -503,3 +503,12 @@ fn markers_in_a_cross_link_text_are_found() {
     let found: Vec<_> = d.iter().map(|d| d.code).collect();
     assert_eq!(found, [Code::PlaceholderTodo, Code::PlaceholderEmptySection]);
 }
+
+#[test]
+fn a_code_block_that_ends_a_list_is_a_warning_at_its_fence() {
+    let (_, _, d) = render("1. Open the file:\n```json\n{}\n```\n2. Save it.\n");
+    assert_eq!((d[0].code, at(&d[0])), (Code::DialectFenceOutsideItem, (6, 1)));
+    assert!(d[0].help.as_deref().unwrap_or_default().contains("by 3 spaces"), "{:?}", d[0].help);
+    let (_, _, d) = render("Text.\n\n{% highlight yaml %}\na: 1\n{% endhighlight %}\n\n```\nnever closed\n");
+    assert_eq!(d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(), [(Code::DialectUnclosedFence, (11, 1))]);
+}

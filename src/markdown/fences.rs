@@ -1,0 +1,178 @@
+//! Fenced code blocks that CommonMark reads otherwise than kramdown did:
+//! a fence inside a numbered step whose lines are not indented ends the
+//! list (kramdown kept it in the step), and a fence that is never closed
+//! turns the rest of the article into code. Found line by line in the
+//! Markdown the tags expanded to (a `{% highlight %}` block is a fence
+//! there), and reported at the writer's line with the indentation to use.
+
+use crate::diag::{Code, Diagnostic};
+
+/// A fence CommonMark will read otherwise than the writer meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FenceProblem {
+    /// Byte offset of the fence's line.
+    pub offset: usize,
+    pub kind: FenceKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FenceKind {
+    /// Between two steps of a list but indented less than their text: the
+    /// list ends at it. Indenting it by `indent` spaces keeps it in the step.
+    OutsideItem { indent: usize },
+    /// Never closed: everything after it is code.
+    Unclosed,
+}
+
+/// The warning for a fence CommonMark reads otherwise than the writer meant.
+pub fn diagnostic(kind: &FenceKind) -> Diagnostic {
+    match kind {
+        FenceKind::OutsideItem { indent } => Diagnostic::new(
+            Code::DialectFenceOutsideItem,
+            "this code block ends the list: its fence is indented less than the step above",
+        )
+        .with_help(format!(
+            "indent the code block's lines, fences included, by {indent} spaces to keep it in the step"
+        )),
+        FenceKind::Unclosed => Diagnostic::new(
+            Code::DialectUnclosedFence,
+            "this code block is never closed: everything after it is shown as code",
+        )
+        .with_help("close it with a line of the same fence (```), as long as the opening one"),
+    }
+}
+
+/// An open fence: its character, length, indentation and line.
+struct Open {
+    marker: u8,
+    len: usize,
+    indent: usize,
+    offset: usize,
+    /// Set when the fence is shallower than the list item before it.
+    item_indent: Option<usize>,
+}
+
+pub fn fence_problems(text: &str) -> Vec<FenceProblem> {
+    let mut problems = Vec::new();
+    if !text.contains("```") && !text.contains("~~~") {
+        return problems;
+    }
+    // The content indentation of the list item the text is in, if any.
+    let mut item: Option<usize> = None;
+    let mut open: Option<Open> = None;
+    // A fence shallower than its step, closed: confirmed when a step follows.
+    let mut pending: Option<(usize, usize)> = None;
+    let mut after_blank = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let at = offset;
+        offset += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = line[indent..].trim_end();
+        if let Some(fence) = &open {
+            if closes(rest, fence) && indent < fence.indent + 4 {
+                pending = fence.item_indent.map(|indent| (fence.offset, indent));
+                open = None;
+            }
+            continue;
+        }
+        if rest.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let blank_before = std::mem::replace(&mut after_blank, false);
+        if let Some((marker, len)) = opens(rest).filter(|_| indent < 4 + item.unwrap_or(0)) {
+            let item_indent = item.filter(|&item| indent < item);
+            open = Some(Open { marker, len, indent, offset: at, item_indent });
+            continue;
+        }
+        match list_item_content(line) {
+            Some(content) => {
+                if let Some((offset, indent)) = pending.take() {
+                    problems.push(FenceProblem { offset, kind: FenceKind::OutsideItem { indent } });
+                }
+                item = Some(content);
+            }
+            None => {
+                pending = None;
+                // Text at the margin after a blank line ends the list; right
+                // after a step, it continues the step's paragraph.
+                if indent == 0 && blank_before {
+                    item = None;
+                }
+            }
+        }
+    }
+    if let Some(fence) = open {
+        problems.push(FenceProblem { offset: fence.offset, kind: FenceKind::Unclosed });
+    }
+    problems
+}
+
+/// A line opening a fence: its character and length.
+fn opens(rest: &str) -> Option<(u8, usize)> {
+    let marker = *rest.as_bytes().first()?;
+    if marker != b'`' && marker != b'~' {
+        return None;
+    }
+    let len = rest.bytes().take_while(|&b| b == marker).count();
+    // A backtick fence's info string may not hold a backtick.
+    let info_ok = marker == b'~' || !rest[len..].contains('`');
+    (len >= 3 && info_ok).then_some((marker, len))
+}
+
+fn closes(rest: &str, fence: &Open) -> bool {
+    let len = rest.bytes().take_while(|&b| b == fence.marker).count();
+    len >= fence.len && rest[len..].trim().is_empty()
+}
+
+/// Where the text of a list item starts, if `line` begins one: `- `,
+/// `* `, `+ `, `1. ` or `1) ` after up to three spaces.
+fn list_item_content(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match (digits, rest.as_bytes().get(digits)) {
+        (0, Some(b'-' | b'*' | b'+')) => 1,
+        (1..=9, Some(b'.' | b')')) => digits + 1,
+        _ => return None,
+    };
+    let after = &rest[marker..];
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    (spaces >= 1 && !after.trim().is_empty()).then_some(indent + marker + spaces.min(4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(usize, FenceKind)> {
+        let line = |offset: usize| text[..offset].matches('\n').count() + 1;
+        fence_problems(text).into_iter().map(|p| (line(p.offset), p.kind)).collect()
+    }
+
+    #[test]
+    fn a_fence_between_two_steps_belongs_to_the_first() {
+        let text = "1. Open the file:\n```json\n{ \"a\": 1 }\n```\n2. Save it.\n";
+        assert_eq!(kinds(text), [(2, FenceKind::OutsideItem { indent: 3 })]);
+        let bullets = "- Run:\n\n```\nx\n```\n\n- Then this.\n";
+        assert_eq!(kinds(bullets), [(3, FenceKind::OutsideItem { indent: 2 })]);
+    }
+
+    #[test]
+    fn indented_fences_and_fences_after_a_list_are_fine() {
+        assert!(kinds("1. Open:\n   ```\n   x\n   ```\n2. Save.\n").is_empty());
+        assert!(kinds("1. Open.\n2. Save.\n\n```\nx\n```\n\nText.\n").is_empty());
+        assert!(kinds("Text\n\n````\n```\n````\n").is_empty());
+        assert!(kinds("1. Step.\n\n```\nx\n```\n\nMore text.\n\n2. Step.\n").is_empty());
+    }
+
+    #[test]
+    fn an_unclosed_fence_is_found() {
+        assert_eq!(kinds("Intro\n\n```\ncode\n\n## Heading\n"), [(3, FenceKind::Unclosed)]);
+        assert_eq!(kinds("~~~\n```\n"), [(1, FenceKind::Unclosed)]);
+    }
+}
