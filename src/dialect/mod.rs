@@ -85,6 +85,9 @@ pub struct BlockAttributes {
 /// An article body with every tag expanded.
 pub struct Expanded<'a> {
     pub article: &'a SourceArticle,
+    /// The path the site is published under (`/docs/`), which root-relative
+    /// links to its pages start with.
+    pub base_path: &'a str,
     pub markdown: String,
     pub links: Vec<CrossLink>,
     /// The HTML of placeholder N.
@@ -117,6 +120,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         diags,
         out: Expanded {
             article,
+            base_path: cx.base_url.path(),
             markdown: String::with_capacity(article.body().len() + 64),
             links: Vec::new(),
             constructs: Vec::new(),

@@ -44,7 +44,7 @@ pub fn classify(
 ) -> DocLink {
     let title = title.to_string();
     let location = expanded.location(range.start);
-    let target = match classify_url(dest_url, &expanded.article.path) {
+    let target = match classify_url(dest_url, &expanded.article.path, expanded.base_path) {
         Ok(target) => target,
         Err(message) => {
             diags.push(Diagnostic::new(Code::LinkInvalid, message).at(location.clone()));
@@ -73,7 +73,9 @@ pub fn cross_link(index: usize, title: String, range: &Range<usize>, expanded: &
 }
 
 /// What a Markdown link destination points at, for an article at `from`.
-pub fn classify_url(url: &str, from: &ArticlePath) -> Result<LinkTarget, String> {
+/// What a link's address leads to. `base_path` (`/docs/`) is where the site
+/// is published: a root-relative address below it names a page of the site.
+pub fn classify_url(url: &str, from: &ArticlePath, base_path: &str) -> Result<LinkTarget, String> {
     if let Some(anchor) = url.strip_prefix('#') {
         return Ok(LinkTarget::SamePage(percent_decode(anchor)));
     }
@@ -84,7 +86,7 @@ pub fn classify_url(url: &str, from: &ArticlePath) -> Result<LinkTarget, String>
         Some((path, anchor)) => (path, Some(percent_decode(anchor)).filter(|a| !a.is_empty())),
         None => (url, None),
     };
-    let path = percent_decode(path.split('?').next().unwrap_or(path));
+    let mut path = percent_decode(path.split('?').next().unwrap_or(path));
     if path.ends_with(".md") {
         // `/a/b.md` is below the language folder; `b.md` and `../b.md`
         // are relative to the linking article, as on GitHub.
@@ -97,6 +99,10 @@ pub fn classify_url(url: &str, from: &ArticlePath) -> Result<LinkTarget, String>
         };
         let path = ArticlePath::parse(&joined).map_err(|e| format!("the link `{url}` is invalid: {e}"))?;
         return Ok(LinkTarget::Article { path, anchor });
+    }
+    // A page's URL (`/docs/fr/setup/`) is a site path once the base is off.
+    if let Some(below) = path.strip_prefix(base_path).filter(|_| base_path != "/") {
+        path = format!("/{below}");
     }
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     if last.contains('.') {
@@ -145,29 +151,32 @@ mod tests {
 
     #[test]
     fn markdown_paths_are_relative_to_the_article_or_the_language_root() {
-        assert_eq!(classify_url("other.md", &from()), Ok(article("guide/setup/other.md", None)));
+        assert_eq!(classify_url("other.md", &from(), "/"), Ok(article("guide/setup/other.md", None)));
         assert_eq!(
-            classify_url("../intro.md#first-steps", &from()),
+            classify_url("../intro.md#first-steps", &from(), "/"),
             Ok(article("guide/intro.md", Some("first-steps")))
         );
-        assert_eq!(classify_url("/faq/edge.md", &from()), Ok(article("faq/edge.md", None)));
+        assert_eq!(classify_url("/faq/edge.md", &from(), "/"), Ok(article("faq/edge.md", None)));
         assert_eq!(
-            classify_url("%C3%BCber.md#%C3%BCbersicht", &from()),
+            classify_url("%C3%BCber.md#%C3%BCbersicht", &from(), "/"),
             Ok(article("guide/setup/über.md", Some("übersicht")))
         );
-        assert!(classify_url("../../../x.md", &from()).unwrap_err().contains("climbs out"));
+        assert!(classify_url("../../../x.md", &from(), "/").unwrap_err().contains("climbs out"));
     }
 
     #[test]
     fn site_urls_anchors_and_external_links() {
         let url = |p: &str, a: Option<&str>| LinkTarget::Url { path: p.to_string(), anchor: a.map(str::to_string) };
-        assert_eq!(classify_url("/manage-workloads", &from()), Ok(url("manage-workloads", None)));
-        assert_eq!(classify_url("/fr/manage-workloads/#x", &from()), Ok(url("fr/manage-workloads", Some("x"))));
-        assert_eq!(classify_url("#%C3%BCbersicht", &from()), Ok(LinkTarget::SamePage("übersicht".into())));
+        assert_eq!(classify_url("/manage-workloads", &from(), "/"), Ok(url("manage-workloads", None)));
+        assert_eq!(classify_url("/fr/manage-workloads/#x", &from(), "/"), Ok(url("fr/manage-workloads", Some("x"))));
+        assert_eq!(classify_url("#%C3%BCbersicht", &from(), "/"), Ok(LinkTarget::SamePage("übersicht".into())));
+        // Under a base path, a page's URL starts with it.
+        assert_eq!(classify_url("/docs/fr/setup/", &from(), "/docs/"), Ok(url("fr/setup", None)));
+        assert_eq!(classify_url("/docs/guide.md", &from(), "/docs/"), Ok(article("docs/guide.md", None)));
         for external in
             ["https://example.com/a.md", "mailto:a@b.c", "//cdn.example.com/x", "/files/guide.pdf", "img/a.png"]
         {
-            assert_eq!(classify_url(external, &from()), Ok(LinkTarget::External(external.into())), "{external}");
+            assert_eq!(classify_url(external, &from(), "/"), Ok(LinkTarget::External(external.into())), "{external}");
         }
     }
 }
