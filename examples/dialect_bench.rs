@@ -53,6 +53,7 @@ fn main() {
     let cx = Context {
         includes: &includes,
         media: &media,
+        data: &Default::default(),
         icons: &theme.icons,
         offers: &offers,
         l10n: &l10n,

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::StageTimer;
 use crate::config::Config;
-use crate::content::{self, Includes, Media, SourceArticle};
+use crate::content::{self, DataFiles, Includes, Media, SourceArticle};
 use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::highlight::Highlighter;
 use crate::i18n::{self, Localizer};
@@ -25,6 +25,7 @@ use crate::{dialect, markdown};
 pub struct Inputs {
     pub includes: Includes,
     pub media: Media,
+    pub data: DataFiles,
     pub theme: Theme,
     pub l10n: Arc<Localizer>,
     pub offers: Offers,
@@ -159,6 +160,7 @@ impl Inputs {
         let inputs = Inputs {
             includes: content.includes,
             media: content.media,
+            data: content.data,
             theme,
             l10n,
             offers,
@@ -173,6 +175,7 @@ impl Inputs {
         let cx = dialect::Context {
             includes: &self.includes,
             media: &self.media,
+            data: &self.data,
             icons: &self.theme.icons,
             offers: &self.offers,
             l10n: &self.l10n,

@@ -5,6 +5,7 @@
 //! the files in parallel; each unreadable file becomes a diagnostic, never a
 //! panic, so one run reports every broken file.
 
+mod data;
 mod front_matter;
 mod image_size;
 mod includes;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use data::DataFiles;
 pub use front_matter::{FrontMatter, RelatedArticle, KNOWN_KEYS};
 pub use includes::{IncludeFile, Includes, Lookup};
 pub use media::{Media, MediaFile, IMAGE_TYPES};
@@ -105,6 +107,7 @@ pub struct Content {
     pub articles: Vec<SourceArticle>,
     pub includes: Includes,
     pub media: Media,
+    pub data: DataFiles,
 }
 
 pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
@@ -122,7 +125,8 @@ pub fn load(config: &Config, diags: &mut Diagnostics) -> Option<Content> {
     }
     let includes = includes::load(&config.content_dir(), diags);
     let media = media::load(&config.content_dir());
-    Some(Content { languages, articles, includes, media })
+    let data = data::load(&config.content_dir(), diags);
+    Some(Content { languages, articles, includes, media, data })
 }
 
 /// Reads again, from its file, the article `source` was read from.

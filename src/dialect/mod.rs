@@ -28,7 +28,7 @@ use statements::Written;
 use tags::{next_tag, TagKind};
 
 use crate::config::BaseUrl;
-use crate::content::{Includes, Media, MediaFile, SourceArticle, SourceText};
+use crate::content::{DataFiles, Includes, Media, MediaFile, SourceArticle, SourceText};
 use crate::diag::{Code, Diagnostic, Location};
 use crate::i18n::Localizer;
 use crate::ids::{ArticlePath, Slug};
@@ -43,6 +43,8 @@ pub const MAX_INCLUDE_DEPTH: usize = 8;
 pub struct Context<'a> {
     pub includes: &'a Includes,
     pub media: &'a Media,
+    /// `content/_data/*.yaml`, for `{{ site.data.<file>.<key> }}`.
+    pub data: &'a DataFiles,
     /// Icon name to prepared inline SVG.
     pub icons: &'a BTreeMap<String, String>,
     pub offers: &'a Offers,
@@ -233,12 +235,14 @@ impl<'a> Expander<'a, '_> {
     }
 
     /// The text of a variable: `page.lang`, `page.title`, `page.url`,
-    /// `page.<front matter key>`, or one of the read-only `site.url`,
-    /// `site.baseurl` and `site.title`, as Jekyll gives them.
+    /// `page.<front matter key>`, one of the read-only `site.url`,
+    /// `site.baseurl` and `site.title`, or a value of the site's data
+    /// (`site.data.requirements.firewall[1].port`), as Jekyll gives them.
     pub(super) fn variable_value(&self, expression: &str) -> Result<String, String> {
         let front = &self.article.front;
         let lang = &self.article.lang;
         let value = match expression.split_once('.') {
+            Some(("site", path)) if path.starts_with("data.") => Some(self.cx.data.text(&path["data.".len()..])?),
             Some(("site", "url")) => Some(self.cx.base_url.origin().to_string()),
             Some(("site", "baseurl")) => Some(self.cx.base_url.path().trim_end_matches('/').to_string()),
             Some(("site", "title")) => Some(match self.cx.site_title {
@@ -260,7 +264,7 @@ impl<'a> Expander<'a, '_> {
             }),
             _ => {
                 return Err(format!(
-                    "only `page.<front matter key>`, `page.url`, `site.url`, `site.baseurl` and `site.title` can be used here, not `{expression}`"
+                    "only `page.<front matter key>`, `page.url`, `site.url`, `site.baseurl`, `site.title` and `site.data.<file>.<key>` can be used here, not `{expression}`"
                 ))
             }
         };

@@ -7,6 +7,7 @@ use crate::ids::LangId;
 pub(crate) struct Fixture {
     pub includes: Includes,
     pub media: Media,
+    pub data: DataFiles,
     pub icons: BTreeMap<String, String>,
     pub offers: Offers,
     pub l10n: Localizer,
@@ -28,6 +29,7 @@ impl Default for Fixture {
         Fixture {
             includes: Includes::default(),
             media: Media::default(),
+            data: DataFiles::default(),
             icons: theme.icons,
             offers: Offers::default(),
             l10n,
@@ -41,6 +43,7 @@ impl Fixture {
         Context {
             includes: &self.includes,
             media: &self.media,
+            data: &self.data,
             icons: &self.icons,
             offers: &self.offers,
             l10n: &self.l10n,
@@ -124,6 +127,23 @@ fn raw_blocks_are_copied_without_expansion() {
     let (md, _, d) = run("{% raw %}{% link_new a | b.md %}{% endraw %} after");
     assert!(d.is_empty(), "{d:?}");
     assert_eq!(md, "{% link_new a | b.md %} after");
+}
+
+/// `{{ site.data... }}` prints a fact kept in `content/_data/`, where it
+/// stands, so prose follows the data.
+#[test]
+fn data_values_are_printed_in_prose() {
+    let mut fixture = Fixture::default();
+    let yaml = "firewall:\n  - port: 443\n  - port: 45054\n";
+    fixture.data.insert("requirements", serde_yaml::from_str(yaml).unwrap());
+    let article = article_in("en", "", "Open port {{ site.data.requirements.firewall[1].port }}.");
+    let (md, _, d) = fixture.run(&article);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(md, "Open port \u{E000}0\u{E001}.");
+    let article = article_in("en", "", "Open port {{ site.data.requirements.firewall[1].prot }}.");
+    let (_, _, d) = fixture.run(&article);
+    assert_eq!(d[0].code, Code::DialectMalformedTag);
+    assert!(d[0].message.contains("did you mean `port`?"), "{}", d[0].message);
 }
 
 /// The read-only site variables of Jekyll that help centers use. URLs are

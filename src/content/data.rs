@@ -1,0 +1,184 @@
+//! `content/_data/*.yaml` as Jekyll's `site.data` sees them: every file a
+//! tree of values that `{{ site.data.requirements.firewall[1].port }}`
+//! reads from, so a fact kept in data can be printed inside a sentence.
+//! `offers.yaml` and `requirements.yaml` are also read, typed and checked,
+//! by their own stages; this is only the tree.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
+
+pub const DATA_DIR: &str = "_data";
+
+/// Files checked by a stage of their own, which reports their errors.
+const TYPED: &[&str] = &["offers", "requirements"];
+
+/// The data files by name (`requirements` for `requirements.yaml`).
+#[derive(Debug, Default)]
+pub struct DataFiles(BTreeMap<String, serde_yaml::Value>);
+
+pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> DataFiles {
+    let mut files = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(content_dir.join(DATA_DIR)) else { return DataFiles(files) };
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let name = match (path.file_stem(), path.extension()) {
+            (Some(stem), Some(ext)) if ext == "yaml" || ext == "yml" => stem.to_string_lossy().into_owned(),
+            _ => continue,
+        };
+        let parsed = std::fs::read_to_string(&path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| serde_yaml::from_str(&text).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(value) => {
+                files.insert(name, value);
+            }
+            Err(reason) if !TYPED.contains(&name.as_str()) => {
+                let file = Path::new("content").join(DATA_DIR).join(path.file_name().unwrap_or_default());
+                diags.push(
+                    Diagnostic::new(Code::DataInvalid, format!("cannot read: {reason}")).at(Location::file(file)),
+                );
+            }
+            Err(_) => {}
+        }
+    }
+    DataFiles(files)
+}
+
+impl DataFiles {
+    /// For tests and callers that build the data in memory.
+    pub fn insert(&mut self, name: &str, value: serde_yaml::Value) {
+        self.0.insert(name.to_string(), value);
+    }
+
+    /// The text of `site.data.<path>`: a string, number or boolean.
+    pub fn text(&self, path: &str) -> Result<String, String> {
+        let mut steps = parse_path(path)?.into_iter();
+        let Some(Step::Key(file)) = steps.next() else {
+            return Err(format!("`site.data.{path}` should start with a data file's name"));
+        };
+        let mut value = self.0.get(file).ok_or_else(|| {
+            let close = did_you_mean(file, self.0.keys().map(String::as_str));
+            let hint = close.map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+            format!("there is no content/_data/{file}.yaml{hint}")
+        })?;
+        let mut at = format!("site.data.{file}");
+        for step in steps {
+            value = step.apply(value, &at)?;
+            at.push_str(&step.to_string());
+        }
+        match value {
+            serde_yaml::Value::String(s) => Ok(s.clone()),
+            serde_yaml::Value::Number(n) => Ok(n.to_string()),
+            serde_yaml::Value::Bool(b) => Ok(b.to_string()),
+            serde_yaml::Value::Sequence(items) => {
+                Err(format!("`{at}` is a list of {}; name one of them, such as `{at}[0]`", items.len()))
+            }
+            serde_yaml::Value::Mapping(map) => Err(format!("`{at}` holds {}; name one of them", keys(map))),
+            _ => Err(format!("`{at}` has no value")),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step<'p> {
+    Key(&'p str),
+    Index(usize),
+}
+
+impl std::fmt::Display for Step<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Step::Key(key) => write!(f, ".{key}"),
+            Step::Index(i) => write!(f, "[{i}]"),
+        }
+    }
+}
+
+impl Step<'_> {
+    fn apply<'v>(self, value: &'v serde_yaml::Value, at: &str) -> Result<&'v serde_yaml::Value, String> {
+        match (self, value) {
+            (Step::Key(key), serde_yaml::Value::Mapping(map)) => map.get(key).ok_or_else(|| {
+                let names = map.keys().filter_map(serde_yaml::Value::as_str);
+                match did_you_mean(key, names) {
+                    Some(close) => format!("`{at}` has no `{key}`; did you mean `{close}`?"),
+                    None => format!("`{at}` has no `{key}`; it holds {}", keys(map)),
+                }
+            }),
+            (Step::Index(i), serde_yaml::Value::Sequence(items)) => items
+                .get(i)
+                .ok_or_else(|| format!("`{at}` has {} items, counted from 0: `[{i}]` is past its end", items.len())),
+            (step, _) => Err(format!(
+                "`{at}` is not a {}, so `{step}` names nothing in it",
+                match step {
+                    Step::Key(_) => "set of named values",
+                    Step::Index(_) => "list",
+                }
+            )),
+        }
+    }
+}
+
+fn keys(map: &serde_yaml::Mapping) -> String {
+    let names: Vec<String> = map.keys().filter_map(serde_yaml::Value::as_str).map(|k| format!("`{k}`")).collect();
+    names.join(", ")
+}
+
+/// `requirements.firewall[1].port` -> [requirements, firewall, 1, port].
+fn parse_path(path: &str) -> Result<Vec<Step<'_>>, String> {
+    let bad = || format!("`site.data.{path}` should be names joined by `.`, with `[N]` for an item of a list");
+    let mut steps = Vec::new();
+    for part in path.split('.') {
+        let (key, mut indexes) = match part.find('[') {
+            Some(open) => (&part[..open], &part[open..]),
+            None => (part, ""),
+        };
+        let named = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
+        if !named {
+            return Err(bad());
+        }
+        steps.push(Step::Key(key));
+        while let Some(rest) = indexes.strip_prefix('[') {
+            let (number, after) = rest.split_once(']').ok_or_else(bad)?;
+            steps.push(Step::Index(number.trim().parse().map_err(|_| bad())?));
+            indexes = after;
+        }
+        if !indexes.is_empty() {
+            return Err(bad());
+        }
+    }
+    Ok(steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data() -> DataFiles {
+        let yaml = "firewall:\n  - host: a.example\n    port: 443\n  - host: b.example\n    port: 45054\nbandwidth: { seats: 200 }\n";
+        DataFiles(BTreeMap::from([("requirements".to_string(), serde_yaml::from_str(yaml).unwrap())]))
+    }
+
+    #[test]
+    fn values_are_read_by_name_and_index() {
+        let data = data();
+        assert_eq!(data.text("requirements.firewall[1].port"), Ok("45054".into()));
+        assert_eq!(data.text("requirements.firewall[0].host"), Ok("a.example".into()));
+        assert_eq!(data.text("requirements.bandwidth.seats"), Ok("200".into()));
+    }
+
+    #[test]
+    fn wrong_paths_say_what_is_there() {
+        let data = data();
+        let err = |path: &str| data.text(path).unwrap_err();
+        assert!(err("requirement.firewall").contains("did you mean `requirements`?"));
+        assert!(err("requirements.firewall").contains("is a list of 2; name one of them"));
+        assert!(err("requirements.firewall[2].port").contains("has 2 items"));
+        assert!(err("requirements.firewall[0].prot").contains("did you mean `port`?"));
+        assert!(err("requirements.bandwidth").contains("holds `seats`"));
+        assert!(err("requirements..x").contains("names joined by `.`"));
+        assert!(err("requirements.firewall[x]").contains("names joined by `.`"));
+    }
+}
