@@ -60,6 +60,7 @@ fn main() {
         base_url: &base_url,
         site_title: None,
         requirements: None,
+        hand_written: None,
     };
     let highlighter = Highlighter::new();
     let path = ArticlePath::parse("guide/big.md").expect("path");

@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
 use crate::highlight::Highlighter;
 use crate::i18n::{self, Localizer};
 use crate::offers::{self, Offers};
+use crate::requirements::prose::HandWritten;
 use crate::requirements::{self, Requirements};
 use crate::resolve::{self, Article, Site};
 use crate::theme::{self, Theme};
@@ -31,6 +32,7 @@ pub struct Inputs {
     pub offers: Offers,
     /// `None` when the site has no (valid) requirement data.
     pub requirements: Option<Requirements>,
+    hand_written: Option<HandWritten>,
     highlighter: Highlighter,
 }
 
@@ -164,6 +166,7 @@ impl Inputs {
             theme,
             l10n,
             offers,
+            hand_written: requirements.as_ref().and_then(HandWritten::new),
             requirements,
             highlighter: Highlighter::new(),
         };
@@ -182,6 +185,7 @@ impl Inputs {
             base_url: &config.base_url,
             site_title: config.title.as_deref(),
             requirements: self.requirements.as_ref(),
+            hand_written: self.hand_written.as_ref(),
         };
         let mut found = Vec::new();
         let expanded = dialect::expand(&source, &cx, &mut found);

@@ -97,6 +97,7 @@ codes! {
     RedirectCollision = "redirect.collision", Error, "a `redirect_from` entry that another page or redirect already takes";
     DataInvalid = "data.invalid", Error, "`content/_data/offers.yaml` or `requirements.yaml` cannot be used: wrong types, unknown keys or offers, ports out of range, malformed URLs";
     DataUnreadable = "data.unreadable", Error, "a data file that cannot be read";
+    DataHandWritten = "data.hand-written", Warning, "a port, URL or browser version written by hand in an article that `requirements.yaml` holds; `{{ site.data... }}` prints it from the data";
     DataStale = "data.stale", Warning, "the latest browser versions in `requirements.yaml` were recorded longer ago than its `max_age_days`";
     I18nSyntax = "i18n.syntax", Error, "a Fluent file with a syntax error";
     I18nEncoding = "i18n.encoding", Error, "a Fluent file that is not UTF-8";

@@ -33,6 +33,7 @@ use crate::diag::{Code, Diagnostic, Location};
 use crate::i18n::Localizer;
 use crate::ids::{ArticlePath, Slug};
 use crate::offers::{OfferId, Offers};
+use crate::requirements::prose::HandWritten;
 use crate::requirements::Requirements;
 use crate::syntax::{attributes, markdown_options, markers, CROSS_LINK_SCHEME};
 
@@ -55,6 +56,8 @@ pub struct Context<'a> {
     pub site_title: Option<&'a str>,
     /// `None` when the site has no (valid) requirements data.
     pub requirements: Option<&'a Requirements>,
+    /// The requirement facts that prose should print from the data.
+    pub hand_written: Option<&'a HandWritten>,
 }
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
@@ -170,6 +173,7 @@ impl<'a> Expander<'a, '_> {
     /// Expands `text`, which starts at offset `base` of source `source`.
     fn expand(&mut self, source: usize, text: &'a str, base: usize) {
         let code = code_ranges(text);
+        self.hand_written_facts(source, text, base, &code);
         let mut block_attributes = block_attributes::attribute_lines(text, &code).into_iter().peekable();
         let mut copied_to = 0;
         let mut cursor = 0;
@@ -207,6 +211,22 @@ impl<'a> Expander<'a, '_> {
             }
         }
         self.verbatim(source, text, copied_to..text.len(), base);
+    }
+
+    /// Facts of the requirement data written by hand outside code.
+    fn hand_written_facts(&mut self, source: usize, text: &str, base: usize, code: &[Range<usize>]) {
+        let Some(facts) = self.cx.hand_written else { return };
+        for fact in facts.find(text).into_iter().filter(|f| !in_ranges(code, f.offset)) {
+            let message =
+                format!("`{}` is written by hand, but {} holds it", fact.text, crate::requirements::REQUIREMENTS_FILE);
+            let d = Diagnostic::new(Code::DataHandWritten, message).with_help(format!(
+                "print it from the data, `{{{{ {} }}}}`, so the text changes with it",
+                fact.variable
+            ));
+            let span = base + fact.offset..base + fact.offset + fact.text.len();
+            let location = self.out.sources[source].span_location(span);
+            self.diags.push(d.at(location));
+        }
     }
 
     /// Reports a tag that cannot be expanded and leaves it visible as written.

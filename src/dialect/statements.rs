@@ -283,7 +283,7 @@ impl<'a> Expander<'a, '_> {
                 match self.variable_value(expression) {
                     // A URL is written into the Markdown, so that it works in a
                     // link's address too (`[Home]({{ site.baseurl }}/)`).
-                    Ok(value) if URL_VARIABLES.contains(&expression) => {
+                    Ok(value) if URL_VARIABLES.contains(&expression) || is_url(&value) => {
                         self.generated(source, at, &markdown_literal(&value))
                     }
                     Ok(value) => self.construct(source, at, constructs::text(&value), false),
@@ -305,6 +305,13 @@ impl<'a> Expander<'a, '_> {
 
 /// The variables whose value is a URL or a part of one.
 const URL_VARIABLES: [&str; 3] = ["site.url", "site.baseurl", "page.url"];
+
+/// An absolute web address, with nothing in it that Markdown could read as
+/// the end of a line or of a link.
+fn is_url(value: &str) -> bool {
+    let schemes = ["http://", "https://", "ws://", "wss://"];
+    schemes.iter().any(|s| value.starts_with(s)) && !value.contains(char::is_whitespace)
+}
 
 /// `text` as Markdown that reads back as `text`, in a line or in a link's
 /// address: the characters that could start inline syntax are escaped.

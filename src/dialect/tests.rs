@@ -50,6 +50,7 @@ impl Fixture {
             base_url: &self.base_url,
             site_title: None,
             requirements: None,
+            hand_written: None,
         }
     }
 

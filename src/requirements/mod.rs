@@ -5,6 +5,7 @@
 //! cannot disagree.
 
 mod model;
+pub mod prose;
 pub mod selfcheck;
 pub mod table;
 pub mod widget;

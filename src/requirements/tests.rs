@@ -1,7 +1,7 @@
 use super::*;
 use crate::diag::Code;
 
-const SAMPLE: &str = include_str!("../../content/_data/requirements.yaml");
+pub(super) const SAMPLE: &str = include_str!("../../content/_data/requirements.yaml");
 
 fn day(text: &str) -> Date {
     Date::parse(text).unwrap()

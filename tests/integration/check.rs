@@ -334,3 +334,32 @@ fn a_broken_article_is_its_only_error() {
     let case = report["diagnostics"].as_array().unwrap().iter().find(|d| d["file"] == "content/en/links.md").unwrap();
     assert!(case["message"].as_str().unwrap().contains("differs only in case from `Links`"), "{case:#}");
 }
+
+/// A fact of requirements.yaml written by hand in prose is pointed at, with
+/// the variable that prints it; in code it is left alone.
+#[test]
+fn requirement_facts_written_by_hand_are_warned() {
+    let site = Site::empty();
+    let data =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/_data/requirements.yaml")).unwrap();
+    let offers = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/content/_data/offers.yaml")).unwrap();
+    site.write("content/_data/requirements.yaml", data);
+    site.write("content/_data/offers.yaml", offers);
+    site.write(
+        "content/en/network.md",
+        "---\ntitle: Network\n---\n\nOpen port 45054, or port {{ site.data.requirements.firewall[1].port }}; `port 443` is code.\n",
+    );
+    let (_, report) = check_json(&site, &[]);
+    let found: Vec<(u64, u64, u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "data.hand-written")
+        .map(|d| {
+            let number = |key: &str| d[key].as_u64().unwrap();
+            (number("line"), number("column"), number("end_column"), d["help"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let help = "print it from the data, `{{ site.data.requirements.firewall[1].port }}`, so the text changes with it";
+    assert_eq!(found, [(5, 6, 16, help.to_string())], "{report:#}");
+}
