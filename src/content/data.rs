@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
+use crate::syntax::data_path::{parse_path, Step};
 
 pub const DATA_DIR: &str = "_data";
 
@@ -66,7 +67,7 @@ impl DataFiles {
         })?;
         let mut at = format!("site.data.{file}");
         for step in steps {
-            value = step.apply(value, &at)?;
+            value = apply(step, value, &at)?;
             at.push_str(&step.to_string());
         }
         match value {
@@ -82,74 +83,32 @@ impl DataFiles {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Step<'p> {
-    Key(&'p str),
-    Index(usize),
-}
-
-impl std::fmt::Display for Step<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Step::Key(key) => write!(f, ".{key}"),
-            Step::Index(i) => write!(f, "[{i}]"),
-        }
-    }
-}
-
-impl Step<'_> {
-    fn apply<'v>(self, value: &'v serde_yaml::Value, at: &str) -> Result<&'v serde_yaml::Value, String> {
-        match (self, value) {
-            (Step::Key(key), serde_yaml::Value::Mapping(map)) => map.get(key).ok_or_else(|| {
-                let names = map.keys().filter_map(serde_yaml::Value::as_str);
-                match did_you_mean(key, names) {
-                    Some(close) => format!("`{at}` has no `{key}`; did you mean `{close}`?"),
-                    None => format!("`{at}` has no `{key}`; it holds {}", keys(map)),
-                }
-            }),
-            (Step::Index(i), serde_yaml::Value::Sequence(items)) => items
-                .get(i)
-                .ok_or_else(|| format!("`{at}` has {} items, counted from 0: `[{i}]` is past its end", items.len())),
-            (step, _) => Err(format!(
-                "`{at}` is not a {}, so `{step}` names nothing in it",
-                match step {
-                    Step::Key(_) => "set of named values",
-                    Step::Index(_) => "list",
-                }
-            )),
-        }
+/// The value `step` names in `value`, which is at `at`.
+fn apply<'v>(step: Step, value: &'v serde_yaml::Value, at: &str) -> Result<&'v serde_yaml::Value, String> {
+    match (step, value) {
+        (Step::Key(key), serde_yaml::Value::Mapping(map)) => map.get(key).ok_or_else(|| {
+            let names = map.keys().filter_map(serde_yaml::Value::as_str);
+            match did_you_mean(key, names) {
+                Some(close) => format!("`{at}` has no `{key}`; did you mean `{close}`?"),
+                None => format!("`{at}` has no `{key}`; it holds {}", keys(map)),
+            }
+        }),
+        (Step::Index(i), serde_yaml::Value::Sequence(items)) => items
+            .get(i)
+            .ok_or_else(|| format!("`{at}` has {} items, counted from 0: `[{i}]` is past its end", items.len())),
+        (step, _) => Err(format!(
+            "`{at}` is not a {}, so `{step}` names nothing in it",
+            match step {
+                Step::Key(_) => "set of named values",
+                Step::Index(_) => "list",
+            }
+        )),
     }
 }
 
 fn keys(map: &serde_yaml::Mapping) -> String {
     let names: Vec<String> = map.keys().filter_map(serde_yaml::Value::as_str).map(|k| format!("`{k}`")).collect();
     names.join(", ")
-}
-
-/// `requirements.firewall[1].port` -> [requirements, firewall, 1, port].
-fn parse_path(path: &str) -> Result<Vec<Step<'_>>, String> {
-    let bad = || format!("`site.data.{path}` should be names joined by `.`, with `[N]` for an item of a list");
-    let mut steps = Vec::new();
-    for part in path.split('.') {
-        let (key, mut indexes) = match part.find('[') {
-            Some(open) => (&part[..open], &part[open..]),
-            None => (part, ""),
-        };
-        let named = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-'));
-        if !named {
-            return Err(bad());
-        }
-        steps.push(Step::Key(key));
-        while let Some(rest) = indexes.strip_prefix('[') {
-            let (number, after) = rest.split_once(']').ok_or_else(bad)?;
-            steps.push(Step::Index(number.trim().parse().map_err(|_| bad())?));
-            indexes = after;
-        }
-        if !indexes.is_empty() {
-            return Err(bad());
-        }
-    }
-    Ok(steps)
 }
 
 #[cfg(test)]

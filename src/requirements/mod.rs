@@ -16,8 +16,9 @@ pub use model::{
     Bandwidth, Browser, BrowserPolicy, Direction, FirewallRule, Need, OfferNeeds, Range, Requirements, WebSockets,
 };
 
-use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::offers::{invalid_yaml, Offers};
+use crate::syntax::data_path::Positions;
 
 pub const REQUIREMENTS_FILE: &str = "content/_data/requirements.yaml";
 
@@ -61,53 +62,63 @@ pub fn parse(text: &str, offers: &Offers, today: Date) -> (Option<Requirements>,
 
 /// What serde cannot check: offer ids, port 0, URLs, dates and ranges.
 fn validate(data: &Requirements, text: &str, offers: &Offers, today: Date) -> Vec<Diagnostic> {
-    let lines = LineIndex::new(text);
-    let at = |offset: usize| lines.location(Path::new(REQUIREMENTS_FILE), text, offset);
+    // serde forgets where values are written: problems are placed by the
+    // path of the value they are about.
+    let positions = Positions::new(text);
+    let at = |path: &str| match positions.of(path) {
+        Some((line, column)) => Location::new(REQUIREMENTS_FILE, line, column),
+        None => Location::file(REQUIREMENTS_FILE),
+    };
     let mut found = Vec::new();
-    let mut problem = |needle: &str, message: String| {
-        found.push(Diagnostic::new(Code::DataInvalid, message).at(at(locate(text, needle))));
+    let mut problem = |path: String, message: String| {
+        found.push(Diagnostic::new(Code::DataInvalid, message).at(at(&path)));
     };
     for id in data.offers.keys() {
         if offers.get(id).is_none() {
             let d = offers.unknown(id);
-            problem(&format!("{id}:"), d.message.clone() + &d.help.map(|h| format!("; {h}")).unwrap_or_default());
+            problem(format!("offers.{id}"), d.message.clone() + &d.help.map(|h| format!("; {h}")).unwrap_or_default());
         }
     }
-    for id in &data.websockets.fallback_offers {
+    for (i, id) in data.websockets.fallback_offers.iter().enumerate() {
         if offers.get(id).is_none() {
-            problem(id, format!("`{id}` in `fallback_offers` is not an offer"));
+            problem(format!("websockets.fallback_offers[{i}]"), format!("`{id}` in `fallback_offers` is not an offer"));
         }
     }
-    for rule in &data.firewall {
-        for port in std::iter::once(rule.port).chain(rule.legacy_port) {
-            if port == 0 {
-                problem("port: 0", "port 0 is not a port; use 1 to 65535".to_string());
+    for (i, rule) in data.firewall.iter().enumerate() {
+        for (key, port) in [("port", Some(rule.port)), ("legacy_port", rule.legacy_port)] {
+            if port == Some(0) {
+                problem(format!("firewall[{i}].{key}"), "port 0 is not a port; use 1 to 65535".to_string());
             }
         }
         if rule.host.is_empty() || rule.host.contains(['/', ' ', ':']) {
-            problem(&rule.host, format!("`{}` is not a host name or pattern like `*.example.com`", rule.host));
+            let message = format!("`{}` is not a host name or pattern like `*.example.com`", rule.host);
+            problem(format!("firewall[{i}].host"), message);
         }
     }
-    for url in &data.websockets.urls {
+    for (i, url) in data.websockets.urls.iter().enumerate() {
         if let Err(why) = model::check_url(url) {
-            problem(url, format!("`{url}` {why}"));
+            problem(format!("websockets.urls[{i}]"), format!("`{url}` {why}"));
         }
     }
-    for browser in &data.browsers.list {
+    for (i, browser) in data.browsers.list.iter().enumerate() {
         if let Some(url) = &browser.popup_help {
             if let Err(why) = model::check_url(url).and_then(|_| model::require_https(url)) {
-                problem(url, format!("`{url}` {why}"));
+                problem(format!("browsers.list[{i}].popup_help"), format!("`{url}` {why}"));
             }
         }
     }
     if data.browsers.supported_versions == 0 {
-        problem("supported_versions", "`supported_versions` must be at least 1".to_string());
+        problem("browsers.supported_versions".into(), "`supported_versions` must be at least 1".to_string());
     }
     if data.bandwidth.mb_per_hour.min > data.bandwidth.mb_per_hour.max || data.bandwidth.seats == 0 {
-        problem("bandwidth:", "bandwidth needs at least one seat and `min` no larger than `max`".to_string());
+        let message = "bandwidth needs at least one seat and `min` no larger than `max`".to_string();
+        problem("bandwidth".into(), message);
     }
     match Date::parse(&data.browsers.checked_on) {
-        None => problem("checked_on", format!("`{}` is not a date like 2026-11-01", data.browsers.checked_on)),
+        None => problem(
+            "browsers.checked_on".into(),
+            format!("`{}` is not a date like 2026-11-01", data.browsers.checked_on),
+        ),
         Some(checked) => {
             let age = today.days() - checked.days();
             if age > i64::from(data.browsers.max_age_days) {
@@ -117,7 +128,7 @@ fn validate(data: &Requirements, text: &str, offers: &Offers, today: Date) -> Ve
                 );
                 let d = Diagnostic::new(Code::DataStale, message)
                     .with_help("check each browser's latest major version, update `latest` and `checked_on`");
-                found.push(d.at(at(locate(text, "checked_on"))));
+                found.push(d.at(at("browsers.checked_on")));
             }
         }
     }
@@ -170,13 +181,6 @@ pub fn messages(data: &Requirements) -> Vec<String> {
     keys.sort();
     keys.dedup();
     keys
-}
-
-/// The offset of `needle` in the text, or 0: serde does not locate values
-/// that are well-typed but wrong, so the first place they are written is
-/// the best we can point at.
-fn locate(text: &str, needle: &str) -> usize {
-    text.find(needle).unwrap_or(0)
 }
 
 /// A calendar date, for the age of the recorded browser versions.

@@ -51,6 +51,22 @@ fn ports_out_of_range_are_errors() {
     assert_eq!(found[0].1, line_of(&text, "legacy_port: 0"));
 }
 
+/// Problems found after serde typed the data are placed at their field, by
+/// its path: the same value written elsewhere does not mislead it.
+#[test]
+fn problems_are_at_their_field_with_a_column() {
+    let text = sample_with("fallback_offers: [advanced, enterprise]", "fallback_offers: [enterprise, platinum]");
+    let found = parse(&text, &Offers::default(), day("2026-11-24")).1;
+    let location = found[0].location.clone().unwrap();
+    let line = text.lines().nth(location.line as usize - 1).unwrap();
+    assert_eq!(&line[location.column as usize - 1..], "platinum]", "{found:?}");
+    // A second rule with port 443 written as 0: its own line, not the first rule's.
+    let text = text.replacen("    port: 45054", "    port: 0", 1);
+    let found = parse(&text, &Offers::default(), day("2026-11-24")).1;
+    let ports: Vec<_> = found.iter().filter(|d| d.message.starts_with("port 0")).collect();
+    assert_eq!(ports[0].location.as_ref().map(|l| (l.line, l.column)), Some((line_of(&text, "port: 0"), 5)));
+}
+
 #[test]
 fn unknown_offers_are_errors_with_a_suggestion() {
     let text = sample_with("  advanced: { ie_mode", "  advnced: { ie_mode");

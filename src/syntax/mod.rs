@@ -5,6 +5,7 @@
 //! It depends on no stage, so every stage may use it.
 
 pub mod attributes;
+pub mod data_path;
 pub mod html;
 pub mod markers;
 
