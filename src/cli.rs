@@ -53,6 +53,12 @@ enum Command {
         /// Also report, per language, what is translated and what is missing
         #[arg(long)]
         translations: bool,
+        /// Also check links to other sites (links that worked are not asked again for a day)
+        #[arg(long)]
+        external: bool,
+        /// Where --external keeps its results between runs [default: <root>/.helpgen-cache/external-links.json]
+        #[arg(long, value_name = "FILE")]
+        external_cache: Option<PathBuf>,
     },
 }
 
@@ -90,8 +96,9 @@ pub fn run() -> ExitCode {
         Command::Build { site, output, base_url, no_search } => {
             build_command(&site, Overrides { output, base_url, no_search })
         }
-        Command::Check { site, format, deny_warnings, translations } => {
-            check_command(&site, format, deny_warnings, translations)
+        Command::Check { site, format, deny_warnings, translations, external, external_cache } => {
+            let external = external.then(|| external_cache.unwrap_or_else(|| site.root.join(EXTERNAL_CACHE)));
+            check_command(&site, format, deny_warnings, translations, external)
         }
     }
     .into()
@@ -126,10 +133,19 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
     }
 }
 
-fn check_command(site: &SiteArgs, format: Format, deny_warnings: bool, show_translations: bool) -> Outcome {
+/// Where `check --external` keeps its results unless told otherwise.
+const EXTERNAL_CACHE: &str = ".helpgen-cache/external-links.json";
+
+fn check_command(
+    site: &SiteArgs,
+    format: Format,
+    deny_warnings: bool,
+    show_translations: bool,
+    external: Option<PathBuf>,
+) -> Outcome {
     // A broken helpgen.toml is reported like any finding, in the chosen format.
     let (diagnostics, languages) = match Config::load(&site.root, Overrides::default()) {
-        Ok(config) => match finish(build::check(&config)) {
+        Ok(config) => match finish(run_check(&config, external)) {
             Some(report) => (report.diagnostics, report.translations),
             None => return Outcome::Failure,
         },
@@ -150,6 +166,25 @@ fn check_command(site: &SiteArgs, format: Format, deny_warnings: bool, show_tran
         Outcome::ContentErrors
     } else {
         Outcome::Success
+    }
+}
+
+/// `check`, with the external links when a cache file is given for them.
+fn run_check(config: &Config, external: Option<PathBuf>) -> crate::error::Result<BuildReport> {
+    let Some(cache) = external else { return build::check(config) };
+    #[cfg(feature = "external")]
+    {
+        let options = crate::external::ExternalOptions {
+            cache,
+            max_age: std::time::Duration::from_secs(24 * 60 * 60),
+            timeout: std::time::Duration::from_secs(20),
+        };
+        build::check_with_external(config, &options)
+    }
+    #[cfg(not(feature = "external"))]
+    {
+        let _ = cache;
+        Err(crate::error::Error::External("this helpgen was built without the `external` feature".into()))
     }
 }
 

@@ -18,6 +18,8 @@ pub enum Error {
     Output { path: PathBuf, reason: String },
     #[error("the search index cannot be built: {0}")]
     Search(String),
+    #[error("external links cannot be checked: {0}")]
+    External(String),
 }
 
 impl Error {

@@ -16,6 +16,8 @@ pub mod diag;
 pub mod dialect;
 pub mod error;
 pub mod escape;
+#[cfg(feature = "external")]
+pub mod external;
 pub mod highlight;
 pub mod i18n;
 pub mod ids;

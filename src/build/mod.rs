@@ -32,6 +32,9 @@ pub struct BuildReport {
     pub translations: Vec<translations::LanguageStatus>,
     /// `None` when search is off or nothing was written.
     pub search: Option<search::SearchReport>,
+    /// `None` unless external links were checked.
+    #[cfg(feature = "external")]
+    pub external: Option<crate::external::ExternalReport>,
 }
 
 impl BuildReport {
@@ -57,23 +60,47 @@ pub fn check(config: &Config) -> Result<BuildReport> {
     run_mode(config, Mode::Check)
 }
 
+/// Every check, and the site's links to other sites.
+#[cfg(feature = "external")]
+pub fn check_with_external(config: &Config, options: &crate::external::ExternalOptions) -> Result<BuildReport> {
+    let mut timer = StageTimer::start();
+    let mut report = BuildReport::default();
+    if let Some(model) = load(config, &mut timer, &mut report) {
+        let mut found = Vec::new();
+        report.external = Some(crate::external::check(&model.site, options, &mut found)?);
+        timer.lap("external");
+        let mut all: Diagnostics = std::mem::take(&mut report.diagnostics).into_iter().collect();
+        all.extend(found);
+        report.diagnostics = all.settle(&config.checks);
+    }
+    report.timings = timer.laps;
+    Ok(report)
+}
+
+/// Loads the site model and notes what it holds; without one, the report
+/// says why.
+fn load(config: &Config, timer: &mut StageTimer, report: &mut BuildReport) -> Option<SiteModel> {
+    match SiteModel::load(config, timer) {
+        Ok(model) => {
+            report.languages = model.site.languages.all.len();
+            report.articles = model.site.articles().len();
+            report.pages = model.site.page_count();
+            report.translations = model.translations.clone();
+            report.diagnostics = model.diagnostics(config);
+            Some(model)
+        }
+        Err(diags) => {
+            report.diagnostics = diags.settle(&config.checks);
+            None
+        }
+    }
+}
+
 fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
     let mut timer = StageTimer::start();
     let mut report = BuildReport::default();
-    let model = match SiteModel::load(config, &mut timer) {
-        Ok(model) => model,
-        Err(diags) => {
-            report.diagnostics = diags.settle(&config.checks);
-            report.timings = timer.laps;
-            return Ok(report);
-        }
-    };
-    report.languages = model.site.languages.all.len();
-    report.articles = model.site.articles().len();
-    report.pages = model.site.page_count();
-    report.translations = model.translations.clone();
-    report.diagnostics = model.diagnostics(config);
-    if mode == Mode::Build && !report.has_errors() {
+    let model = load(config, &mut timer, &mut report);
+    if let Some(model) = model.filter(|_| mode == Mode::Build && !report.has_errors()) {
         publish(config, &model, &mut report, &mut timer)?;
     }
     report.timings = timer.laps;

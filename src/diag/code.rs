@@ -91,6 +91,7 @@ codes! {
     LinkUnread = "link.unread", Error, "a `link_new` that could not become a link where it is written";
     LinkNested = "link.nested", Warning, "a `link_new` inside another link's text, shown as text";
     LinkUntranslatedTarget = "link.untranslated-target", Warning, "a link whose target is not translated into the article's language";
+    LinkExternalBroken = "link.external-broken", Warning, "with `check --external`: a link to another site that does not answer or answers with an error";
     LinkOrphan = "link.orphan", Info, "an article no other article links to or lists as related, in any language (the home page's full list does not count)";
     RelatedMissingTarget = "related.missing-target", Error, "a `related_articles` entry that leads nowhere";
     RedirectInvalid = "redirect.invalid", Error, "a `redirect_from` entry that cannot be published";

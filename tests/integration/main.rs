@@ -10,6 +10,7 @@ mod broken_corpus;
 mod browser;
 mod check;
 mod dialect;
+mod external;
 mod js;
 mod links;
 mod model;
