@@ -10,6 +10,7 @@ mod broken_corpus;
 mod browser;
 mod check;
 mod dialect;
+mod jekyll_center;
 mod js;
 mod links;
 mod model;
