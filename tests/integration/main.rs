@@ -11,6 +11,7 @@ mod browser;
 mod check;
 mod dialect;
 mod external;
+mod jekyll_center;
 mod js;
 mod links;
 mod model;
