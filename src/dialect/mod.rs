@@ -191,8 +191,14 @@ impl<'a> Expander<'a, '_> {
                     continue;
                 }
             };
-            if let Some(end) = code_end(&code, tag.start) {
-                cursor = end;
+            let in_code = code_end(&code, tag.start);
+            // Jekyll runs Liquid before Markdown, so writers wrap code that
+            // shows tags in `{% raw %}`: there it is not shown either.
+            let raw_marker = tag.kind == TagKind::Statement && matches!(tag.name, "raw" | "endraw");
+            if let Some(end) = in_code.filter(|_| !raw_marker) {
+                // Past the code, unless a raw marker may follow in it.
+                let raw_ahead = text.get(tag.end..end).is_some_and(|rest| rest.contains("raw"));
+                cursor = if raw_ahead { tag.end } else { end };
                 continue;
             }
             // Attribute lines before this tag; none inside a raw block already copied.
@@ -202,6 +208,10 @@ impl<'a> Expander<'a, '_> {
                 }
             }
             self.verbatim(source, text, copied_to..tag.start, base);
+            if in_code.is_some() {
+                (copied_to, cursor) = (tag.end, tag.end);
+                continue;
+            }
             copied_to = self.tag(&Written { source, text, base, tag });
             cursor = copied_to;
         }
@@ -245,13 +255,28 @@ impl<'a> Expander<'a, '_> {
     /// block placeholder make it a paragraph of its own, so the Markdown
     /// between `offer` tags stays separate blocks.
     fn placeholder(&mut self, source: usize, at: usize, index: usize, block: bool) {
-        let blank = if block { "\n\n" } else { "" };
-        self.out.placeholders.push(self.out.markdown.len() + blank.len());
+        let (blank, indent) = if block { ("\n\n", self.line_indent()) } else { ("", "") };
+        let indent = indent.to_string();
+        self.out.placeholders.push(self.out.markdown.len() + blank.len() + indent.len());
         self.generated_with(source, at, |markdown| {
             markdown.push_str(blank);
+            markdown.push_str(&indent);
             markers::push_placeholder(markdown, index);
             markdown.push_str(blank);
         });
+    }
+
+    /// The blanks the Markdown's current line holds so far, if it holds
+    /// nothing else: a block written in place of a tag there keeps them,
+    /// so that it stays in the list item the tag is written in.
+    fn line_indent(&self) -> &str {
+        let markdown = &self.out.markdown;
+        let line = &markdown[markdown.rfind('\n').map_or(0, |i| i + 1)..];
+        if line.bytes().all(|b| b == b' ' || b == b'\t') {
+            line
+        } else {
+            ""
+        }
     }
 
     /// The text of a variable: `page.lang`, `page.title`, `page.url`,

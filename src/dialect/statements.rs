@@ -127,13 +127,21 @@ impl<'a> Expander<'a, '_> {
             Statement::Raw => self.verbatim(w.source, text, inside, w.base),
             // Jekyll's code block: a fence long enough for what it holds.
             Statement::Highlight => {
-                let code =
-                    text[inside.clone()].trim_start_matches(' ').strip_prefix('\n').unwrap_or(&text[inside.clone()]);
-                let code_start = inside.end - code.len();
-                let fence = "`".repeat(longest_backtick_run(code).max(2) + 1);
+                let written = &text[inside.clone()];
+                let body = written.trim_start_matches(' ').strip_prefix('\n').unwrap_or(written);
+                let code_start = inside.end - body.len();
+                // The blanks before an indented `{% endhighlight %}` are not code.
+                let code = match body.trim_end_matches([' ', '\t']) {
+                    trimmed if trimmed.ends_with('\n') => trimmed,
+                    _ => body,
+                };
+                let code_end = code_start + code.len();
+                // The fences keep the tag's indentation: in a numbered step,
+                // the code stays in the step.
+                let fence = format!("{}{}", self.line_indent(), "`".repeat(longest_backtick_run(code).max(2) + 1));
                 let lang = tag.args.split_whitespace().next().unwrap_or("");
                 self.generated(w.source, w.at(), &format!("\n{fence}{lang}\n"));
-                self.verbatim(w.source, text, code_start..inside.end, w.base);
+                self.verbatim(w.source, text, code_start..code_end, w.base);
                 let newline = if code.ends_with('\n') { "" } else { "\n" };
                 self.generated(w.source, end.start, &format!("{newline}{fence}\n"));
             }
@@ -303,8 +311,9 @@ impl<'a> Expander<'a, '_> {
     }
 }
 
-/// The variables whose value is a URL or a part of one.
-const URL_VARIABLES: [&str; 3] = ["site.url", "site.baseurl", "page.url"];
+/// The variables whose value is a URL or a part of one (a language tag in
+/// `/files/{{ page.lang }}/guide.pdf`).
+const URL_VARIABLES: [&str; 4] = ["site.url", "site.baseurl", "page.url", "page.lang"];
 
 /// An absolute web address, with nothing in it that Markdown could read as
 /// the end of a line or of a link.

@@ -123,6 +123,16 @@ fn tags_in_code_stay_literal() {
     assert!(links.is_empty());
 }
 
+/// In code, tags stay as written, but `{% raw %}` markers go: Jekyll
+/// authors put them there so that Liquid leaves the code alone.
+#[test]
+fn raw_markers_in_code_are_not_shown() {
+    let (md, _, d) =
+        run("`{% raw %}{{ page.title }}{% endraw %}`\n\n```\n{% raw %}\n{% include x.md %}\n{% endraw %}\n```\n");
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(md, "`{{ page.title }}`\n\n```\n\n{% include x.md %}\n\n```\n");
+}
+
 #[test]
 fn raw_blocks_are_copied_without_expansion() {
     let (md, _, d) = run("{% raw %}{% link_new a | b.md %}{% endraw %} after");

@@ -57,8 +57,9 @@ pub fn fence_problems(text: &str) -> Vec<FenceProblem> {
     if !text.contains("```") && !text.contains("~~~") {
         return problems;
     }
-    // The content indentation of the list item the text is in, if any.
-    let mut item: Option<usize> = None;
+    // The content indentation of each list item the text is in, outermost
+    // first.
+    let mut items: Vec<usize> = Vec::new();
     let mut open: Option<Open> = None;
     // A fence shallower than its step, closed: confirmed when a step follows.
     let mut pending: Option<(usize, usize)> = None;
@@ -81,9 +82,11 @@ pub fn fence_problems(text: &str) -> Vec<FenceProblem> {
             continue;
         }
         let blank_before = std::mem::replace(&mut after_blank, false);
-        if let Some((marker, len)) = opens(rest).filter(|_| indent < 4 + item.unwrap_or(0)) {
-            let item_indent = item.filter(|&item| indent < item);
-            open = Some(Open { marker, len, indent, offset: at, item_indent });
+        let innermost = items.last().copied().unwrap_or(0);
+        if let Some((marker, len)) = opens(rest).filter(|_| indent < 4 + innermost) {
+            // Shallower than every step it is among: outside the list.
+            let item_indent = items.first().copied().filter(|&outer| indent < outer);
+            open = Some(Open { marker, len, indent, offset: at + indent, item_indent });
             continue;
         }
         match list_item_content(line) {
@@ -91,14 +94,16 @@ pub fn fence_problems(text: &str) -> Vec<FenceProblem> {
                 if let Some((offset, indent)) = pending.take() {
                     problems.push(FenceProblem { offset, kind: FenceKind::OutsideItem { indent } });
                 }
-                item = Some(content);
+                // A step of this level ends the deeper ones before it.
+                items.retain(|&open| open <= indent);
+                items.push(content);
             }
             None => {
                 pending = None;
-                // Text at the margin after a blank line ends the list; right
-                // after a step, it continues the step's paragraph.
-                if indent == 0 && blank_before {
-                    item = None;
+                // Text shallower than the steps after a blank line ends the
+                // list; right after a step, it continues the step's text.
+                if blank_before && items.first().is_some_and(|&outer| indent < outer) {
+                    items.clear();
                 }
             }
         }
@@ -127,12 +132,9 @@ fn closes(rest: &str, fence: &Open) -> bool {
 }
 
 /// Where the text of a list item starts, if `line` begins one: `- `,
-/// `* `, `+ `, `1. ` or `1) ` after up to three spaces.
+/// `* `, `+ `, `1. ` or `1) ` after its indentation.
 fn list_item_content(line: &str) -> Option<usize> {
     let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
     let rest = &line[indent..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let marker = match (digits, rest.as_bytes().get(digits)) {
@@ -160,6 +162,16 @@ mod tests {
         assert_eq!(kinds(text), [(2, FenceKind::OutsideItem { indent: 3 })]);
         let bullets = "- Run:\n\n```\nx\n```\n\n- Then this.\n";
         assert_eq!(kinds(bullets), [(3, FenceKind::OutsideItem { indent: 2 })]);
+    }
+
+    /// A fence indented like its step's text, after the step's own list,
+    /// is in the step: only a fence shallower than every step is outside.
+    #[test]
+    fn a_fence_after_a_nested_list_belongs_to_its_step() {
+        let text = "1. Pick:\n   - one\n   - two\n\n   ```\n   x\n   ```\n2. Save.\n";
+        assert!(kinds(text).is_empty(), "{:?}", kinds(text));
+        let problems = fence_problems("1. Pick:\n   - one\n ```\n x\n ```\n2. Save.\n");
+        assert_eq!(problems.iter().map(|p| p.offset).collect::<Vec<_>>(), [19]);
     }
 
     #[test]
