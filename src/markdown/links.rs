@@ -104,6 +104,10 @@ pub fn classify_url(url: &str, from: &ArticlePath, base_path: &str) -> Result<Li
     if let Some(below) = path.strip_prefix(base_path).filter(|_| base_path != "/") {
         path = format!("/{below}");
     }
+    if path.starts_with('/') && path.trim_matches('/').is_empty() {
+        // The site's root, whose page sends readers to their home.
+        return Ok(LinkTarget::Url { path: String::new(), anchor });
+    }
     let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
     if last.contains('.') {
         // A file (`/files/guide.pdf`, `img/a.png`): not an article.

@@ -151,7 +151,10 @@ impl<'a> Renderer<'a> {
         let source = &page.article.source;
         let front = &source.front;
         let body = body::to_html(&page.article.doc, |target| {
-            let (found, anchor) = self.site.find(page.lang, target)?;
+            let Some((found, anchor)) = self.site.find(page.lang, target) else {
+                let home = self.site.home_path(target)?;
+                return Some(body::Href { url: base.path_of(&home), hreflang: None });
+            };
             let mut url = base.path_of(&found.site_path());
             if let Some(anchor) = anchor {
                 url.push('#');

@@ -44,7 +44,9 @@ fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
             }
             target => {
                 let Some((page, anchor)) = site.find(lang, target) else {
-                    diags.push(missing_target(site, target).at(location));
+                    if site.home_path(target).is_none() {
+                        diags.push(missing_target(site, target).at(location));
+                    }
                     continue;
                 };
                 if page.is_fallback() {

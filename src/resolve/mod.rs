@@ -127,6 +127,16 @@ impl Site {
         found.or_else(|| self.page(lang, &self.redirects.get(path)?.target))
     }
 
+    /// The site path of the home page a link names (`/`, or `/fr/` for a
+    /// language's), if it names one.
+    pub fn home_path(&self, target: &LinkTarget) -> Option<String> {
+        let LinkTarget::Url { path, .. } = target else { return None };
+        if path.is_empty() {
+            return Some(String::new());
+        }
+        self.languages.all.iter().find(|l| l.as_str() == path).map(|l| format!("{l}/"))
+    }
+
     /// The languages that have their own translation of `path`, in site order.
     pub fn translations(&self, path: &ArticlePath) -> Vec<&LangId> {
         let Some(entry) = self.entries.get(path) else { return Vec::new() };

@@ -122,3 +122,18 @@ fn redirect_to_sends_the_pages_of_an_article_elsewhere() {
     site.write("content/en/guide/moved.md", "---\ntitle: Moved\nredirect_to: javascript:alert(1)\n---\n");
     site.build(&[]).assert_reports(&["error[redirect.invalid]: `redirect_to: javascript:alert(1)` is not a URL"]);
 }
+
+/// Links to the home pages (`/`, `/de/`), also under a base path written
+/// with `{{ site.baseurl }}`, lead there and are not missing articles.
+#[test]
+fn links_to_home_pages_lead_there() {
+    let site = Site::empty();
+    site.write("helpgen.toml", "base_url = \"https://help.example.com/docs/\"\nlanguages = [\"en\", \"de\"]\n");
+    site.write(
+        "content/en/start.md",
+        "---\ntitle: Start\n---\n\n[Home]({{ site.baseurl }}/), [German help](/de/) and [all](/).\n",
+    );
+    site.build_ok();
+    let page = site.html("en/start/index.html");
+    assert_eq!(page.attrs(".article-body a", "href"), ["/docs/", "/docs/de/", "/docs/"]);
+}
