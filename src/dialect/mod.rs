@@ -69,6 +69,24 @@ pub struct CrossLink {
     pub location: Location,
 }
 
+/// An `{% offer %}` block being expanded.
+struct OpenOffer {
+    ids: Vec<OfferId>,
+    /// Where its tag is written.
+    source: usize,
+    at: usize,
+    /// Where its content starts in the expanded Markdown.
+    from: usize,
+}
+
+/// The content of an `{% offer %}` block in the expanded Markdown, and the
+/// offers whose readers see it.
+#[derive(Debug, Clone)]
+pub struct OfferBlock {
+    pub markdown: Range<usize>,
+    pub offers: Vec<OfferId>,
+}
+
 /// Which block a `{:...}` line applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Applies {
@@ -105,12 +123,21 @@ pub struct Expanded<'a> {
     pub block_attributes: Vec<BlockAttributes>,
     /// A `{% selfcheck %}` was inserted: the page needs the check's script.
     pub selfcheck: bool,
+    /// The `{% offer %}` blocks, in the order they close.
+    pub offer_blocks: Vec<OfferBlock>,
     map: SpanMap,
     /// Index 0 is the article; then each included file, once.
     sources: Vec<SourceText<'a>>,
 }
 
 impl Expanded<'_> {
+    /// The offers whose readers see the Markdown at `offset`: those of the
+    /// innermost `{% offer %}` block around it; none outside every block.
+    pub fn offers_at(&self, offset: usize) -> &[OfferId] {
+        let around = self.offer_blocks.iter().filter(|b| b.markdown.contains(&offset));
+        around.min_by_key(|b| b.markdown.len()).map_or(&[], |b| &b.offers)
+    }
+
     /// The file position an offset of the expanded Markdown came from.
     pub fn location(&self, offset: usize) -> Location {
         let (source, offset) = self.map.to_source(offset);
@@ -133,6 +160,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
             media: Vec::new(),
             block_attributes: Vec::new(),
             selfcheck: false,
+            offer_blocks: Vec::new(),
             map: SpanMap::default(),
             sources: vec![article.source_text()],
         },
@@ -143,7 +171,9 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         tag_span: None,
     };
     expander.expand(0, article.body(), article.body_start);
-    for (_, source, at) in std::mem::take(&mut expander.open_offers) {
+    for OpenOffer { source, at, from, ids } in std::mem::take(&mut expander.open_offers) {
+        let to = expander.out.markdown.len();
+        expander.out.offer_blocks.push(OfferBlock { markdown: from..to, offers: ids });
         let d = Diagnostic::new(Code::DialectUnbalancedTag, "this `{% offer %}` block is never closed")
             .with_help("add `{% endoffer %}` on its own line after the block");
         expander.report(d, source, at);
@@ -161,7 +191,7 @@ struct Expander<'a, 'c> {
     /// Includes being expanded, outermost first, for cycle detection.
     stack: Vec<String>,
     /// Offer blocks not yet closed: their offers and where they opened.
-    open_offers: Vec<(Vec<OfferId>, usize, usize)>,
+    open_offers: Vec<OpenOffer>,
     /// Icons already made, by name and label, and their construct: an
     /// icon used again is the same HTML.
     icons: Vec<((String, constructs::IconLabel), usize)>,

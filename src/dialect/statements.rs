@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::constructs::{self, Construct, IconLabel};
 use super::tags::{next_tag, Statement, Tag, TagKind};
-use super::{CrossLink, Expander};
+use super::{CrossLink, Expander, OfferBlock, OpenOffer};
 use crate::diag::{did_you_mean, Code, Diagnostic};
 use crate::ids::ArticlePath;
 use crate::offers::OfferId;
@@ -198,7 +198,7 @@ impl<'a> Expander<'a, '_> {
             Ok(ids) => ids,
             Err(message) => return self.malformed(source, at, original, Code::OfferUnknown, message),
         };
-        if let Some((outer, _, _)) = self.open_offers.last() {
+        if let Some(OpenOffer { ids: outer, .. }) = self.open_offers.last() {
             if let Some(stray) = ids.iter().find(|id| !outer.contains(id)) {
                 let outer: Vec<&str> = outer.iter().map(OfferId::as_str).collect();
                 let message = format!(
@@ -209,13 +209,16 @@ impl<'a> Expander<'a, '_> {
             }
         }
         let construct = constructs::offer_open(&ids, self.cx.l10n, &self.article.lang);
-        self.open_offers.push((ids, source, at));
         self.construct(source, at, construct, true);
+        let from = self.out.markdown.len();
+        self.open_offers.push(OpenOffer { ids, source, at, from });
     }
 
     fn end_offer(&mut self, w: &Written<'a>) {
         let (source, at) = (w.source, w.at());
-        if self.open_offers.pop().is_some() {
+        if let Some(open) = self.open_offers.pop() {
+            let to = self.out.markdown.len();
+            self.out.offer_blocks.push(OfferBlock { markdown: open.from..to, offers: open.ids });
             self.construct(source, at, constructs::offer_close(), true);
         } else {
             let message = "`{% endoffer %}` without an `{% offer %}` before it".to_string();

@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::diag::{Code, Diagnostic, Location};
 use crate::dialect::{CrossLink, Expanded};
 use crate::ids::{normalize_relative, ArticlePath};
+use crate::offers::OfferId;
 use crate::syntax::attributes::Attributes;
 use crate::syntax::{self, percent_decode, CROSS_LINK_SCHEME};
 
@@ -32,6 +33,9 @@ pub struct DocLink {
     /// From a kramdown attribute list after the link: `[t](u){:target="_blank"}`.
     pub attributes: Option<Attributes>,
     pub location: Location,
+    /// The offers of the `{% offer %}` block the link is written in; empty
+    /// outside every block (the article's own offers then apply).
+    pub offers: Vec<OfferId>,
 }
 
 /// The link a `Start(Link)` event opens, when it is not a cross-link.
@@ -51,7 +55,8 @@ pub fn classify(
             LinkTarget::External(dest_url.to_string())
         }
     };
-    DocLink { target, title, attributes: None, location }
+    let offers = expanded.offers_at(range.start).to_vec();
+    DocLink { target, title, attributes: None, location, offers }
 }
 
 /// The index in `Expanded::links` of a cross-link written as a Markdown
@@ -69,7 +74,8 @@ pub fn cross_link(index: usize, title: String, range: &Range<usize>, expanded: &
         // Only a link written by hand as `helpgen-link:N` can miss.
         None => (LinkTarget::External(String::new()), expanded.location(range.start)),
     };
-    DocLink { target, title, attributes: None, location }
+    let offers = expanded.offers_at(range.start).to_vec();
+    DocLink { target, title, attributes: None, location, offers }
 }
 
 /// What a Markdown link destination points at, for an article at `from`.

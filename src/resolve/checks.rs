@@ -10,7 +10,7 @@ use crate::content::KNOWN_KEYS;
 use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId};
 use crate::markdown::LinkTarget;
-use crate::offers::Offers;
+use crate::offers::{OfferId, Offers};
 
 /// What the checks need besides the articles.
 pub struct Checks<'a> {
@@ -145,9 +145,14 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
         return;
     }
     let lang = &article.source.lang;
-    let unreachable = |target: &Article| {
+    // A link in an `{% offer %}` block is read by that block's offers only.
+    let unreachable = |target: &Article, readers: &[OfferId]| {
         let theirs = &target.source.front.product_label;
-        !theirs.is_empty() && !theirs.iter().any(|o| offers.contains(o))
+        let read_by = |o: &String| match readers {
+            [] => offers.contains(o),
+            readers => readers.iter().any(|r| r.as_str() == o),
+        };
+        !theirs.is_empty() && !theirs.iter().any(read_by)
     };
     let warn = |target: &Article, location: Location| {
         let message = format!(
@@ -161,13 +166,14 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
             .with_help("link to an article for these offers, or wrap the link in an {% offer %} block")
     };
     for link in &article.doc.links {
-        if let Some((page, _)) = site.find(lang, &link.target).filter(|(page, _)| unreachable(page.article)) {
+        let found = site.find(lang, &link.target);
+        if let Some((page, _)) = found.filter(|(page, _)| unreachable(page.article, &link.offers)) {
             diags.push(warn(page.article, link.location.clone()));
         }
     }
     for related in &article.source.front.related_articles {
         let Ok(path) = &related.path else { continue };
-        if let Some(page) = site.page(lang, path).filter(|page| unreachable(page.article)) {
+        if let Some(page) = site.page(lang, path).filter(|page| unreachable(page.article, &[])) {
             diags.push(warn(page.article, article.source.front_matter_location(&related.filepath)));
         }
     }
