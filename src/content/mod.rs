@@ -25,6 +25,7 @@ pub use walk::Languages;
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location, Severity};
 use crate::ids::{ArticlePath, LangId};
+use crate::syntax::data_path::Positions;
 
 /// Articles larger than this are certainly a mistake (a pasted log, a binary).
 pub(crate) const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
@@ -88,6 +89,21 @@ impl SourceArticle {
     pub fn front_matter_location(&self, needle: &str) -> Location {
         let front = &self.text[..self.body_start];
         self.location(front.find(needle).unwrap_or(0))
+    }
+
+    /// Location of the front matter value `path` names
+    /// (`related_articles[1].filepath`), or of `fallback` as
+    /// `front_matter_location` finds it.
+    pub fn front_matter_value_at(&self, path: &str, fallback: &str) -> Location {
+        let yaml_start = self.text.find('\n').map_or(0, |i| i + 1).min(self.body_start);
+        let positions = Positions::new(&self.text[yaml_start..self.body_start]);
+        match positions.value_of(path) {
+            Some((line, column)) => {
+                let lines_before = self.text[..yaml_start].matches('\n').count() as u32;
+                Location::new(&self.file, line + lines_before, column)
+            }
+            None => self.front_matter_location(fallback),
+        }
     }
 
     /// Location of `value` written under the front matter key `key`

@@ -103,8 +103,8 @@ fn missing_article(code: Code, site: &Site, target: &ArticlePath) -> Diagnostic 
 
 fn check_related(site: &Site, article: &Article, config: &Config, diags: &mut Diagnostics) {
     let source = &article.source;
-    for related in &source.front.related_articles {
-        let location = source.front_matter_location(&related.filepath);
+    for (i, related) in source.front.related_articles.iter().enumerate() {
+        let location = source.front_matter_value_at(&format!("related_articles[{i}].filepath"), &related.filepath);
         match &related.path {
             Ok(path) if site.entries.contains_key(path) => {}
             Ok(path) => diags.push(missing_article(Code::RelatedMissingTarget, site, path).at(location)),
@@ -120,9 +120,8 @@ fn check_related(site: &Site, article: &Article, config: &Config, diags: &mut Di
             if config.is_placeholder_title(title) && !title.trim().is_empty() {
                 let message =
                     format!("`overwrite_title: {title}` is a translation placeholder; the target's own title is shown");
-                diags.push(
-                    Diagnostic::new(Code::PlaceholderOverwriteTitle, message).at(source.front_matter_location(title)),
-                );
+                let location = source.front_matter_value_at(&format!("related_articles[{i}].overwrite_title"), title);
+                diags.push(Diagnostic::new(Code::PlaceholderOverwriteTitle, message).at(location));
             }
         }
     }
@@ -171,10 +170,11 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
             diags.push(warn(page.article, link.location.clone()));
         }
     }
-    for related in &article.source.front.related_articles {
+    for (i, related) in article.source.front.related_articles.iter().enumerate() {
         let Ok(path) = &related.path else { continue };
         if let Some(page) = site.page(lang, path).filter(|page| unreachable(page.article, &[])) {
-            diags.push(warn(page.article, article.source.front_matter_location(&related.filepath)));
+            let at = format!("related_articles[{i}].filepath");
+            diags.push(warn(page.article, article.source.front_matter_value_at(&at, &related.filepath)));
         }
     }
 }

@@ -75,6 +75,21 @@ impl Positions {
     }
 }
 
+impl Positions {
+    /// The 1-based line and column where the value `path` names starts.
+    pub fn value_of(&self, path: &str) -> Option<(u32, u32)> {
+        let mut node = self.0.as_ref()?;
+        for step in parse_path(path).ok()? {
+            node = match step {
+                Step::Key(key) => node.as_mapping()?.get_node(key)?,
+                Step::Index(i) => node.as_sequence()?.get_node(i)?,
+            };
+        }
+        let start = node.span().start()?;
+        Some((u32::try_from(start.line()).ok()?, u32::try_from(start.column()).ok()?))
+    }
+}
+
 fn key_of<'n>(map: &'n MarkedMappingNode, key: &str) -> Option<&'n marked_yaml::Span> {
     map.iter().find(|(name, _)| name.as_str() == key).map(|(name, _)| name.span())
 }
@@ -101,6 +116,7 @@ mod tests {
         assert_eq!(positions.of("offers.essential"), Some((7, 3)));
         assert_eq!(positions.of("urls[1]"), Some((8, 11)));
         assert_eq!(positions.of("firewall[2].port"), None);
+        assert_eq!(positions.value_of("firewall[1].port"), Some((5, 11)));
         assert_eq!(Positions::new(": bad").of("a"), None);
     }
 }

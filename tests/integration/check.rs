@@ -364,3 +364,23 @@ fn requirement_facts_written_by_hand_are_warned() {
     let help = "print it from the data, `{{ site.data.requirements.firewall[1].port }}`, so the text changes with it";
     assert_eq!(found, [(5, 6, 16, help.to_string())], "{report:#}");
 }
+
+/// Each related article's placeholder title is noted where it is written,
+/// though the same text is written twice.
+#[test]
+fn every_placeholder_title_is_noted_at_its_line() {
+    let site = Site::empty();
+    let related = "related_articles:\n  - filepath: a.md\n    overwrite_title: Add title for untranslated source\n  - filepath: b.md\n    overwrite_title: Add title for untranslated source\n";
+    site.write("content/en/start.md", format!("---\ntitle: Start\n{related}---\n\nText.\n"));
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
+    site.write("content/en/b.md", "---\ntitle: B\n---\n\nText.\n");
+    let (_, report) = check_json(&site, &["--verbose"]);
+    let notes: Vec<(u64, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "placeholder.overwrite-title")
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(notes, [(5, 22), (7, 22)], "{report:#}");
+}
