@@ -125,6 +125,19 @@ impl HtmlWriter {
     }
 
     /// Opens an emphasis or strong element with a kramdown attribute list.
+    /// Inline code with the attribute list written after it
+    /// (`` `Ctrl+S`{:.shortcut} ``).
+    pub fn code_with(&mut self, code: &str, attributes: &Attributes) {
+        if self.alt.is_some() {
+            return self.alt_text(&Event::Code(code.into()));
+        }
+        self.html.push_str("<code");
+        attributes.write_html(&mut self.html);
+        self.html.push('>');
+        let _ = escape_html_body_text(&mut self.html, code);
+        self.write("</code>");
+    }
+
     pub fn open_span(&mut self, element: &str, attributes: &Attributes) {
         match &mut self.alt {
             Some((_, depth)) => *depth += 1,

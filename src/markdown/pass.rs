@@ -271,6 +271,11 @@ impl<'e> Pass<'e> {
     /// render stage, which writes the `<a>` for the reader's language.
     fn settle(&mut self, event: &mut Event<'e>, range: &Range<usize>) {
         self.unfinished.observe(event, range, self.expanded, &mut self.found.diags);
+        if let Event::Code(code) = event {
+            if let Some((attributes, len)) = self.attribute_list_at(range.end) {
+                return self.code_with_attributes(code, &attributes, range.end + len);
+            }
+        }
         match event {
             Event::Start(Tag::Link { dest_url, title, .. }) => return self.start_link(dest_url, title, range),
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
@@ -300,6 +305,17 @@ impl<'e> Pass<'e> {
             _ => {}
         }
         self.out.event(event);
+    }
+
+    /// Inline code followed by the attribute list that ends at `cut`: the
+    /// list's text is then not written.
+    fn code_with_attributes(&mut self, code: &str, attributes: &Attributes, cut: usize) {
+        if let Some(heading) = &mut self.heading {
+            heading.text.push_str(code);
+        }
+        self.found.anchors.extend(attributes.id.clone());
+        self.out.code_with(code, attributes);
+        self.spans.cut = cut;
     }
 
     /// Opens an emphasis or strong element whose source ends at `end`,

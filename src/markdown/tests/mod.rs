@@ -26,6 +26,13 @@ fn render_in(lang: &str, body: &str, fixture: &Fixture) -> (String, ParsedDoc, V
 }
 
 #[test]
+fn code_takes_the_attribute_list_after_it() {
+    let (html, _, d) = render("Press `Ctrl+S`{:.shortcut} to save, `x`{: bad}.");
+    assert!(html.contains("Press <code class=\"shortcut\">Ctrl+S</code> to save,"), "{html}");
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), [Code::DialectAttribute], "{d:?}");
+}
+
+#[test]
 fn span_attributes_become_element_attributes() {
     let (html, _, d) = render("Click _Plan > Schedules_{:.breadcrumbs} then **OK**{:.doc-button #ok}.");
     assert!(d.is_empty(), "{d:?}");
