@@ -91,19 +91,10 @@ impl SourceArticle {
         self.location(front.find(needle).unwrap_or(0))
     }
 
-    /// Location of the front matter value `path` names
-    /// (`related_articles[1].filepath`), or of `fallback` as
-    /// `front_matter_location` finds it.
-    pub fn front_matter_value_at(&self, path: &str, fallback: &str) -> Location {
-        let yaml_start = self.text.find('\n').map_or(0, |i| i + 1).min(self.body_start);
-        let positions = Positions::new(&self.text[yaml_start..self.body_start]);
-        match positions.value_of(path) {
-            Some((line, column)) => {
-                let lines_before = self.text[..yaml_start].matches('\n').count() as u32;
-                Location::new(&self.file, line + lines_before, column)
-            }
-            None => self.front_matter_location(fallback),
-        }
+    /// Where the values of the front matter are written, read when first
+    /// asked (most articles are never asked).
+    pub fn front_matter_positions(&self) -> FrontMatterPositions<'_> {
+        FrontMatterPositions { article: self, positions: std::cell::OnceCell::new() }
     }
 
     /// Location of `value` written under the front matter key `key`
@@ -113,6 +104,30 @@ impl SourceArticle {
         let key_at = front.find(&format!("\n{key}:")).map_or(0, |i| i + 1);
         let found = front[key_at..].find(value).map(|i| key_at + i);
         self.location(found.unwrap_or(key_at))
+    }
+}
+
+/// The positions of one article's front matter values, by path.
+pub struct FrontMatterPositions<'a> {
+    article: &'a SourceArticle,
+    /// The values' positions, and the lines before the YAML block.
+    positions: std::cell::OnceCell<(Positions, u32)>,
+}
+
+impl FrontMatterPositions<'_> {
+    /// Location of the value `path` names (`related_articles[1].filepath`),
+    /// or of `fallback` as `front_matter_location` finds it.
+    pub fn value_at(&self, path: &str, fallback: &str) -> Location {
+        let article = self.article;
+        let (positions, lines_before) = self.positions.get_or_init(|| {
+            let yaml_start = article.text.find('\n').map_or(0, |i| i + 1).min(article.body_start);
+            let lines_before = article.text[..yaml_start].matches('\n').count() as u32;
+            (Positions::new(&article.text[yaml_start..article.body_start]), lines_before)
+        });
+        match positions.value_of(path) {
+            Some((line, column)) => Location::new(&article.file, line + lines_before, column),
+            None => article.front_matter_location(fallback),
+        }
     }
 }
 

@@ -103,8 +103,9 @@ fn missing_article(code: Code, site: &Site, target: &ArticlePath) -> Diagnostic 
 
 fn check_related(site: &Site, article: &Article, config: &Config, diags: &mut Diagnostics) {
     let source = &article.source;
+    let positions = source.front_matter_positions();
     for (i, related) in source.front.related_articles.iter().enumerate() {
-        let location = source.front_matter_value_at(&format!("related_articles[{i}].filepath"), &related.filepath);
+        let location = positions.value_at(&format!("related_articles[{i}].filepath"), &related.filepath);
         match &related.path {
             Ok(path) if site.entries.contains_key(path) => {}
             Ok(path) => diags.push(missing_article(Code::RelatedMissingTarget, site, path).at(location)),
@@ -120,7 +121,7 @@ fn check_related(site: &Site, article: &Article, config: &Config, diags: &mut Di
             if config.is_placeholder_title(title) && !title.trim().is_empty() {
                 let message =
                     format!("`overwrite_title: {title}` is a translation placeholder; the target's own title is shown");
-                let location = source.front_matter_value_at(&format!("related_articles[{i}].overwrite_title"), title);
+                let location = positions.value_at(&format!("related_articles[{i}].overwrite_title"), title);
                 diags.push(Diagnostic::new(Code::PlaceholderOverwriteTitle, message).at(location));
             }
         }
@@ -170,11 +171,12 @@ fn check_offer_reach(site: &Site, article: &Article, diags: &mut Diagnostics) {
             diags.push(warn(page.article, link.location.clone()));
         }
     }
+    let positions = article.source.front_matter_positions();
     for (i, related) in article.source.front.related_articles.iter().enumerate() {
         let Ok(path) = &related.path else { continue };
         if let Some(page) = site.page(lang, path).filter(|page| unreachable(page.article, &[])) {
             let at = format!("related_articles[{i}].filepath");
-            diags.push(warn(page.article, article.source.front_matter_value_at(&at, &related.filepath)));
+            diags.push(warn(page.article, positions.value_at(&at, &related.filepath)));
         }
     }
 }
