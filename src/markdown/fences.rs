@@ -17,8 +17,8 @@ pub struct FenceProblem {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FenceKind {
-    /// Between two steps of a list but indented less than their text: the
-    /// list ends at it. Indenting it by `indent` spaces keeps it in the step.
+    /// Between two numbered steps but indented less than their text: the
+    /// list ends at it, and the steps after it start a new list. Indenting it by `indent` spaces keeps it in the step.
     OutsideItem { indent: usize },
     /// Never closed: everything after it is code.
     Unclosed,
@@ -59,7 +59,7 @@ pub fn fence_problems(text: &str) -> Vec<FenceProblem> {
     }
     // The content indentation of each list item the text is in, outermost
     // first.
-    let mut items: Vec<usize> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     let mut open: Option<Open> = None;
     // A fence shallower than its step, closed: confirmed when a step follows.
     let mut pending: Option<(usize, usize)> = None;
@@ -82,27 +82,29 @@ pub fn fence_problems(text: &str) -> Vec<FenceProblem> {
             continue;
         }
         let blank_before = std::mem::replace(&mut after_blank, false);
-        let innermost = items.last().copied().unwrap_or(0);
+        let innermost = items.last().map_or(0, |item| item.content);
         if let Some((marker, len)) = opens(rest).filter(|_| indent < 4 + innermost) {
             // Shallower than every step it is among: outside the list.
-            let item_indent = items.first().copied().filter(|&outer| indent < outer);
+            // Only numbered steps: bullet lists around code are often two lists.
+            let outer = items.first().filter(|outer| outer.numbered && indent < outer.content);
+            let item_indent = outer.map(|outer| outer.content);
             open = Some(Open { marker, len, indent, offset: at + indent, item_indent });
             continue;
         }
-        match list_item_content(line) {
-            Some(content) => {
-                if let Some((offset, indent)) = pending.take() {
+        match list_item(line) {
+            Some(item) => {
+                if let Some((offset, indent)) = pending.take().filter(|_| item.numbered) {
                     problems.push(FenceProblem { offset, kind: FenceKind::OutsideItem { indent } });
                 }
                 // A step of this level ends the deeper ones before it.
-                items.retain(|&open| open <= indent);
-                items.push(content);
+                items.retain(|open| open.content <= indent);
+                items.push(item);
             }
             None => {
                 pending = None;
                 // Text shallower than the steps after a blank line ends the
                 // list; right after a step, it continues the step's text.
-                if blank_before && items.first().is_some_and(|&outer| indent < outer) {
+                if blank_before && items.first().is_some_and(|outer| indent < outer.content) {
                     items.clear();
                 }
             }
@@ -131,9 +133,16 @@ fn closes(rest: &str, fence: &Open) -> bool {
     len >= fence.len && rest[len..].trim().is_empty()
 }
 
-/// Where the text of a list item starts, if `line` begins one: `- `,
-/// `* `, `+ `, `1. ` or `1) ` after its indentation.
-fn list_item_content(line: &str) -> Option<usize> {
+/// A list item: where its text starts, and whether it is a numbered step.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    content: usize,
+    numbered: bool,
+}
+
+/// The list item `line` begins, if it begins one: `- `, `* `, `+ `, `1. `
+/// or `1) ` after its indentation.
+fn list_item(line: &str) -> Option<Item> {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let rest = &line[indent..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
@@ -144,7 +153,8 @@ fn list_item_content(line: &str) -> Option<usize> {
     };
     let after = &rest[marker..];
     let spaces = after.len() - after.trim_start_matches(' ').len();
-    (spaces >= 1 && !after.trim().is_empty()).then_some(indent + marker + spaces.min(4))
+    let item = Item { content: indent + marker + spaces.min(4), numbered: digits > 0 };
+    (spaces >= 1 && !after.trim().is_empty()).then_some(item)
 }
 
 #[cfg(test)]
@@ -160,8 +170,10 @@ mod tests {
     fn a_fence_between_two_steps_belongs_to_the_first() {
         let text = "1. Open the file:\n```json\n{ \"a\": 1 }\n```\n2. Save it.\n";
         assert_eq!(kinds(text), [(2, FenceKind::OutsideItem { indent: 3 })]);
-        let bullets = "- Run:\n\n```\nx\n```\n\n- Then this.\n";
-        assert_eq!(kinds(bullets), [(3, FenceKind::OutsideItem { indent: 2 })]);
+        let blank_lines = "1. Run:\n\n```\nx\n```\n\n2. Then this.\n";
+        assert_eq!(kinds(blank_lines), [(3, FenceKind::OutsideItem { indent: 3 })]);
+        // Bullet lists around a code block are often two lists on purpose.
+        assert!(kinds("- Run:\n\n```\nx\n```\n\n- Then this.\n").is_empty());
     }
 
     /// A fence indented like its step's text, after the step's own list,
