@@ -241,7 +241,7 @@ impl<'a> Renderer<'a> {
     fn home(&self, lang: &LangId) -> Result<String> {
         let base = &self.config.base_url;
         let mut sections: BTreeMap<&str, Vec<ArticleSummary>> = BTreeMap::new();
-        for page in self.site.pages().filter(|p| p.lang == lang) {
+        for page in self.site.pages().filter(|p| p.lang == lang && !p.is_redirect()) {
             sections.entry(section_id(page.path)).or_default().push(self.summary(&page));
         }
         let mut sections: Vec<SectionView> = sections
@@ -271,7 +271,8 @@ impl<'a> Renderer<'a> {
         let mut articles: Vec<ArticleSummary> = self
             .site
             .pages()
-            .filter(|p| p.lang == lang && p.article.source.front.product_label.iter().any(|o| o == offer))
+            .filter(|p| p.lang == lang && !p.is_redirect())
+            .filter(|p| p.article.source.front.product_label.iter().any(|o| o == offer))
             .map(|page| self.summary(&page))
             .collect();
         articles.sort_by_cached_key(|a| a.title.to_lowercase());

@@ -23,7 +23,7 @@ pub fn render<'o>(site: &Site, base: &BaseUrl, offers: impl Iterator<Item = &'o 
             push_url(&mut xml, url, &alternates);
         }
     }
-    for page in site.pages().filter(|p| !p.is_fallback()) {
+    for page in site.pages().filter(|p| !p.is_fallback() && !p.is_redirect()) {
         let alternates: Vec<(String, String)> = site
             .translations(page.path)
             .into_iter()

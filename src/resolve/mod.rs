@@ -64,6 +64,12 @@ impl Page<'_> {
         &self.article.source.lang != self.lang
     }
 
+    /// The article lives elsewhere now (`redirect_to`): its page sends
+    /// readers there and is listed nowhere.
+    pub fn is_redirect(&self) -> bool {
+        self.article.source.front.redirect_to.is_some()
+    }
+
     /// `fr/browser-setup/`, relative to the site root.
     pub fn site_path(&self) -> String {
         page_site_path(self.lang, self.slug)

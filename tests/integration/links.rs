@@ -118,7 +118,11 @@ fn redirect_to_sends_the_pages_of_an_article_elsewhere() {
     for lang in ["en", "de"] {
         let page = site.html(&format!("{lang}/moved/index.html"));
         assert_eq!(page.attr("meta[http-equiv=refresh]", "content"), "0; url=https://new.example.com/guide/");
+        // Listed nowhere: neither on the home page nor in the sitemap.
+        let home = site.output(&format!("{lang}/index.html"));
+        assert!(home.contains("/setup/") && !home.contains("/moved/"), "{home}");
     }
+    assert!(!site.output("sitemap.xml").contains("/moved/"));
     site.write("content/en/guide/moved.md", "---\ntitle: Moved\nredirect_to: javascript:alert(1)\n---\n");
     site.build(&[]).assert_reports(&["error[redirect.invalid]: `redirect_to: javascript:alert(1)` is not a URL"]);
 }
