@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
+use crate::syntax::data_path::Positions;
 
 pub const OFFERS_FILE: &str = "content/_data/offers.yaml";
 const DEFAULT_OFFERS: &[(&str, bool)] = &[
@@ -115,15 +116,17 @@ pub fn invalid_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Diagno
 fn parse(text: &str) -> Result<Offers, Diagnostic> {
     let file: OffersFile = serde_yaml::from_str(text).map_err(|e| invalid_yaml(OFFERS_FILE, text, &e))?;
     let mut seen = std::collections::HashSet::new();
-    for offer in &file.offers {
+    for (i, offer) in file.offers.iter().enumerate() {
         let id = offer.id.as_str();
         let well_formed =
             !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !well_formed || !seen.insert(id) {
             let problem = if well_formed { "is listed twice" } else { "should use a-z, 0-9 and `-` only" };
-            let offset = text.find(&format!("id: {id}")).unwrap_or(0);
-            return Err(Diagnostic::new(Code::DataInvalid, format!("offer id `{id}` {problem}"))
-                .at(LineIndex::new(text).location(Path::new(OFFERS_FILE), text, offset)));
+            let location = match Positions::new(text).value_of(&format!("offers[{i}].id")) {
+                Some((line, column)) => Location::new(OFFERS_FILE, line, column),
+                None => Location::file(OFFERS_FILE),
+            };
+            return Err(Diagnostic::new(Code::DataInvalid, format!("offer id `{id}` {problem}")).at(location));
         }
     }
     Ok(Offers { list: file.offers })
@@ -147,6 +150,8 @@ mod tests {
         assert_eq!(err.location.unwrap().line, 3);
         let err = parse("offers:\n  - id: basic\n  - id: basic\n").unwrap_err();
         assert!(err.message.contains("listed twice"), "{}", err.message);
+        // The second one, where the mistake is, at its value.
+        assert_eq!(err.location.as_ref().map(|l| (l.line, l.column)), Some((3, 9)));
         let err = parse("offers:\n  - id: Basic Plan\n").unwrap_err();
         assert_eq!(err.location.unwrap().line, 2);
     }
