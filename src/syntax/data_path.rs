@@ -59,35 +59,30 @@ impl Positions {
     pub fn of(&self, path: &str) -> Option<(u32, u32)> {
         let steps = parse_path(path).ok()?;
         let (last, before) = steps.split_last()?;
-        let mut node = self.0.as_ref()?;
-        for step in before {
-            node = match step {
-                Step::Key(key) => node.as_mapping()?.get_node(key)?,
-                Step::Index(i) => node.as_sequence()?.get_node(*i)?,
-            };
-        }
+        let node = self.node(before)?;
         let span = match last {
             Step::Key(key) => key_of(node.as_mapping()?, key)?,
             Step::Index(i) => node.as_sequence()?.get_node(*i)?.span(),
         };
-        let start = span.start()?;
-        Some((u32::try_from(start.line()).ok()?, u32::try_from(start.column()).ok()?))
+        start(span)
+    }
+
+    /// The 1-based line and column where the value `path` names starts.
+    pub fn value_of(&self, path: &str) -> Option<(u32, u32)> {
+        start(self.node(&parse_path(path).ok()?)?.span())
+    }
+
+    fn node(&self, steps: &[Step]) -> Option<&Node> {
+        steps.iter().try_fold(self.0.as_ref()?, |node, step| match step {
+            Step::Key(key) => node.as_mapping()?.get_node(key),
+            Step::Index(i) => node.as_sequence()?.get_node(*i),
+        })
     }
 }
 
-impl Positions {
-    /// The 1-based line and column where the value `path` names starts.
-    pub fn value_of(&self, path: &str) -> Option<(u32, u32)> {
-        let mut node = self.0.as_ref()?;
-        for step in parse_path(path).ok()? {
-            node = match step {
-                Step::Key(key) => node.as_mapping()?.get_node(key)?,
-                Step::Index(i) => node.as_sequence()?.get_node(i)?,
-            };
-        }
-        let start = node.span().start()?;
-        Some((u32::try_from(start.line()).ok()?, u32::try_from(start.column()).ok()?))
-    }
+fn start(span: &marked_yaml::Span) -> Option<(u32, u32)> {
+    let start = span.start()?;
+    Some((u32::try_from(start.line()).ok()?, u32::try_from(start.column()).ok()?))
 }
 
 fn key_of<'n>(map: &'n MarkedMappingNode, key: &str) -> Option<&'n marked_yaml::Span> {
