@@ -146,7 +146,16 @@ fn check_command(
     // A broken helpgen.toml is reported like any finding, in the chosen format.
     let (diagnostics, languages) = match Config::load(&site.root, Overrides::default()) {
         Ok(config) => match finish(run_check(&config, external)) {
-            Some(report) => (report.diagnostics, report.translations),
+            Some(report) => {
+                #[cfg(feature = "external")]
+                if let Some(external) = &report.external {
+                    eprintln!(
+                        "External links: {} in all, {} asked, {} known good from the cache, {} broken",
+                        external.links, external.checked, external.from_cache, external.broken
+                    );
+                }
+                (report.diagnostics, report.translations)
+            }
             None => return Outcome::Failure,
         },
         Err(d) => (vec![d], Vec::new()),
