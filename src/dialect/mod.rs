@@ -25,7 +25,7 @@ use pulldown_cmark::{Event, Parser, Tag as MdTag};
 pub use constructs::Construct;
 pub use span_map::SpanMap;
 use statements::Written;
-use tags::{next_tag, TagKind};
+use tags::{next_tag, Statement, TagKind};
 
 use crate::config::BaseUrl;
 use crate::content::{DataFiles, Includes, Media, MediaFile, SourceArticle, SourceText};
@@ -224,7 +224,8 @@ impl<'a> Expander<'a, '_> {
             let in_code = code_end(&code, tag.start);
             // Jekyll runs Liquid before Markdown, so writers wrap code that
             // shows tags in `{% raw %}`: there it is not shown either.
-            let raw_marker = tag.kind == TagKind::Statement && matches!(tag.name, "raw" | "endraw");
+            let raw_marker = tag.kind == TagKind::Statement
+                && matches!(Statement::parse(tag.name), Some(Statement::Raw | Statement::EndRaw));
             if let Some(end) = in_code.filter(|_| !raw_marker) {
                 // Past the code, unless a raw marker may follow in it.
                 let raw_ahead = text.get(tag.end..end).is_some_and(|rest| rest.contains("raw"));
