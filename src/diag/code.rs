@@ -76,6 +76,7 @@ codes! {
     IncludeUnreadable = "include.unreadable", Error, "a snippet that cannot be read";
     IncludeCycle = "include.cycle", Error, "a snippet that includes itself, directly or not";
     IncludeTooDeep = "include.too-deep", Error, "includes nested deeper than helpgen follows";
+    IncludeTooLarge = "include.too-large", Error, "includes that make an article larger than helpgen expands (16 MB), as snippets that include each other several times do";
     ImageMissing = "image.missing", Error, "an image number with no file in `content/_media/`";
     ImageMissingAlt = "image.missing-alt", Error, "an image without a text alternative";
     IconUnknown = "icon.unknown", Error, "an `{% icon %}` the theme does not have";

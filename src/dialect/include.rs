@@ -3,13 +3,18 @@
 //! `{{ page.<key> }}` filled into the path.
 
 use super::tags::Tag;
-use super::{Expander, MAX_INCLUDE_DEPTH};
+use super::{Expander, MAX_EXPANDED_BYTES, MAX_INCLUDE_DEPTH};
 use crate::content::Lookup;
 use crate::diag::{did_you_mean, Code, Diagnostic};
 use crate::ids::normalize_relative;
 
 impl<'a> Expander<'a, '_> {
     pub(super) fn include(&mut self, source: usize, at: usize, tag: &Tag<'_>) {
+        // Past the budget every include is refused at once: snippets that
+        // include each other many times over cannot make the work explode.
+        if self.over_budget {
+            return;
+        }
         let path = match self.include_path(tag.args) {
             Ok(path) => path,
             Err(message) => {
@@ -65,10 +70,23 @@ impl<'a> Expander<'a, '_> {
                 self.out.sources.len() - 1
             }
         };
-        self.stack.push(path);
         // The snippet's final newline belongs to the file, not to the text:
         // without it an include can sit inside a sentence.
         let text = file.text.strip_suffix('\n').unwrap_or(&file.text);
+        if self.out.markdown.len() + text.len() > MAX_EXPANDED_BYTES {
+            self.over_budget = true;
+            let message = format!(
+                "this include makes the article larger than {} MB once its snippets are expanded",
+                MAX_EXPANDED_BYTES >> 20
+            );
+            let d = Diagnostic::new(Code::IncludeTooLarge, message).with_help(format!(
+                "snippets that include each other several times multiply; the chain here is {}",
+                self.stack.iter().chain([&path]).cloned().collect::<Vec<_>>().join(" -> ")
+            ));
+            self.report(d, source, at);
+            return;
+        }
+        self.stack.push(path);
         self.expand(id, text, 0);
         self.stack.pop();
     }

@@ -40,6 +40,11 @@ use crate::syntax::{attributes, markdown_options, markers, CROSS_LINK_SCHEME};
 /// Includes nest at most this deep; deeper is almost certainly a mistake.
 pub const MAX_INCLUDE_DEPTH: usize = 8;
 
+/// An article's Markdown with its snippets expanded grows at most to this
+/// size: a total, since a few small snippets that include each other ten
+/// times each reach gigabytes within the depth limit.
+pub const MAX_EXPANDED_BYTES: usize = 16 << 20;
+
 /// What the expansion may look up besides the article itself.
 pub struct Context<'a> {
     pub includes: &'a Includes,
@@ -169,6 +174,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         open_offers: Vec::new(),
         icons: Vec::new(),
         tag_span: None,
+        over_budget: false,
     };
     expander.expand(0, article.body(), article.body_start);
     for OpenOffer { source, at, from, ids } in std::mem::take(&mut expander.open_offers) {
@@ -197,6 +203,8 @@ struct Expander<'a, 'c> {
     icons: Vec<((String, constructs::IconLabel), usize)>,
     /// The tag being expanded: its source and its span there.
     tag_span: Option<(usize, Range<usize>)>,
+    /// An include crossed `MAX_EXPANDED_BYTES`: no other is expanded.
+    over_budget: bool,
 }
 
 impl<'a> Expander<'a, '_> {

@@ -278,6 +278,24 @@ fn include_depth_is_limited() {
     assert!(md.starts_with("0 1 2 3 4 5 6 7 "), "{md}");
 }
 
+/// Snippets that include the next one ten times each reach gigabytes
+/// within the depth limit: the expansion stops at a total size, with one
+/// error at the include that crosses it.
+#[test]
+fn include_fan_out_is_bounded() {
+    let mut includes = Includes::default();
+    let filler = "Text of a step. ".repeat(100);
+    for level in 0..7 {
+        let next = format!("{{% include s{}.md %}}\n", level + 1);
+        includes.insert(&format!("s{level}.md"), &format!("{filler}\n{}", next.repeat(10)));
+    }
+    includes.insert("s7.md", &filler);
+    let (md, _, d) = run_with(&article("{% include s0.md %}"), includes);
+    assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), [Code::IncludeTooLarge], "{d:?}");
+    assert!(d[0].location.as_ref().is_some_and(|l| l.file.starts_with("content/_includes")), "{d:?}");
+    assert!(md.len() <= super::MAX_EXPANDED_BYTES, "{}", md.len());
+}
+
 #[test]
 fn locations_map_back_through_expansions() {
     let body = "ab {% link_new t | x.md %} cd";
