@@ -234,11 +234,14 @@ impl SourceArticle {
 
 /// The private-use characters helpgen uses as markers in generated text,
 /// replaced in all source text (same UTF-8 length, so offsets stay exact):
-/// content can then never fake a placeholder or a link marker.
+/// content can then never fake a placeholder or a link marker. NUL is
+/// replaced too, as CommonMark says, so it never reaches a page. Both
+/// happen before lines are indexed, so positions count in the result.
 pub(crate) fn strip_markers(text: String) -> String {
     use crate::syntax::markers::{holds_reserved, RESERVED};
-    if holds_reserved(&text) {
-        text.replace(RESERVED, "\u{FFFD}")
+    let text = if holds_reserved(&text) { text.replace(RESERVED, "\u{FFFD}") } else { text };
+    if memchr::memchr(0, text.as_bytes()).is_some() {
+        text.replace('\0', "\u{FFFD}")
     } else {
         text
     }

@@ -174,6 +174,15 @@ fn source_text_cannot_fake_a_placeholder() {
     assert!(html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"), "{html}");
 }
 
+/// CommonMark: a NUL is read as U+FFFD; it never reaches the page.
+#[test]
+fn nul_becomes_the_replacement_character() {
+    let (html, _, d) = render("a\0b `c\0`\n\n<span title=\"x\0y\">z</span>\n");
+    assert!(!html.contains('\0'), "{html:?}");
+    assert!(html.contains("a\u{FFFD}b <code>c\u{FFFD}</code>"), "{html}");
+    assert!(d.is_empty(), "{d:?}");
+}
+
 #[test]
 fn block_attributes_apply_to_the_block_above() {
     let (html, doc, d) = render(
