@@ -84,3 +84,18 @@ fn missing_or_empty_title() {
     assert_eq!(read("---\ntitle: '  '\n---\n").unwrap_err().code, Code::FrontMatterMissingTitle);
     assert_eq!(read("---\ntitle: 2024\n---\n").unwrap().title, "2024");
 }
+
+/// Deep or large front matter is refused before the YAML parser, which
+/// slows down sharply on it.
+#[test]
+fn deep_or_large_front_matter_is_refused_at_once() {
+    let deep = format!("---\ntitle: x\nextra: {}{}\n---\n", "[".repeat(30_000), "]".repeat(30_000));
+    let err = read(&deep).unwrap_err();
+    assert!(err.message.contains("nests 30000 levels deep"), "{}", err.message);
+    let indented: String = (0..40).map(|i| format!("{}k{i}:\n", "  ".repeat(i))).collect();
+    assert!(read(&format!("---\ntitle: x\n{indented}---\n")).unwrap_err().message.contains("nests 39 levels"));
+    let large = format!("---\ntitle: x\nnote: \"{}\"\n---\n", "a".repeat(70_000));
+    assert!(read(&large).unwrap_err().message.contains("at most 64 KB"));
+    // Brackets in quoted text are text.
+    assert!(read("---\ntitle: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n---\n").is_ok());
+}
