@@ -82,7 +82,7 @@ pub fn discover(config: &Config, diags: &mut Diagnostics) -> Option<(Languages, 
     for lang in &languages.all {
         let dir = content.join(lang.as_str());
         if dir.is_dir() {
-            collect_language(&dir, lang, &mut files, diags);
+            collect_language(&config.root, &dir, lang, &mut files, diags);
         } else {
             // How every new translation starts: its pages show the default
             // language until articles are translated.
@@ -144,11 +144,40 @@ fn order_languages(config: &Config, mut found: Vec<LangId>, diags: &mut Diagnost
     Some(Languages { default, all: found })
 }
 
-fn collect_language(dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags: &mut Diagnostics) {
-    let walker = WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+/// The articles of one language folder. Symbolic links are followed when
+/// they stay inside the site (a shared article linked into two sections);
+/// one that leads out of it is refused, since content must not read or
+/// publish files from elsewhere on the machine.
+fn collect_language(root: &Path, dir: &Path, lang: &LangId, files: &mut Vec<FoundFile>, diags: &mut Diagnostics) {
+    let site = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let display = |path: &Path| Path::new("content").join(lang.as_str()).join(path.strip_prefix(dir).unwrap_or(path));
+    let outside = std::cell::RefCell::new(Vec::new());
+    let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
+        if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+            return false;
+        }
+        let escapes = e.path_is_symlink() && !e.path().canonicalize().is_ok_and(|target| target.starts_with(&site));
+        if escapes {
+            outside.borrow_mut().push(e.path().to_path_buf());
+        }
+        !escapes
+    });
+    collect_entries(walker, dir, lang, files, diags);
+    for path in outside.into_inner() {
+        let d = Diagnostic::new(Code::ContentPath, "this link leads outside the site, so it is not read")
+            .at(Location::file(display(&path)))
+            .with_help("copy the article into content/, or link to a file inside the site");
+        diags.push(d);
+    }
+}
+
+fn collect_entries(
+    walker: impl Iterator<Item = walkdir::Result<walkdir::DirEntry>>,
+    dir: &Path,
+    lang: &LangId,
+    files: &mut Vec<FoundFile>,
+    diags: &mut Diagnostics,
+) {
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,

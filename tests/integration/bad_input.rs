@@ -190,3 +190,24 @@ fn a_broken_theme_template_is_a_content_error() {
     let run = assert_fails(&site, "theme.invalid", "themes/default/templates");
     assert!(run.stderr.contains("article.html"), "{}", run.stderr);
 }
+
+/// A symbolic link inside the site is followed (an article shared by two
+/// sections); one that leads outside the site is refused where it is.
+#[cfg(unix)]
+#[test]
+fn symlinks_are_followed_inside_the_site_only() {
+    let site = Site::empty();
+    site.write("content/en/guide/start.md", "---\ntitle: Start\n---\n\nText.\n");
+    site.write("shared/moved.md", "---\ntitle: Moved here\n---\n\nText.\n");
+    std::os::unix::fs::symlink(site.path("shared/moved.md"), site.path("content/en/guide/moved.md")).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("secret.md"), "---\ntitle: Secret\n---\n\nNot for the site.\n").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("secret.md"), site.path("content/en/guide/secret.md")).unwrap();
+    let run = site.build(&[]);
+    run.assert_reports(&[
+        "error[content.path]: this link leads outside the site, so it is not read\n --> content/en/guide/secret.md",
+    ]);
+    site.remove("content/en/guide/secret.md");
+    site.build_ok();
+    assert_eq!(site.html("en/moved/index.html").text("h1"), "Moved here");
+}
