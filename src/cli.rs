@@ -39,6 +39,9 @@ enum Command {
         /// Skip the search index (and the search box) for this build
         #[arg(long)]
         no_search: bool,
+        /// Replace the output folder even if it holds files helpgen did not write
+        #[arg(long)]
+        force: bool,
     },
     /// Run every check without writing anything; for CI and editors
     Check {
@@ -93,8 +96,8 @@ pub fn run() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help, as we want.
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { site, output, base_url, no_search } => {
-            build_command(&site, Overrides { output, base_url, no_search })
+        Command::Build { site, output, base_url, no_search, force } => {
+            build_command(&site, Overrides { output, base_url, no_search, force })
         }
         Command::Check { site, format, deny_warnings, translations, external, external_cache } => {
             let external = external.then(|| external_cache.unwrap_or_else(|| site.root.join(EXTERNAL_CACHE)));

@@ -38,6 +38,8 @@ pub struct Config {
     /// says `search = false`, the build says `--no-search`, or helpgen was
     /// compiled without its `search` feature.
     pub search: bool,
+    /// Replace an output folder that holds files helpgen did not write.
+    pub force: bool,
 }
 
 /// What the command line may override.
@@ -47,6 +49,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// Skip the search index for this build.
     pub no_search: bool,
+    /// Replace an output folder helpgen did not write (`--force`).
+    pub force: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,6 +142,7 @@ impl Config {
         Ok(Config {
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
+            force: overrides.force,
             max_untranslated: file.translations.and_then(|t| t.max_untranslated).unwrap_or_default(),
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),

@@ -1,7 +1,9 @@
 //! Stage 5, write: put the rendered files on disk without ever leaving a
 //! half-written site. Files go to a staging folder beside the output, which
 //! replaces the output only once everything is written; on any failure the
-//! staging folder is removed and the previous output is untouched.
+//! staging folder is removed and the previous output is untouched. A folder
+//! helpgen did not write is never replaced unless asked, and the leftovers
+//! of killed builds are cleared (or restored) by the next one.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -17,16 +19,21 @@ pub struct WriteReport {
     pub bytes: u64,
 }
 
+/// The file that marks a folder as a site helpgen wrote, so it may replace it.
+pub const MARKER: &str = ".helpgen-output";
+
 pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<WriteReport> {
-    write_with(root, output, files, || Ok(Vec::new()))
+    write_with(root, output, false, files, || Ok(Vec::new()))
 }
 
 /// Like `write`, with more files that `later` makes while `files` are being
 /// written (the search index, made from the pages). The output is replaced
 /// only once both are on disk; if `later` fails, it is left as it was.
+/// `force`: replace an output folder that holds files helpgen did not write.
 pub fn write_with(
     root: &Path,
     output: &Path,
+    force: bool,
     files: &[OutputFile],
     later: impl FnOnce() -> Result<Vec<OutputFile>>,
 ) -> Result<WriteReport> {
@@ -34,9 +41,17 @@ pub fn write_with(
     let parent = output.parent().unwrap_or(Path::new("."));
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
+    recover_leftovers(parent, &name, &output);
+    if !force {
+        check_ours(&output)?;
+    }
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let result = clear(&staging).and_then(|()| {
-        let first = write_all(&staging, files)?;
+        let mut first = write_all(&staging, files)?;
+        let marker = staging.join(MARKER);
+        std::fs::write(&marker, "This folder was written by helpgen; the next build replaces it.\n")
+            .map_err(Error::io("write", &marker))?;
+        first.files += 1;
         let second = write_all(&staging, &later()?)?;
         swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{}", std::process::id())))?;
         Ok(WriteReport { files: first.files + second.files, bytes: first.bytes + second.bytes })
@@ -74,6 +89,47 @@ fn check_location(root: &Path, output: &Path) -> Result<PathBuf> {
         return Err(unusable("it exists and is not a folder"));
     }
     Ok(absolute)
+}
+
+/// Refuses to replace a folder with files helpgen did not write: a user's
+/// folder given as `--output` by mistake would be lost. An output of an
+/// older helpgen, without the marker, is known by its stylesheet.
+fn check_ours(output: &Path) -> Result<()> {
+    let Ok(mut entries) = std::fs::read_dir(output) else { return Ok(()) };
+    let empty = entries.next().is_none();
+    let ours = output.join(MARKER).is_file() || output.join("assets/css/helpgen.css").is_file();
+    if empty || ours {
+        return Ok(());
+    }
+    Err(Error::Output {
+        path: output.to_path_buf(),
+        reason: "it holds files helpgen did not write; choose another folder, empty it, or pass --force".into(),
+    })
+}
+
+/// Clears what killed builds left beside the output: staging folders, and
+/// the previous output set aside for a swap, which is put back if the swap
+/// never happened. Only leftovers of processes that are gone are touched.
+fn recover_leftovers(parent: &Path, name: &str, output: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else { continue };
+        let Some((kind, pid)) = rest.split_once('-') else { continue };
+        let gone = pid.parse().is_ok_and(process_gone);
+        if !gone || !matches!(kind, "staging" | "previous") {
+            continue;
+        }
+        if kind == "previous" && !output.exists() && std::fs::rename(entry.path(), output).is_ok() {
+            continue;
+        }
+        let _ = std::fs::remove_dir_all(entry.path());
+    }
+}
+
+/// Whether no process `pid` runs; where that cannot be known, never.
+fn process_gone(pid: u32) -> bool {
+    pid != std::process::id() && cfg!(target_os = "linux") && !Path::new("/proc").join(pid.to_string()).exists()
 }
 
 /// Removes a staging folder left by an earlier run that was interrupted.
@@ -156,7 +212,7 @@ mod tests {
         let out = root.path().join("public");
         write(root.path(), &out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
         let report = write(root.path(), &out, &[file("a/index.html", "two")]).unwrap();
-        assert_eq!(report, WriteReport { files: 1, bytes: 3 });
+        assert_eq!(report, WriteReport { files: 2, bytes: 3 });
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().map(|e| e.file_name()).collect();
@@ -178,17 +234,56 @@ mod tests {
     fn files_made_during_the_write_join_it_or_cancel_it() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
-        let report =
-            write_with(root.path(), &out, &[file("index.html", "page")], || Ok(vec![file("en/search/x", "idx")]))
-                .unwrap();
-        assert_eq!(report, WriteReport { files: 2, bytes: 7 });
+        let report = write_with(root.path(), &out, false, &[file("index.html", "page")], || {
+            Ok(vec![file("en/search/x", "idx")])
+        })
+        .unwrap();
+        assert_eq!(report, WriteReport { files: 3, bytes: 7 });
         assert_eq!(std::fs::read_to_string(out.join("en/search/x")).unwrap(), "idx");
-        let failed = write_with(root.path(), &out, &[file("index.html", "new")], || {
+        let failed = write_with(root.path(), &out, false, &[file("index.html", "new")], || {
             Err(Error::Search("indexing failed".into()))
         });
         assert!(matches!(failed, Err(Error::Search(_))));
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "page");
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    /// A folder helpgen did not write is never emptied by mistake.
+    #[test]
+    fn a_foreign_folder_is_replaced_only_when_forced() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("mine");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "mine").unwrap();
+        let err = write(root.path(), &out, &[file("index.html", "x")]).unwrap_err();
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
+        write_with(root.path(), &out, true, &[file("index.html", "x")], || Ok(Vec::new())).unwrap();
+        assert!(out.join(MARKER).is_file() && !out.join("notes.txt").exists());
+        // Now it is helpgen's: replaced without asking.
+        write(root.path(), &out, &[file("index.html", "y")]).unwrap();
+    }
+
+    /// A build killed between its two renames left the old output aside:
+    /// the next build puts it back; staging folders of dead builds go.
+    #[test]
+    fn leftovers_of_killed_builds_are_restored_or_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let dead = u32::MAX;
+        let previous = root.path().join(format!(".public.previous-{dead}"));
+        std::fs::create_dir_all(&previous).unwrap();
+        std::fs::write(previous.join(MARKER), "").unwrap();
+        std::fs::write(previous.join("index.html"), "old").unwrap();
+        let staging = root.path().join(format!(".public.staging-{dead}"));
+        std::fs::create_dir_all(staging.join("en")).unwrap();
+        recover_leftovers(root.path(), "public", &out);
+        if cfg!(target_os = "linux") {
+            assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+            assert!(!staging.exists() && !previous.exists());
+        }
+        write(root.path(), &out, &[file("index.html", "new")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
     }
 
     #[test]

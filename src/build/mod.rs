@@ -139,7 +139,7 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
             })
         });
         let mut indexed = None;
-        let written = output::write_with(&config.root, &config.output, &files, || {
+        let written = output::write_with(&config.root, &config.output, config.force, &files, || {
             let Some(indexing) = indexing else { return Ok(Vec::new()) };
             let ((bundle, searched), took) =
                 indexing.join().map_err(|_| Error::Search("the indexing thread stopped unexpectedly".into()))??;
