@@ -176,9 +176,16 @@ fn safe_relative(path: &str) -> Option<&Path> {
     path.components().all(|c| matches!(c, Component::Normal(_))).then_some(path)
 }
 
-/// Moves the previous output aside, the new one in, then deletes the old.
+/// Puts the new output in place of the old, then deletes the old: in one
+/// atomic exchange where the system has it, else by moving the old aside
+/// first (a kill between the two moves is repaired by the next build).
 fn swap_in(staging: &Path, output: &Path, previous: &Path) -> Result<()> {
     let had_output = output.exists();
+    if had_output && exchange(staging, output) {
+        // The old site is in the staging folder now.
+        let _ = std::fs::remove_dir_all(staging);
+        return Ok(());
+    }
     if had_output {
         if previous.exists() {
             std::fs::remove_dir_all(previous).map_err(Error::io("remove", previous))?;
@@ -196,6 +203,18 @@ fn swap_in(staging: &Path, output: &Path, previous: &Path) -> Result<()> {
         let _ = std::fs::remove_dir_all(previous);
     }
     Ok(())
+}
+
+/// Swaps two folders atomically, where the system can.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).is_ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
 }
 
 #[cfg(test)]
@@ -246,6 +265,19 @@ mod tests {
         assert!(matches!(failed, Err(Error::Search(_))));
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "page");
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn folders_are_exchanged_in_one_step() {
+        let root = tempfile::tempdir().unwrap();
+        let (a, b) = (root.path().join("a"), root.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        std::fs::write(a.join("new"), "").unwrap();
+        std::fs::write(b.join("old"), "").unwrap();
+        assert!(exchange(&a, &b));
+        assert!(b.join("new").exists() && a.join("old").exists());
     }
 
     /// A folder helpgen did not write is never emptied by mistake.
