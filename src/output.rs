@@ -53,6 +53,7 @@ pub fn write_with(
             .map_err(Error::io("write", &marker))?;
         first.files += 1;
         let second = write_all(&staging, &later()?)?;
+        flush(&staging)?;
         swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{}", std::process::id())))?;
         Ok(WriteReport { files: first.files + second.files, bytes: first.bytes + second.bytes })
     });
@@ -202,6 +203,20 @@ fn swap_in(staging: &Path, output: &Path, previous: &Path) -> Result<()> {
         // The new site is in place; a leftover old copy is only clutter.
         let _ = std::fs::remove_dir_all(previous);
     }
+    Ok(())
+}
+
+/// Puts the written files on the disk before the swap makes them the
+/// site: after a crash the output is the old site or the whole new one.
+/// One `syncfs` for the file system, not one call per file.
+#[cfg(target_os = "linux")]
+fn flush(staging: &Path) -> Result<()> {
+    let folder = std::fs::File::open(staging).map_err(Error::io("open", staging))?;
+    rustix::fs::syncfs(&folder).map_err(|e| Error::io("flush", staging)(e.into()))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn flush(_: &Path) -> Result<()> {
     Ok(())
 }
 
