@@ -118,6 +118,7 @@ codes! {
     SecurityScript = "security.script", Error, "`<script>` in content";
     SecurityIframe = "security.iframe", Error, "an embedded frame or object in content";
     SecurityEventHandler = "security.event-handler", Error, "an `on*=` event handler in content";
+    SecurityMarkup = "security.markup", Error, "markup that changes what the page loads or where it sends readers: `<base>`, `<meta http-equiv>`, `<link>`, a form posting to another site, CSS that imports or runs";
     SecurityUrl = "security.url", Error, "a `javascript:`, `vbscript:` or `data:` URL in content";
 }
 

@@ -14,8 +14,9 @@ use super::heading_id::{slugify, HeadingIds};
 use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
+use super::security::Security;
 use super::substitute::{Kind, Piece, Placeholders};
-use super::{security, substitute, Heading};
+use super::{substitute, Heading};
 use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
 use crate::highlight::Highlighter;
@@ -50,6 +51,7 @@ pub(super) struct Pass<'e> {
     unfinished: Unfinished,
     found: Findings,
     ids: HeadingIds,
+    security: Security,
 }
 
 /// The heading being read: its tag, which waits for its id, its text, and
@@ -107,6 +109,7 @@ impl<'e> Pass<'e> {
             // Most links are the expansion's cross-links.
             found: Findings { links: Vec::with_capacity(expanded.links.len()), ..Findings::default() },
             ids: HeadingIds::new(reserved),
+            security: Security::default(),
         }
     }
 
@@ -123,14 +126,19 @@ impl<'e> Pass<'e> {
             // table's, a list's) or that only an attribute list can change,
             // take their one step here; others go through every check.
             match event {
-                Event::End(end) => self.end(end, &range),
+                Event::End(end) => {
+                    if end == TagEnd::HtmlBlock {
+                        self.security.end_block(self.expanded, &mut self.found.diags);
+                    }
+                    self.end(end, &range)
+                }
                 // Inside a table or list, whose start was looked at.
                 Event::Start(ref tag @ (Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item)) => {
                     self.out.start_event(tag)
                 }
                 Event::Start(ref tag @ (Tag::Emphasis | Tag::Strong)) => self.open_span(tag, range.end),
                 mut event => {
-                    security::check_event(&event, &range, self.expanded, &mut self.found.diags);
+                    self.security.check(&event, &range, self.expanded, &mut self.found.diags);
                     self.accept(&mut event, &mut range);
                 }
             }

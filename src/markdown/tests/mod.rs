@@ -174,6 +174,16 @@ fn source_text_cannot_fake_a_placeholder() {
     assert!(html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"), "{html}");
 }
 
+/// The lines of an HTML block are read together, as the browser reads
+/// them: a raw-text element opened on one line ends on the next.
+#[test]
+fn html_blocks_are_checked_as_a_whole() {
+    let (_, _, d) = render("Text.\n\n<noscript>\n<p title=\"</noscript><img src=x onerror=alert(1)>\">\n</noscript>\n");
+    assert_eq!(d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(), [(Code::SecurityEventHandler, (8, 33))]);
+    let (_, _, d) = render("<style>\n.a { color: red }\n@import 'x.css';\n</style>\n");
+    assert_eq!(d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(), [(Code::SecurityMarkup, (5, 1))]);
+}
+
 /// CommonMark: a NUL is read as U+FFFD; it never reaches the page.
 #[test]
 fn nul_becomes_the_replacement_character() {
