@@ -61,6 +61,7 @@ fn main() {
         site_title: None,
         requirements: None,
         hand_written: None,
+        allow_frames_from: &[],
     };
     let highlighter = Highlighter::new();
     let path = ArticlePath::parse("guide/big.md").expect("path");

@@ -40,6 +40,9 @@ pub struct Config {
     pub search: bool,
     /// Replace an output folder that holds files helpgen did not write.
     pub force: bool,
+    /// Addresses whose pages content may embed (`<iframe src>` starting
+    /// with one of them), such as a video host's embed URL.
+    pub allow_frames_from: Vec<String>,
 }
 
 /// What the command line may override.
@@ -65,6 +68,13 @@ struct ConfigFile {
     checks: Option<BTreeMap<String, Level>>,
     translations: Option<TranslationsFile>,
     search: Option<bool>,
+    security: Option<SecurityFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SecurityFile {
+    allow_frames_from: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -143,6 +153,7 @@ impl Config {
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
             force: overrides.force,
+            allow_frames_from: file.security.and_then(|s| s.allow_frames_from).unwrap_or_default(),
             max_untranslated: file.translations.and_then(|t| t.max_untranslated).unwrap_or_default(),
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),
@@ -170,6 +181,7 @@ impl ConfigFile {
             checks: None,
             translations: None,
             search: None,
+            security: None,
         }
     }
 }

@@ -186,6 +186,7 @@ impl Inputs {
             site_title: config.title.as_deref(),
             requirements: self.requirements.as_ref(),
             hand_written: self.hand_written.as_ref(),
+            allow_frames_from: &config.allow_frames_from,
         };
         let mut found = Vec::new();
         let expanded = dialect::expand(&source, &cx, &mut found);

@@ -63,6 +63,8 @@ pub struct Context<'a> {
     pub requirements: Option<&'a Requirements>,
     /// The requirement facts that prose should print from the data.
     pub hand_written: Option<&'a HandWritten>,
+    /// Addresses whose pages content may embed (helpgen.toml).
+    pub allow_frames_from: &'a [String],
 }
 
 /// A `{% link_new %}` cross-reference, resolved later against the whole site.
@@ -116,6 +118,8 @@ pub struct Expanded<'a> {
     /// The path the site is published under (`/docs/`), which root-relative
     /// links to its pages start with.
     pub base_path: &'a str,
+    /// Addresses whose pages content may embed.
+    pub allow_frames_from: &'a [String],
     pub markdown: String,
     pub links: Vec<CrossLink>,
     /// The HTML of placeholder N.
@@ -158,6 +162,7 @@ pub fn expand<'a>(article: &'a SourceArticle, cx: &Context<'a>, diags: &mut Vec<
         out: Expanded {
             article,
             base_path: cx.base_url.path(),
+            allow_frames_from: cx.allow_frames_from,
             markdown: String::with_capacity(article.body().len() + 64),
             links: Vec::new(),
             constructs: Vec::new(),

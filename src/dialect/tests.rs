@@ -51,6 +51,7 @@ impl Fixture {
             site_title: None,
             requirements: None,
             hand_written: None,
+            allow_frames_from: &[],
         }
     }
 

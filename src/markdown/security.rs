@@ -32,7 +32,7 @@ impl Security {
                 self.block.push_str(html);
             }
             Event::InlineHtml(html) => {
-                for (offset, finding) in scan_html(html) {
+                for (offset, finding) in scan_html(html, expanded.allow_frames_from) {
                     diags.push(finding.at(expanded.location(range.start + offset)));
                 }
             }
@@ -47,7 +47,7 @@ impl Security {
 
     /// The HTML block ends: its findings, at the lines they are on.
     pub fn end_block(&mut self, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
-        for (offset, finding) in scan_html(&self.block) {
+        for (offset, finding) in scan_html(&self.block, expanded.allow_frames_from) {
             let line = self.lines.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
             let (start, source) = self.lines.get(line).copied().unwrap_or_default();
             diags.push(finding.at(expanded.location(source + offset - start)));
@@ -58,9 +58,19 @@ impl Security {
 }
 
 /// Findings in a fragment of raw HTML, with their byte offsets in it.
-pub fn scan_html(html: &str) -> Vec<(usize, Diagnostic)> {
+/// Frames are allowed from addresses that start with one of `frames_from`
+/// (a video host the site trusts), unless they carry a page of their own.
+pub fn scan_html(html: &str, frames_from: &[String]) -> Vec<(usize, Diagnostic)> {
     let mut findings = Vec::new();
     for tag in html::start_tags(html) {
+        let allowed_frame = tag.name == "iframe"
+            && tag
+                .attribute("src")
+                .is_some_and(|src| frames_from.iter().any(|from| src.value.starts_with(from.as_str())))
+            && tag.attribute("srcdoc").is_none();
+        if allowed_frame {
+            continue;
+        }
         if let Some(finding) = element_finding(&tag, html) {
             findings.push((tag.at, finding));
         }
@@ -221,7 +231,7 @@ mod tests {
     use super::*;
 
     fn codes(html: &str) -> Vec<(usize, Code)> {
-        scan_html(html).into_iter().map(|(at, d)| (at, d.code)).collect()
+        scan_html(html, &[]).into_iter().map(|(at, d)| (at, d.code)).collect()
     }
 
     #[test]
@@ -296,7 +306,7 @@ mod tests {
             "<noembed><p title=\"</noembed><img src=x onerror=alert(1)>\"></noembed>",
             "<title><p title=\"</title><img src=x onerror=alert(1)>\"></title>",
         ];
-        let missed: Vec<&str> = attempts.into_iter().filter(|html| scan_html(html).is_empty()).collect();
+        let missed: Vec<&str> = attempts.into_iter().filter(|html| scan_html(html, &[]).is_empty()).collect();
         assert!(missed.is_empty(), "not found: {missed:#?}");
     }
 
@@ -304,7 +314,21 @@ mod tests {
     /// unquoted `src` value runs on to the `>`.
     #[test]
     fn reads_attributes_as_the_browser_does() {
-        assert!(scan_html("<img/src=x/onerror=alert(1)>").is_empty());
+        assert!(scan_html("<img/src=x/onerror=alert(1)>", &[]).is_empty());
+    }
+
+    /// A site may trust one video host: its frames pass; frames from
+    /// elsewhere, or carrying a page of their own (`srcdoc`), do not.
+    #[test]
+    fn frames_from_an_allowed_host_pass() {
+        let allowed = ["https://www.youtube-nocookie.com/embed/".to_string()];
+        let video = "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" allowfullscreen></iframe>";
+        assert!(scan_html(video, &allowed).is_empty());
+        assert!(!scan_html(video, &[]).is_empty());
+        let elsewhere = "<iframe src=\"https://www.youtube-nocookie.com.evil.example/embed/\"></iframe>";
+        assert!(!scan_html(elsewhere, &allowed).is_empty());
+        let srcdoc = "<iframe src=\"https://www.youtube-nocookie.com/embed/a\" srcdoc=\"<script>x</script>\">";
+        assert!(!scan_html(srcdoc, &allowed).is_empty());
     }
 
     #[test]

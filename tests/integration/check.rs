@@ -384,3 +384,19 @@ fn every_placeholder_title_is_noted_at_its_line() {
         .collect();
     assert_eq!(notes, [(5, 22), (7, 22)], "{report:#}");
 }
+
+/// A site that trusts one video host lists it in helpgen.toml: its frames
+/// build, frames from elsewhere are still errors.
+#[test]
+fn frames_from_a_trusted_host_build() {
+    let site = Site::empty();
+    site.write("helpgen.toml", "[security]\nallow_frames_from = [\"https://player.example.org/embed/\"]\n");
+    let video = "<iframe src=\"https://player.example.org/embed/42\" title=\"Demo\"></iframe>";
+    site.write("content/en/video.md", format!("---\ntitle: Video\n---\n\n{video}\n"));
+    site.build_ok();
+    site.write(
+        "content/en/other.md",
+        "---\ntitle: Other\n---\n\n<iframe src=\"https://elsewhere.example/\"></iframe>\n",
+    );
+    site.build(&[]).assert_reports(&["error[security.iframe]"]);
+}
