@@ -73,22 +73,33 @@ impl<'a> Expander<'a, '_> {
         // The snippet's final newline belongs to the file, not to the text:
         // without it an include can sit inside a sentence.
         let text = file.text.strip_suffix('\n').unwrap_or(&file.text);
-        if self.out.markdown.len() + text.len() > MAX_EXPANDED_BYTES {
-            self.over_budget = true;
-            let message = format!(
-                "this include makes the article larger than {} MB once its snippets are expanded",
-                MAX_EXPANDED_BYTES >> 20
-            );
-            let d = Diagnostic::new(Code::IncludeTooLarge, message).with_help(format!(
-                "snippets that include each other several times multiply; the chain here is {}",
-                self.stack.iter().chain([&path]).cloned().collect::<Vec<_>>().join(" -> ")
-            ));
-            self.report(d, source, at);
+        if !self.within_budget(source, at, &path, text.len()) {
             return;
         }
         self.stack.push(path);
         self.expand(id, text, 0);
         self.stack.pop();
+    }
+
+    /// Whether `len` more bytes from the snippet `path` keep the article
+    /// within `MAX_EXPANDED_BYTES`; if not, the include at `at` is the
+    /// error, and no other include is expanded.
+    fn within_budget(&mut self, source: usize, at: usize, path: &str, len: usize) -> bool {
+        if self.out.markdown.len() + len <= MAX_EXPANDED_BYTES {
+            return true;
+        }
+        self.over_budget = true;
+        let message = format!(
+            "this include makes the article larger than {} MB once its snippets are expanded",
+            MAX_EXPANDED_BYTES >> 20
+        );
+        let chain: Vec<&str> = self.stack.iter().map(String::as_str).chain([path]).collect();
+        let d = Diagnostic::new(Code::IncludeTooLarge, message).with_help(format!(
+            "snippets that include each other several times multiply; the chain here is {}",
+            chain.join(" -> ")
+        ));
+        self.report(d, source, at);
+        false
     }
 
     /// The include path with `{{ page.lang }}` and `{{ page.<key> }}` filled in.

@@ -5,6 +5,10 @@
 
 use std::collections::hash_map::{Entry, HashMap};
 
+use pulldown_cmark::HeadingLevel;
+
+use super::Heading;
+
 pub fn slugify(text: &str) -> String {
     let text = text.trim();
     let mut id = String::with_capacity(text.len());
@@ -98,8 +102,17 @@ impl HeadingIds {
         self.explicit.push(id.to_string());
     }
 
-    pub fn unique(&mut self, base: String) -> String {
-        self.allocator.unique(base)
+    /// A heading of `level` whose text is `text`: its id is the one
+    /// `written` for it, or one made from its text.
+    pub fn name(&mut self, level: HeadingLevel, written: Option<&str>, mut text: String) -> Heading {
+        let id = match written {
+            Some(explicit) => explicit.to_string(),
+            None => self.allocator.unique(slugify(&text)),
+        };
+        // The text is kept for the table of contents, without the spaces around it.
+        text.truncate(text.trim_end().len());
+        text.drain(..text.len() - text.trim_start().len());
+        Heading { level: level as u8, id, text }
     }
 
     /// If an automatic id may have taken an id written later, the ids

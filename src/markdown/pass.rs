@@ -7,10 +7,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, OffsetIter, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
 
 use super::block_attributes::BlockAttributeCursor;
-use super::heading_id::{slugify, HeadingIds};
+use super::heading_id::HeadingIds;
 use super::html::HtmlWriter;
 use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
@@ -356,7 +356,7 @@ impl<'e> Pass<'e> {
                         self.out.event(&shown);
                     }
                     let written = if let Tag::Heading { id, .. } = &tag { id.as_deref() } else { None };
-                    let heading = name_heading(level, written, text, &mut self.ids);
+                    let heading = self.ids.name(level, written, text);
                     self.out.end_heading(&tag, &heading.id);
                     return self.found.headings.push(heading);
                 }
@@ -489,17 +489,4 @@ fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
         start += line.len();
     }
     found
-}
-
-/// A heading of `level` whose text is `text`: its id is the one `written`
-/// for it, or one made from its text.
-fn name_heading(level: HeadingLevel, written: Option<&str>, mut text: String, ids: &mut HeadingIds) -> Heading {
-    let id = match written {
-        Some(explicit) => explicit.to_string(),
-        None => ids.unique(slugify(&text)),
-    };
-    // The text is kept for the table of contents, without the spaces around it.
-    text.truncate(text.trim_end().len());
-    text.drain(..text.len() - text.trim_start().len());
-    Heading { level: level as u8, id, text }
 }
