@@ -27,6 +27,11 @@ fn check_json(site: &Site, args: &[&str]) -> (i32, Value) {
     (out.status.code().unwrap_or(-1), report)
 }
 
+/// The diagnostics of `code` in a JSON report.
+fn with_code<'r>(report: &'r Value, code: &'r str) -> impl Iterator<Item = &'r Value> {
+    report["diagnostics"].as_array().into_iter().flatten().filter(move |d| d["code"] == code)
+}
+
 /// A site with three distinct errors in three files, and one warning.
 fn broken() -> Site {
     let site = Site::empty();
@@ -174,11 +179,7 @@ fn links_to_articles_of_other_offers_are_warned() {
     site.write("content/en/both.md", "---\ntitle: Both\nproduct_label: [essential, enterprise]\n---\n\nText.\n");
     let (code, report) = check_json(&site, &["--deny-warnings"]);
     assert_eq!(code, 1);
-    let warnings: Vec<(String, u64, u64)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "offer.unavailable-target")
+    let warnings: Vec<(String, u64, u64)> = with_code(&report, "offer.unavailable-target")
         .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
         .collect();
     let file = "content/en/basic.md".to_string();
@@ -197,9 +198,7 @@ fn ui_messages_missing_everywhere_or_in_a_language() {
     );
     let (code, report) = check_json(&site, &[]);
     assert_eq!(code, 1, "{report:#}");
-    let find = |code: &str| -> Vec<Value> {
-        report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).cloned().collect()
-    };
+    let find = |code: &str| -> Vec<Value> { with_code(&report, code).cloned().collect() };
     let missing = find("i18n.missing-message");
     let at = |d: &Value| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64(), d["column"].as_u64());
     assert_eq!(missing.len(), 2, "{missing:#?}");
@@ -232,13 +231,7 @@ fn translation_report_and_thresholds() {
     );
     let (code, report) = check_json(&site, &[]);
     assert_eq!(code, 1);
-    let error = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == "i18n.too-many-untranslated")
-        .unwrap()
-        .clone();
+    let error = with_code(&report, "i18n.too-many-untranslated").next().unwrap().clone();
     assert_eq!(error["file"], "helpgen.toml");
     assert!(error["message"].as_str().unwrap().starts_with("1 article is not translated into `de`"));
     assert_eq!(site.build(&[]).code, 1);
@@ -260,13 +253,7 @@ fn orphans_are_articles_no_other_article_leads_to() {
     site.write("content/en/french-only.md", "---\ntitle: Reached in French\n---\n\nText.\n");
     let (code, report) = check_json(&site, &[]);
     assert_eq!(code, 0, "{report:#}");
-    let orphans: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "link.orphan")
-        .map(|d| d["file"].as_str().unwrap())
-        .collect();
+    let orphans: Vec<&str> = with_code(&report, "link.orphan").map(|d| d["file"].as_str().unwrap()).collect();
     assert_eq!(orphans, ["content/en/alone.md"], "{report:#}");
 }
 
@@ -280,11 +267,7 @@ fn a_listed_language_without_a_folder_is_published_from_fallbacks() {
     site.write("content/fr/guide/start.md", "---\ntitle: Début\n---\n\n## Premier\n");
     let (code, report) = check_json(&site, &[]);
     assert_eq!(code, 0, "{report:#}");
-    let notes: Vec<(&str, &str)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "i18n.language-without-folder")
+    let notes: Vec<(&str, &str)> = with_code(&report, "i18n.language-without-folder")
         .map(|d| (d["file"].as_str().unwrap(), d["severity"].as_str().unwrap()))
         .collect();
     assert_eq!(notes, [("helpgen.toml", "info")]);
@@ -351,11 +334,7 @@ fn requirement_facts_written_by_hand_are_warned() {
         "---\ntitle: Network\n---\n\nOpen port 45054, or port {{ site.data.requirements.firewall[1].port }}; `port 443` is code.\n",
     );
     let (_, report) = check_json(&site, &[]);
-    let found: Vec<(u64, u64, u64, String)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "data.hand-written")
+    let found: Vec<(u64, u64, u64, String)> = with_code(&report, "data.hand-written")
         .map(|d| {
             let number = |key: &str| d[key].as_u64().unwrap();
             (number("line"), number("column"), number("end_column"), d["help"].as_str().unwrap().to_string())
@@ -375,11 +354,7 @@ fn every_placeholder_title_is_noted_at_its_line() {
     site.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
     site.write("content/en/b.md", "---\ntitle: B\n---\n\nText.\n");
     let (_, report) = check_json(&site, &["--verbose"]);
-    let notes: Vec<(u64, u64)> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "placeholder.overwrite-title")
+    let notes: Vec<(u64, u64)> = with_code(&report, "placeholder.overwrite-title")
         .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
         .collect();
     assert_eq!(notes, [(5, 22), (7, 22)], "{report:#}");
