@@ -43,6 +43,9 @@ pub struct Config {
     /// Addresses whose pages content may embed (`<iframe src>` starting
     /// with one of them), such as a video host's embed URL.
     pub allow_frames_from: Vec<String>,
+    /// The policy pages carry instead of the one helpgen derives
+    /// (`[security] content_security_policy`); empty for none.
+    pub content_security_policy: Option<String>,
 }
 
 /// What the command line may override.
@@ -75,6 +78,7 @@ struct ConfigFile {
 #[serde(deny_unknown_fields)]
 struct SecurityFile {
     allow_frames_from: Option<Vec<String>>,
+    content_security_policy: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -149,11 +153,21 @@ impl Config {
                 .at(at_file())
                 .with_help("the codes are listed in the README"));
         }
+        let security = file.security.unwrap_or(SecurityFile { allow_frames_from: None, content_security_policy: None });
+        let allow_frames_from = security.allow_frames_from.unwrap_or_default();
+        for prefix in &allow_frames_from {
+            check_frame_prefix(prefix).map_err(|problem| {
+                Diagnostic::new(Code::ConfigInvalid, format!("`{prefix}` in allow_frames_from {problem}"))
+                    .at(at_file())
+                    .with_help("give the address a frame's `src` starts with, such as `https://www.youtube-nocookie.com/embed/`")
+            })?;
+        }
         Ok(Config {
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
             force: overrides.force,
-            allow_frames_from: file.security.and_then(|s| s.allow_frames_from).unwrap_or_default(),
+            allow_frames_from,
+            content_security_policy: security.content_security_policy,
             max_untranslated: file.translations.and_then(|t| t.max_untranslated).unwrap_or_default(),
             root: root.to_path_buf(),
             output: overrides.output.unwrap_or_else(|| root.join("public")),
@@ -167,6 +181,18 @@ impl Config {
                 .unwrap_or_else(|| DEFAULT_PLACEHOLDER_TITLES.iter().map(|s| s.to_string()).collect()),
         })
     }
+}
+
+/// A frame prefix must be an `https://` address that can stand in a
+/// Content-Security-Policy as it is (no spaces, quotes, `;` or `,`).
+fn check_frame_prefix(prefix: &str) -> Result<(), &'static str> {
+    let rest = prefix.strip_prefix("https://").ok_or("should start with `https://`")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = !host.is_empty() && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ':'));
+    if !host_ok || prefix.contains(|c: char| c.is_whitespace() || c.is_control() || "'\";,".contains(c)) {
+        return Err("is not an address a frame can start with");
+    }
+    Ok(())
 }
 
 impl ConfigFile {

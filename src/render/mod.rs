@@ -8,6 +8,7 @@
 //! the sitemap and the theme assets.
 
 mod body;
+mod csp;
 mod sitemap;
 mod view;
 
@@ -62,6 +63,8 @@ pub struct Renderer<'a> {
     site: &'a Site,
     data: SiteData<'a>,
     assets: &'a BTreeMap<String, Vec<u8>>,
+    /// The Content-Security-Policy every page carries; empty for none.
+    policy: String,
 }
 
 /// The site's structured data, from `content/_data/`.
@@ -86,7 +89,14 @@ impl<'a> Renderer<'a> {
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&strings, &kwargs, state));
         tera.add_raw_templates(theme.templates.iter())
             .map_err(|e| Error::Template { name: "the theme's templates".to_string(), message: e.to_string() })?;
-        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets })
+        let policy = config.content_security_policy.clone().unwrap_or_else(|| {
+            csp::policy(&csp::PolicyInputs {
+                search: config.search,
+                frames_from: &config.allow_frames_from,
+                endpoints: data.requirements.map_or(&[], |r| &r.websockets.urls),
+            })
+        });
+        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets, policy })
     }
 
     /// Every file of the site, in a deterministic order.
@@ -315,6 +325,7 @@ impl<'a> Renderer<'a> {
             home_url: base.path_of(&format!("{lang}/")),
             assets: base.path_of("assets/"),
             code_styles: false,
+            csp: self.policy.clone(),
             search: if self.config.search { base.path_of(&format!("{lang}/{SEARCH_DIR}")) } else { String::new() },
             site_root: base.path_of(""),
             description: String::new(),

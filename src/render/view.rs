@@ -17,6 +17,8 @@ pub struct Frame {
     pub assets: String,
     /// The page shows highlighted code and needs its stylesheet.
     pub code_styles: bool,
+    /// The Content-Security-Policy for a `<meta http-equiv>`; empty for none.
+    pub csp: String,
     pub description: String,
     pub canonical: String,
     pub alternates: Vec<Alternate>,

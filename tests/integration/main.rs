@@ -17,6 +17,7 @@ mod links;
 mod model;
 mod offers;
 mod pages;
+mod policy;
 mod requirements;
 mod sample_site;
 mod search;

@@ -4,6 +4,7 @@
 //! Without Chromium these tests say they are skipped; with
 //! HELPGEN_REQUIRE_BROWSER=1 (as in CI) they fail instead.
 
+mod policy;
 mod servers;
 mod webdriver;
 

@@ -12,8 +12,8 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
                        connect-src 'self' http://127.0.0.1:* ws://127.0.0.1:*; object-src 'none'; \
                        base-uri 'none'; frame-ancestors 'none'";
 
-/// The same, plus what Pagefind's WebAssembly needs: the policy the README
-/// gives for sites with search.
+/// The same, plus what Pagefind's WebAssembly needs (as the pages' own
+/// policy grants when search is on).
 pub const CSP_WITH_SEARCH: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                                    img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
                                    frame-ancestors 'none'";
@@ -24,7 +24,8 @@ pub fn closed_port() -> u16 {
     listener.local_addr().expect("address").port()
 }
 
-/// Serves `root` on 127.0.0.1 until the process ends; returns the port.
+/// Serves `root` on 127.0.0.1 until the process ends, under `csp` when it is
+/// not empty; returns the port.
 pub fn serve_site(root: &Path, csp: &'static str) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("address").port();
@@ -48,8 +49,10 @@ fn answer_file(mut stream: TcpStream, root: &Path, csp: &str) -> std::io::Result
         Some((file, body)) => ("200 OK", content_type(&file), body),
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
     };
+    // An empty policy sends no header: the pages' own policy is then the only one.
+    let policy = if csp.is_empty() { String::new() } else { format!("Content-Security-Policy: {csp}\r\n") };
     let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nContent-Security-Policy: {csp}\r\n\
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{policy}\
          Cache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );
