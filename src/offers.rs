@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex, Location};
 use crate::syntax::data_path::Positions;
+use crate::syntax::yaml_limits;
 
 pub const OFFERS_FILE: &str = "content/_data/offers.yaml";
 const DEFAULT_OFFERS: &[(&str, bool)] = &[
@@ -114,6 +115,7 @@ pub fn invalid_yaml(file: &str, text: &str, error: &serde_yaml::Error) -> Diagno
 }
 
 fn parse(text: &str) -> Result<Offers, Diagnostic> {
+    yaml_limits::check_data_file(Path::new(OFFERS_FILE), text)?;
     let file: OffersFile = serde_yaml::from_str(text).map_err(|e| invalid_yaml(OFFERS_FILE, text, &e))?;
     let mut seen = std::collections::HashSet::new();
     for (i, offer) in file.offers.iter().enumerate() {

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::diag::{did_you_mean, Code, Diagnostic, Diagnostics, Location};
 use crate::syntax::data_path::{parse_path, Step};
+use crate::syntax::yaml_limits;
 
 pub const DATA_DIR: &str = "_data";
 
@@ -29,19 +30,21 @@ pub fn load(content_dir: &Path, diags: &mut Diagnostics) -> DataFiles {
             (Some(stem), Some(ext)) if ext == "yaml" || ext == "yml" => stem.to_string_lossy().into_owned(),
             _ => continue,
         };
+        let file = Path::new("content").join(DATA_DIR).join(path.file_name().unwrap_or_default());
         let parsed = std::fs::read_to_string(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| serde_yaml::from_str(&text).map_err(|e| e.to_string()));
+            .map_err(|e| Diagnostic::new(Code::DataInvalid, format!("cannot read: {e}")).at(Location::file(&file)))
+            .and_then(|text| {
+                yaml_limits::check_data_file(&file, &text)?;
+                serde_yaml::from_str(&text).map_err(|e| {
+                    Diagnostic::new(Code::DataInvalid, format!("cannot read: {e}")).at(Location::file(&file))
+                })
+            });
         match parsed {
             Ok(value) => {
                 files.insert(name, value);
             }
-            Err(reason) if !TYPED.contains(&name.as_str()) => {
-                let file = Path::new("content").join(DATA_DIR).join(path.file_name().unwrap_or_default());
-                diags.push(
-                    Diagnostic::new(Code::DataInvalid, format!("cannot read: {reason}")).at(Location::file(file)),
-                );
-            }
+            // The typed files report their problems in their own stages.
+            Err(diagnostic) if !TYPED.contains(&name.as_str()) => diags.push(diagnostic),
             Err(_) => {}
         }
     }

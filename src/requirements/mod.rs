@@ -19,6 +19,7 @@ pub use model::{
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::offers::{invalid_yaml, Offers};
 use crate::syntax::data_path::Positions;
+use crate::syntax::yaml_limits;
 
 pub const REQUIREMENTS_FILE: &str = "content/_data/requirements.yaml";
 
@@ -51,6 +52,9 @@ pub fn load(root: &Path, offers: &Offers, today: Date, diags: &mut Diagnostics) 
 /// The data and every problem of the file, positioned. The data is `None`
 /// when any problem is an error.
 pub fn parse(text: &str, offers: &Offers, today: Date) -> (Option<Requirements>, Vec<Diagnostic>) {
+    if let Err(over) = yaml_limits::check_data_file(Path::new(REQUIREMENTS_FILE), text) {
+        return (None, vec![over]);
+    }
     let data: Requirements = match serde_yaml::from_str(text) {
         Ok(data) => data,
         Err(e) => return (None, vec![invalid_yaml(REQUIREMENTS_FILE, text, &e)]),

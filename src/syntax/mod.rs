@@ -8,6 +8,7 @@ pub mod attributes;
 pub mod data_path;
 pub mod html;
 pub mod markers;
+pub mod yaml_limits;
 
 use pulldown_cmark::Options;
 

@@ -180,6 +180,26 @@ fn hostile_articles_fail_fast_with_one_error_per_problem() {
     assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
 }
 
+/// Data files are measured before the YAML parser reads them: nesting
+/// 100,000 brackets deep took 37 s to be refused, now it is refused at
+/// once at the bracket that crosses the limit, in any data file.
+#[test]
+fn deep_or_huge_data_files_are_refused_at_the_point_they_cross_the_limit() {
+    let site = published();
+    let deep = format!("title: x\nlist: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    for file in ["glossary", "offers", "requirements"] {
+        site.write(&format!("content/_data/{file}.yaml"), &deep);
+        let started = std::time::Instant::now();
+        let run = assert_fails(&site, "data.invalid", &format!("content/_data/{file}.yaml:2:71"));
+        assert!(run.stderr.contains("nests 100000 levels deep"), "{}", run.stderr);
+        assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
+        site.remove(&format!("content/_data/{file}.yaml"));
+    }
+    site.write("content/_data/big.yaml", "note: \"0123456789\"\n".repeat(500_000));
+    let run = assert_fails(&site, "data.invalid", "content/_data/big.yaml:1:1");
+    assert!(run.stderr.contains("is 9.1 MB; it may be at most 8.0 MB"), "{}", run.stderr);
+}
+
 #[test]
 fn a_broken_theme_template_is_a_content_error() {
     let site = published();

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::diag::{did_you_mean, Code};
 use crate::ids::{ArticlePath, PathError};
+use crate::syntax::yaml_limits;
 
 /// The keys helpgen reads; any other key is passed to templates as it is.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -131,8 +132,8 @@ pub fn parse(text: &str, split: Split) -> Result<Read, FrontMatterError> {
     let yaml = &text[split.yaml_start..split.yaml_end];
     // The YAML parser slows down sharply on deep nesting: measured before
     // it runs.
-    if let Some(problem) = too_big(yaml) {
-        return Err(FrontMatterError::new(split.yaml_start, Code::FrontMatterYaml, problem)
+    if let Err(over) = yaml_limits::check(yaml, yaml_limits::FRONT_MATTER) {
+        return Err(FrontMatterError::new(split.yaml_start + over.offset, Code::FrontMatterYaml, over.message)
             .help("front matter holds a few keys; move large data to content/_data/"));
     }
     let mut warnings = Vec::new();
@@ -195,43 +196,6 @@ pub fn parse(text: &str, split: Split) -> Result<Read, FrontMatterError> {
         extra,
     };
     Ok(Read { front, warnings })
-}
-
-/// Front matter is a handful of keys: larger than this, it is a mistake.
-const MAX_FRONT_MATTER_BYTES: usize = 64 << 10;
-/// How deep lists and mappings may nest in front matter.
-const MAX_FRONT_MATTER_DEPTH: usize = 32;
-
-/// Why the front matter is too big to read, if it is: its size, or how
-/// deep brackets or indentation nest (quoted text aside).
-fn too_big(yaml: &str) -> Option<String> {
-    if yaml.len() > MAX_FRONT_MATTER_BYTES {
-        return Some(format!(
-            "the front matter is {} KB; it may be at most {} KB",
-            yaml.len() >> 10,
-            MAX_FRONT_MATTER_BYTES >> 10
-        ));
-    }
-    let (mut depth, mut deepest, mut quote) = (0usize, 0usize, None);
-    for line in yaml.lines() {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        deepest = deepest.max(indent / 2);
-        for byte in line.bytes() {
-            match (quote, byte) {
-                (Some(q), b) if b == q => quote = None,
-                (Some(_), _) => {}
-                (None, b'"' | b'\'') => quote = Some(byte),
-                (None, b'[' | b'{') => {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                }
-                (None, b']' | b'}') => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-        }
-    }
-    (deepest > MAX_FRONT_MATTER_DEPTH)
-        .then(|| format!("the front matter nests {deepest} levels deep; it may nest at most {MAX_FRONT_MATTER_DEPTH}"))
 }
 
 /// No title: at a key that looks like a misspelt `title` if there is one.
