@@ -117,11 +117,12 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
             let total: std::time::Duration = report.timings.iter().map(|(_, t)| *t).sum();
             let stages: Vec<String> = report.timings.iter().map(|(s, t)| format!("{s} {} ms", t.as_millis())).collect();
             eprintln!(
-                "Built {} articles into {} pages in {} languages: {} files, {} KB in {} ms ({}) -> {}",
+                "Built {} articles into {} pages in {} languages: {} files ({} written), {} KB in {} ms ({}) -> {}",
                 report.articles,
                 report.pages,
                 report.languages,
                 written.files,
+                written.written,
                 written.bytes / 1024,
                 total.as_millis(),
                 stages.join(", "),

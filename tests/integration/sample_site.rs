@@ -45,3 +45,31 @@ fn base_url_flag_overrides_the_config() {
     let page = site.html("en/start/index.html");
     assert_eq!(page.attr("link[rel=canonical]", "href"), "https://other.example.net/en/start/");
 }
+
+/// The number of files a build says it wrote.
+fn written(run: &crate::harness::Run) -> usize {
+    let (_, after) = run.stderr.split_once(" files (").expect("a summary line");
+    after.split(' ').next().and_then(|n| n.parse().ok()).expect("a count")
+}
+
+/// A rebuild starts from the site the last swap replaced: with nothing
+/// changed it writes no file; one edited article rewrites a few.
+#[test]
+fn a_rebuild_writes_only_the_files_that_changed() {
+    let site = Site::fixture("i18n");
+    site.build_ok();
+    site.build_ok();
+    assert_eq!(written(&site.build_ok()), 0);
+    let page = site.output("fr/start/index.html");
+    let article = std::fs::read_to_string(site.path("content/fr/guide/start.md")).unwrap();
+    site.write("content/fr/guide/start.md", format!("{article}\nUne phrase de plus.\n"));
+    let run = site.build_ok();
+    let total: usize = run.stderr.split(" files (").next().unwrap().rsplit(' ').next().unwrap().parse().unwrap();
+    // The page, and the French search files that hold its words.
+    assert!((1..=total / 4).contains(&written(&run)), "{} of {total} written", written(&run));
+    assert_ne!(site.output("fr/start/index.html"), page);
+    assert!(site.output("fr/start/index.html").contains("Une phrase de plus."));
+    // The spare is ignored by Git; the published site has no such file.
+    assert!(site.path(".public.spare/.gitignore").is_file());
+    assert!(!site.path("public/.gitignore").exists());
+}

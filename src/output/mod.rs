@@ -4,20 +4,19 @@
 //! staging folder is removed and the previous output is untouched. A folder
 //! helpgen did not write is never replaced unless asked, and the leftovers
 //! of killed builds are cleared (or restored) by the next one.
+//!
+//! The output a swap replaces is kept beside it as the spare
+//! (`.public.spare`), and the next build starts its staging folder from it:
+//! only files whose bytes changed are written (`tree`).
 
-use std::collections::BTreeSet;
-use std::path::{Component, Path, PathBuf};
+mod tree;
 
-use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::render::{FileContent, OutputFile};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WriteReport {
-    pub files: usize,
-    pub bytes: u64,
-}
+use crate::render::OutputFile;
+use tree::Tree;
+pub use tree::WriteReport;
 
 /// The file that marks a folder as a site helpgen wrote, so it may replace it.
 pub const MARKER: &str = ".helpgen-output";
@@ -45,22 +44,60 @@ pub fn write_with(
     if !force {
         check_ours(&output)?;
     }
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = clear(&staging).and_then(|()| {
-        let mut first = write_all(&staging, files)?;
-        let marker = staging.join(MARKER);
-        std::fs::write(&marker, "This folder was written by helpgen; the next build replaces it.\n")
-            .map_err(Error::io("write", &marker))?;
-        first.files += 1;
-        let second = write_all(&staging, &later()?)?;
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.staging-{pid}"));
+    let spare = parent.join(format!(".{name}.spare"));
+    let result = claim(&spare, &staging).and_then(|tree| {
+        let marker = OutputFile::new(MARKER, MARKER_TEXT);
+        let mut report = tree.write(files)?;
+        report += tree.write(std::slice::from_ref(&marker))?;
+        let later = later()?;
+        report += tree.write(&later)?;
+        tree.prune(files.iter().chain(&later).chain([&marker]).map(|f| f.path.as_str()))?;
         flush(&staging)?;
-        swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{}", std::process::id())))?;
-        Ok(WriteReport { files: first.files + second.files, bytes: first.bytes + second.bytes })
+        let replaced = swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{pid}")))?;
+        if let Some(replaced) = replaced {
+            keep_as_spare(&replaced, &spare);
+        }
+        Ok(report)
     });
     if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+        // Half updated, but still a fine start for the next build, which
+        // compares every file anyway.
+        if staging.join(MARKER).is_file() {
+            keep_as_spare(&staging, &spare);
+        } else {
+            let _ = std::fs::remove_dir_all(&staging);
+        }
     }
     result
+}
+
+const MARKER_TEXT: &str = "This folder was written by helpgen; the next build replaces it.\n";
+
+/// Starts the staging folder from the spare when there is one of helpgen's
+/// (taken by a rename, so two builds never share it), else empty.
+fn claim<'a>(spare: &Path, staging: &'a Path) -> Result<Tree<'a>> {
+    clear(staging)?;
+    if spare.join(MARKER).is_file() && std::fs::rename(spare, staging).is_ok() {
+        return Ok(Tree { dir: staging, fresh: false });
+    }
+    if spare.exists() {
+        let _ = std::fs::remove_dir_all(spare);
+    }
+    std::fs::create_dir_all(staging).map_err(Error::io("create", staging))?;
+    Ok(Tree { dir: staging, fresh: true })
+}
+
+/// The folder the swap replaced becomes the next build's spare. Git is told
+/// to ignore it (the file goes when the folder is claimed, as it is not
+/// part of the site); if another build's spare is already there, it goes.
+fn keep_as_spare(replaced: &Path, spare: &Path) {
+    let _ =
+        std::fs::write(replaced.join(".gitignore"), "# The previous site, kept to make the next build faster.\n*\n");
+    if std::fs::rename(replaced, spare).is_err() {
+        let _ = std::fs::remove_dir_all(replaced);
+    }
 }
 
 /// Refuses outputs that a swap would destroy: the site root itself, a folder
@@ -141,69 +178,27 @@ fn clear(staging: &Path) -> Result<()> {
     Ok(())
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<WriteReport> {
-    let mut dirs = BTreeSet::new();
-    for file in files {
-        let relative = safe_relative(&file.path).ok_or_else(|| Error::Output {
-            path: staging.join(&file.path),
-            reason: "a generated path leaves the output folder".to_string(),
-        })?;
-        if let Some(dir) = relative.parent() {
-            dirs.insert(staging.join(dir));
-        }
+/// Puts the new output in place of the old, in one atomic exchange where
+/// the system has it, else by moving the old aside first (a kill between
+/// the two moves is repaired by the next build). Returns where the old
+/// output is now, if there was one.
+fn swap_in(staging: &Path, output: &Path, previous: &Path) -> Result<Option<PathBuf>> {
+    if !output.exists() {
+        std::fs::rename(staging, output).map_err(Error::io("replace", output))?;
+        return Ok(None);
     }
-    dirs.insert(staging.to_path_buf());
-    for dir in &dirs {
-        std::fs::create_dir_all(dir).map_err(Error::io("create", dir))?;
+    if exchange(staging, output) {
+        return Ok(Some(staging.to_path_buf()));
     }
-    let sizes: Vec<u64> = files
-        .par_iter()
-        .map(|file| {
-            let path = staging.join(&file.path);
-            match &file.content {
-                FileContent::Bytes(bytes) => {
-                    std::fs::write(&path, bytes).map_err(Error::io("write", &path))?;
-                    Ok(bytes.len() as u64)
-                }
-                FileContent::Copy(from) => std::fs::copy(from, &path).map_err(Error::io("copy", from)),
-            }
-        })
-        .collect::<Result<_>>()?;
-    Ok(WriteReport { files: files.len(), bytes: sizes.iter().sum() })
-}
-
-fn safe_relative(path: &str) -> Option<&Path> {
-    let path = Path::new(path);
-    path.components().all(|c| matches!(c, Component::Normal(_))).then_some(path)
-}
-
-/// Puts the new output in place of the old, then deletes the old: in one
-/// atomic exchange where the system has it, else by moving the old aside
-/// first (a kill between the two moves is repaired by the next build).
-fn swap_in(staging: &Path, output: &Path, previous: &Path) -> Result<()> {
-    let had_output = output.exists();
-    if had_output && exchange(staging, output) {
-        // The old site is in the staging folder now.
-        let _ = std::fs::remove_dir_all(staging);
-        return Ok(());
+    if previous.exists() {
+        std::fs::remove_dir_all(previous).map_err(Error::io("remove", previous))?;
     }
-    if had_output {
-        if previous.exists() {
-            std::fs::remove_dir_all(previous).map_err(Error::io("remove", previous))?;
-        }
-        std::fs::rename(output, previous).map_err(Error::io("move aside", output))?;
-    }
+    std::fs::rename(output, previous).map_err(Error::io("move aside", output))?;
     if let Err(e) = std::fs::rename(staging, output) {
-        if had_output {
-            let _ = std::fs::rename(previous, output);
-        }
+        let _ = std::fs::rename(previous, output);
         return Err(Error::io("replace", output)(e));
     }
-    if had_output {
-        // The new site is in place; a leftover old copy is only clutter.
-        let _ = std::fs::remove_dir_all(previous);
-    }
-    Ok(())
+    Ok(Some(previous.to_path_buf()))
 }
 
 /// Puts the written files on the disk before the swap makes them the
@@ -246,11 +241,48 @@ mod tests {
         let out = root.path().join("public");
         write(root.path(), &out, &[file("a/index.html", "one"), file("old.html", "x")]).unwrap();
         let report = write(root.path(), &out, &[file("a/index.html", "two")]).unwrap();
-        assert_eq!(report, WriteReport { files: 2, bytes: 3 });
+        let marker = MARKER_TEXT.len() as u64;
+        assert_eq!(report, WriteReport { files: 2, bytes: 3 + marker, written: 2 });
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "two");
         assert!(!out.join("old.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().map(|e| e.file_name()).collect();
-        assert_eq!(leftovers, ["public"]);
+        let mut beside: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        beside.sort();
+        assert_eq!(beside, [".public.spare", "public"]);
+    }
+
+    /// The replaced output is the next build's starting point: a rebuild
+    /// writes what differs from it and removes what the site no longer has.
+    #[test]
+    fn a_rebuild_writes_only_what_changed() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let site = [file("a/index.html", "one"), file("b/index.html", "two"), file("old.html", "x")];
+        write(root.path(), &out, &site).unwrap();
+        write(root.path(), &out, &site).unwrap();
+        let spare = root.path().join(".public.spare");
+        assert!(spare.join(".gitignore").is_file());
+        assert_eq!(write(root.path(), &out, &site).unwrap().written, 0);
+        let changed = [file("a/index.html", "ONE"), file("b/index.html", "two")];
+        let report = write(root.path(), &out, &changed).unwrap();
+        assert_eq!((report.files, report.written), (3, 1));
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "ONE");
+        assert!(!out.join("old.html").exists() && !out.join(".gitignore").exists());
+        // The spare is the site before: the next build catches up with both.
+        assert_eq!(write(root.path(), &out, &changed).unwrap().written, 1);
+        assert_eq!(write(root.path(), &out, &changed).unwrap().written, 0);
+    }
+
+    /// A spare that is not helpgen's is never built upon.
+    #[test]
+    fn a_spare_without_the_marker_is_discarded() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let spare = root.path().join(".public.spare");
+        std::fs::create_dir_all(&spare).unwrap();
+        std::fs::write(spare.join("index.html"), "page").unwrap();
+        let report = write(root.path(), &out, &[file("index.html", "page")]).unwrap();
+        assert_eq!(report.written, 2);
+        assert!(!spare.exists());
     }
 
     #[test]
@@ -272,14 +304,18 @@ mod tests {
             Ok(vec![file("en/search/x", "idx")])
         })
         .unwrap();
-        assert_eq!(report, WriteReport { files: 3, bytes: 7 });
+        assert_eq!(report, WriteReport { files: 3, bytes: 7 + MARKER_TEXT.len() as u64, written: 3 });
         assert_eq!(std::fs::read_to_string(out.join("en/search/x")).unwrap(), "idx");
         let failed = write_with(root.path(), &out, false, &[file("index.html", "new")], || {
             Err(Error::Search("indexing failed".into()))
         });
         assert!(matches!(failed, Err(Error::Search(_))));
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "page");
-        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+        // What was written is kept as the next build's start, never as the site.
+        let mut beside: Vec<_> = std::fs::read_dir(root.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        beside.sort();
+        assert_eq!(beside, [".public.spare", "public"]);
+        assert_eq!(std::fs::read_to_string(root.path().join(".public.spare/index.html")).unwrap(), "new");
     }
 
     #[cfg(target_os = "linux")]
