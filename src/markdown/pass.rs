@@ -128,7 +128,7 @@ impl<'e> Pass<'e> {
             match event {
                 Event::End(end) => {
                     if end == TagEnd::HtmlBlock {
-                        self.security.end_block(self.expanded, &mut self.found.diags);
+                        self.security.end_block();
                     }
                     self.end(end, &range)
                 }
@@ -143,6 +143,7 @@ impl<'e> Pass<'e> {
                 }
             }
         }
+        self.security.finish(self.expanded, &mut self.found.diags);
         self.report_unread_links();
         self.blocks.finish(&mut self.found.diags);
         self.unfinished.finish(self.expanded, &mut self.found.diags);

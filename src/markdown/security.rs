@@ -11,16 +11,20 @@ use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
 use crate::syntax::html;
 
-/// Checks the content's events as the parser gives them. The lines of an
-/// HTML block are read together, as the browser reads them: a raw-text
-/// element opened on one line (`<noscript>`, `<style>`) hides or ends on
-/// another.
+/// Checks the content's events as the parser gives them. All the raw HTML
+/// of an article, blocks and inline pieces, is read as one text in order,
+/// as the browser reads the page: an element opened in one piece (a
+/// `<noscript>`, an `<xmp>`, an `<svg>`) still holds in the next.
 #[derive(Default)]
 pub struct Security {
-    /// The HTML block being read, and where each of its lines starts in it
-    /// and in the expanded Markdown.
-    block: String,
-    lines: Vec<(usize, usize)>,
+    /// The article's raw HTML so far, its pieces joined by line breaks.
+    html: String,
+    /// Where each piece starts in `html` and in the expanded Markdown.
+    pieces: Vec<(usize, usize)>,
+    /// Where the page's own markup stands between two pieces.
+    boundaries: Vec<usize>,
+    /// The last piece was a line of the HTML block still being read.
+    in_block: bool,
 }
 
 impl Security {
@@ -28,13 +32,15 @@ impl Security {
     pub fn check(&mut self, event: &Event, range: &Range<usize>, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
         match event {
             Event::Html(html) => {
-                self.lines.push((self.block.len(), range.start));
-                self.block.push_str(html);
+                if !self.in_block {
+                    self.boundary();
+                }
+                self.in_block = true;
+                self.push(html, range.start);
             }
             Event::InlineHtml(html) => {
-                for (offset, finding) in scan_html(html, expanded.allow_frames_from) {
-                    diags.push(finding.at(expanded.location(range.start + offset)));
-                }
+                self.boundary();
+                self.push(html, range.start);
             }
             Event::Start(Tag::Link { dest_url: url, .. } | Tag::Image { dest_url: url, .. }) => {
                 if let Some(finding) = unsafe_url(url) {
@@ -45,24 +51,41 @@ impl Security {
         }
     }
 
-    /// The HTML block ends: its findings, at the lines they are on.
-    pub fn end_block(&mut self, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
-        for (offset, finding) in scan_html(&self.block, expanded.allow_frames_from) {
-            let line = self.lines.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
-            let (start, source) = self.lines.get(line).copied().unwrap_or_default();
-            diags.push(finding.at(expanded.location(source + offset - start)));
+    pub fn end_block(&mut self) {
+        self.in_block = false;
+    }
+
+    /// The article ends: the findings in its HTML, where they are written.
+    pub fn finish(&mut self, expanded: &Expanded, diags: &mut Vec<Diagnostic>) {
+        for (offset, finding) in scan_html(&self.html, &self.boundaries, expanded.allow_frames_from) {
+            let piece = self.pieces.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
+            let (start, source) = self.pieces.get(piece).copied().unwrap_or_default();
+            diags.push(finding.at(expanded.location(source + offset.saturating_sub(start))));
         }
-        self.block.clear();
-        self.lines.clear();
+        *self = Security::default();
+    }
+
+    fn boundary(&mut self) {
+        if !self.html.is_empty() {
+            self.boundaries.push(self.html.len());
+            self.html.push('\n');
+        }
+    }
+
+    fn push(&mut self, html: &str, source: usize) {
+        self.pieces.push((self.html.len(), source));
+        self.html.push_str(html);
     }
 }
 
-/// Findings in a fragment of raw HTML, with their byte offsets in it.
+/// Findings in raw HTML, with their byte offsets in it. `boundaries` are
+/// where, in the page, helpgen's own markup stands between pieces of it.
 /// Frames are allowed from addresses that start with one of `frames_from`
 /// (a video host the site trusts), unless they carry a page of their own.
-pub fn scan_html(html: &str, frames_from: &[String]) -> Vec<(usize, Diagnostic)> {
+pub fn scan_html(html: &str, boundaries: &[usize], frames_from: &[String]) -> Vec<(usize, Diagnostic)> {
     let mut findings = Vec::new();
-    for tag in html::start_tags(html) {
+    let mut tags = html::start_tags(html).with_boundaries(boundaries);
+    for tag in &mut tags {
         let allowed_frame = tag.name == "iframe"
             && tag
                 .attribute("src")
@@ -71,7 +94,7 @@ pub fn scan_html(html: &str, frames_from: &[String]) -> Vec<(usize, Diagnostic)>
         if allowed_frame {
             continue;
         }
-        if let Some(finding) = element_finding(&tag, html) {
+        if let Some(finding) = element_finding(&tag, html, boundaries) {
             findings.push((tag.at, finding));
         }
         for attribute in &tag.attributes {
@@ -80,11 +103,20 @@ pub fn scan_html(html: &str, frames_from: &[String]) -> Vec<(usize, Diagnostic)>
             }
         }
     }
+    for at in tags.unclosed() {
+        let d = Diagnostic::new(
+            Code::SecurityMarkup,
+            "this tag is not closed where its HTML ends, so the page's own markup after it would be read into it",
+        )
+        .with_help("end the tag with `>` on the same line, before a blank line");
+        findings.push((at, d));
+    }
+    findings.sort_by_key(|(at, _)| *at);
     findings
 }
 
 /// What an element can do to the page by being there.
-fn element_finding(tag: &html::StartTag, html: &str) -> Option<Diagnostic> {
+fn element_finding(tag: &html::StartTag, html: &str, boundaries: &[usize]) -> Option<Diagnostic> {
     let name = tag.name.as_str();
     let page = |message: String| {
         Diagnostic::new(Code::SecurityMarkup, message)
@@ -108,8 +140,15 @@ fn element_finding(tag: &html::StartTag, html: &str) -> Option<Diagnostic> {
             Some(page("this form sends what readers type to another site".into()))
         }
         "style" => {
-            let content = &html[tag.end.min(html.len())..];
+            let start = tag.end.min(html.len());
+            let content = &html[start..];
             let close = content.to_ascii_lowercase().find("</style").unwrap_or(content.len());
+            // Left open past its piece, it would take the page's text as CSS.
+            if boundaries.iter().any(|&b| b >= start && b < start + close) || close == content.len() {
+                return Some(page(
+                    "this `<style>` is not closed in its HTML, so the page's text after it would be read as CSS".into(),
+                ));
+            }
             unsafe_css(&content[..close]).map(|why| page(format!("this style sheet {why}")))
         }
         _ => None,
@@ -231,7 +270,7 @@ mod tests {
     use super::*;
 
     fn codes(html: &str) -> Vec<(usize, Code)> {
-        scan_html(html, &[]).into_iter().map(|(at, d)| (at, d.code)).collect()
+        scan_html(html, &[], &[]).into_iter().map(|(at, d)| (at, d.code)).collect()
     }
 
     #[test]
@@ -305,16 +344,64 @@ mod tests {
             "<xmp><p title=\"</xmp><img src=x onerror=alert(1)>\"></xmp>",
             "<noembed><p title=\"</noembed><img src=x onerror=alert(1)>\"></noembed>",
             "<title><p title=\"</title><img src=x onerror=alert(1)>\"></title>",
+            "<noframes><p title=\"</noframes><img src=x onerror=alert(1)>\"></noframes>",
+            // In SVG and MathML, `<style>` and `<title>` hold markup, and
+            // `<img>` breaks out of them into the page.
+            "<div>\n<svg><style><img src=x onerror=alert(1)></style></svg>\n</div>",
+            "<div>\n<math><style><img src=x onerror=alert(1)></style></math>\n</div>",
+            "<div>\n<svg><title><img src=x onerror=alert(1)></title></svg>\n</div>",
+            "<math><annotation-xml><style><img src=x onerror=alert(1)></style></annotation-xml></math>",
+            // A tag left open takes the page's markup after it.
+            "<div title=\"x",
+            "<img src=x",
+            "<style>p { color: red }",
         ];
-        let missed: Vec<&str> = attempts.into_iter().filter(|html| scan_html(html, &[]).is_empty()).collect();
+        let missed: Vec<&str> = attempts.into_iter().filter(|html| scan_html(html, &[], &[]).is_empty()).collect();
         assert!(missed.is_empty(), "not found: {missed:#?}");
+    }
+
+    /// Where the browser reads a `<style>` or `<title>` as text, what it
+    /// holds is text: in HTML, in an SVG or MathML integration point, and
+    /// after a tag that ends foreign content.
+    #[test]
+    fn text_elements_hold_text_where_the_browser_says_so() {
+        for html in [
+            "<style><img src=x onerror=alert(1)></style>",
+            "<svg><foreignObject><style><img src=x onerror=alert(1)></style></foreignObject></svg>",
+            "<svg><desc><title><img src=x onerror=alert(1)></title></desc></svg>",
+            "<svg><p><style><img src=x onerror=alert(1)></style></p></svg>",
+            "<math><annotation-xml encoding=\"text/html\"><style><img src=x onerror=alert(1)></style></annotation-xml></math>",
+            "<math><mi><style><img src=x onerror=alert(1)></style></mi></math>",
+            "<svg><style>circle { fill: red }</style><circle r=\"1\"/></svg><style><img src=x onerror=alert(1)></style>",
+            "<plaintext><img src=x onerror=alert(1)>",
+            // The mutation-XSS shape: in one parse, `<mglyph>` under a table
+            // is an HTML element, so its `<style>` is text.
+            "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style>",
+        ] {
+            assert_eq!(codes(html), [], "{html}");
+        }
+    }
+
+    /// Pieces of an article's HTML with the page's markup between them: a
+    /// tag that runs across that markup is reported, where it starts.
+    #[test]
+    fn tags_across_the_pages_markup_are_reported() {
+        let html = "<div title=\"x\n<b title=\">\">";
+        assert_eq!(codes(html), []);
+        let found: Vec<(usize, Code)> = scan_html(html, &[13], &[]).into_iter().map(|(at, d)| (at, d.code)).collect();
+        assert_eq!(found, [(0, Code::SecurityMarkup)]);
+        let open = scan_html("<p>ok</p><img src=x", &[], &[]);
+        assert_eq!(open.iter().map(|(at, d)| (*at, d.code)).collect::<Vec<_>>(), [(9, Code::SecurityMarkup)]);
+        let style = "<style>p { color: red }\n</style>";
+        assert_eq!(scan_html(style, &[], &[]).len(), 0);
+        assert_eq!(scan_html(style, &[23], &[]).len(), 1);
     }
 
     /// What looks like a handler but is not one to a browser: here the
     /// unquoted `src` value runs on to the `>`.
     #[test]
     fn reads_attributes_as_the_browser_does() {
-        assert!(scan_html("<img/src=x/onerror=alert(1)>", &[]).is_empty());
+        assert!(scan_html("<img/src=x/onerror=alert(1)>", &[], &[]).is_empty());
     }
 
     /// A site may trust one video host: its frames pass; frames from
@@ -323,12 +410,12 @@ mod tests {
     fn frames_from_an_allowed_host_pass() {
         let allowed = ["https://www.youtube-nocookie.com/embed/".to_string()];
         let video = "<iframe src=\"https://www.youtube-nocookie.com/embed/abc\" allowfullscreen></iframe>";
-        assert!(scan_html(video, &allowed).is_empty());
-        assert!(!scan_html(video, &[]).is_empty());
+        assert!(scan_html(video, &[], &allowed).is_empty());
+        assert!(!scan_html(video, &[], &[]).is_empty());
         let elsewhere = "<iframe src=\"https://www.youtube-nocookie.com.evil.example/embed/\"></iframe>";
-        assert!(!scan_html(elsewhere, &allowed).is_empty());
+        assert!(!scan_html(elsewhere, &[], &allowed).is_empty());
         let srcdoc = "<iframe src=\"https://www.youtube-nocookie.com/embed/a\" srcdoc=\"<script>x</script>\">";
-        assert!(!scan_html(srcdoc, &allowed).is_empty());
+        assert!(!scan_html(srcdoc, &[], &allowed).is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::ids::{ArticlePath, LangId};
 use crate::dialect::tests::Fixture;
 
 mod images;
+mod security;
 
 fn render(body: &str) -> (String, ParsedDoc, Vec<Diagnostic>) {
     render_in("en", body, &Fixture::default())
@@ -172,16 +173,6 @@ fn source_text_cannot_fake_a_placeholder() {
     let (html, _, d) = render("a \u{E000}0\u{E001} b {% icon check %}");
     assert!(d.is_empty(), "{d:?}");
     assert!(html.contains("a \u{FFFD}0\u{FFFD} b <span class=\"icon-wrap\">"), "{html}");
-}
-
-/// The lines of an HTML block are read together, as the browser reads
-/// them: a raw-text element opened on one line ends on the next.
-#[test]
-fn html_blocks_are_checked_as_a_whole() {
-    let (_, _, d) = render("Text.\n\n<noscript>\n<p title=\"</noscript><img src=x onerror=alert(1)>\">\n</noscript>\n");
-    assert_eq!(d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(), [(Code::SecurityEventHandler, (8, 33))]);
-    let (_, _, d) = render("<style>\n.a { color: red }\n@import 'x.css';\n</style>\n");
-    assert_eq!(d.iter().map(|d| (d.code, at(d))).collect::<Vec<_>>(), [(Code::SecurityMarkup, (5, 1))]);
 }
 
 /// CommonMark: a NUL is read as U+FFFD; it never reaches the page.

@@ -5,6 +5,9 @@
 //! check of raw HTML (content security, the ids it defines, theme icons)
 //! reads it through here, so none can be fooled where the others are not.
 
+mod context;
+
+use context::Context;
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// A start tag and where it was written.
@@ -46,26 +49,105 @@ impl StartTag {
 
 /// The start tags of `html`, in order. Comments, end tags and text are
 /// skipped; malformed markup is read with the browser's recovery.
-pub fn start_tags(html: &str) -> impl Iterator<Item = StartTag> + '_ {
+pub fn start_tags(html: &str) -> StartTags<'_> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
-    emitter.naively_switch_states(true);
-    Tokenizer::new_with_emitter(html, emitter).filter_map(|token| match token {
-        Ok(Token::StartTag(tag)) => Some(StartTag {
-            name: String::from_utf8_lossy(&tag.name).into_owned(),
-            at: tag.span.start,
-            end: tag.span.end,
-            attributes: tag
-                .attributes
-                .into_iter()
-                .map(|(name, value)| Attribute {
-                    name: String::from_utf8_lossy(&name).into_owned(),
-                    at: value.span.start,
-                    value: String::from_utf8_lossy(&value.value).into_owned(),
-                })
-                .collect(),
-        }),
-        _ => None,
-    })
+    // The states are switched here, as the browser's tree builder does.
+    emitter.naively_switch_states(false);
+    StartTags {
+        tokenizer: Tokenizer::new_with_emitter(html, emitter),
+        context: Context::default(),
+        tags_crossing: Vec::new(),
+        boundaries: &[],
+        ends_inside_tag: None,
+        html,
+        read_to: 0,
+    }
+}
+
+/// The start tags of a fragment, and what the reading found about where it
+/// ends: a fragment whose last tag never closes takes the page's own markup
+/// after it into that tag.
+pub struct StartTags<'a> {
+    tokenizer: Tokenizer<html5gum::StringReader<'a>, DefaultEmitter<usize>>,
+    context: Context,
+    boundaries: &'a [usize],
+    tags_crossing: Vec<usize>,
+    ends_inside_tag: Option<usize>,
+    html: &'a str,
+    /// Where the last tag or comment ended.
+    read_to: usize,
+}
+
+impl<'a> StartTags<'a> {
+    /// `html` is pieces joined at `boundaries` (offsets in it), with the
+    /// page's own markup between them in the page: tags that cross one are
+    /// remembered, as the browser reads that markup into them.
+    pub fn with_boundaries(mut self, boundaries: &'a [usize]) -> Self {
+        self.boundaries = boundaries;
+        self
+    }
+
+    /// Offsets of the tags (start or end) that cross a boundary, then of
+    /// a tag left open at the end; complete once the iterator is exhausted.
+    pub fn unclosed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.tags_crossing.iter().copied().chain(self.ends_inside_tag)
+    }
+
+    /// The tag the fragment ends in starts at the first `<` that can open
+    /// one after the last tag or comment read.
+    fn open_tag_start(&self) -> usize {
+        let rest = self.html.get(self.read_to..).unwrap_or_default().as_bytes();
+        let opens = rest.windows(2).position(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'));
+        self.read_to + opens.unwrap_or(0)
+    }
+
+    fn crossing(&mut self, start: usize, end: usize) {
+        self.read_to = end;
+        let at = self.boundaries.partition_point(|&b| b <= start);
+        if self.boundaries.get(at).is_some_and(|&b| b < end) {
+            self.tags_crossing.push(start);
+        }
+    }
+}
+
+impl Iterator for StartTags<'_> {
+    type Item = StartTag;
+
+    fn next(&mut self) -> Option<StartTag> {
+        loop {
+            match self.tokenizer.next()? {
+                Ok(Token::StartTag(tag)) => {
+                    self.crossing(tag.span.start, tag.span.end);
+                    if let Some(state) = self.context.start(&tag.name, tag.self_closing, &tag.attributes) {
+                        self.tokenizer.set_state(state);
+                    }
+                    return Some(StartTag {
+                        name: String::from_utf8_lossy(&tag.name).into_owned(),
+                        at: tag.span.start,
+                        end: tag.span.end,
+                        attributes: tag
+                            .attributes
+                            .into_iter()
+                            .map(|(name, value)| Attribute {
+                                name: String::from_utf8_lossy(&name).into_owned(),
+                                at: value.span.start,
+                                value: String::from_utf8_lossy(&value.value).into_owned(),
+                            })
+                            .collect(),
+                    });
+                }
+                Ok(Token::EndTag(tag)) => {
+                    self.crossing(tag.span.start, tag.span.end);
+                    self.context.end(&tag.name);
+                }
+                Ok(Token::Comment(comment)) => self.read_to = comment.span.end,
+                Ok(Token::Error(error)) if error.value == html5gum::Error::EofInTag => {
+                    self.ends_inside_tag = Some(self.open_tag_start());
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 #[cfg(test)]
