@@ -1,7 +1,8 @@
 //! Raw HTML read as a browser reads it: the start tags of a fragment, from
 //! html5gum's WHATWG tokenizer, with names lowercased, character references
 //! in values decoded, and the text of `<script>`, `<style>`, `<noscript>`,
-//! `<textarea>`, `<title>` and the like read as text, not as tags. Every
+//! `<textarea>`, `<title>` and the like read as text, not as tags, where
+//! the browser's tree builder says so (not inside SVG or MathML). Every
 //! check of raw HTML (content security, the ids it defines, theme icons)
 //! reads it through here, so none can be fooled where the others are not.
 
