@@ -1,7 +1,7 @@
 //! Stage 5, write: put the rendered files on disk without ever leaving a
 //! half-written site. Files go to a staging folder beside the output, which
 //! replaces the output only once everything is written; on any failure the
-//! staging folder is removed and the previous output is untouched. A folder
+//! previous output is untouched. A folder
 //! helpgen did not write is never replaced unless asked, and the leftovers
 //! of killed builds are cleared (or restored) by the next one.
 //!
@@ -79,23 +79,26 @@ const MARKER_TEXT: &str = "This folder was written by helpgen; the next build re
 /// (taken by a rename, so two builds never share it), else empty.
 fn claim<'a>(spare: &Path, staging: &'a Path) -> Result<Tree<'a>> {
     clear(staging)?;
+    // A folder of that name without the marker is not helpgen's: it is
+    // neither used nor removed.
     if spare.join(MARKER).is_file() && std::fs::rename(spare, staging).is_ok() {
         return Ok(Tree { dir: staging, fresh: false });
-    }
-    if spare.exists() {
-        let _ = std::fs::remove_dir_all(spare);
     }
     std::fs::create_dir_all(staging).map_err(Error::io("create", staging))?;
     Ok(Tree { dir: staging, fresh: true })
 }
 
-/// The folder the swap replaced becomes the next build's spare. Git is told
-/// to ignore it (the file goes when the folder is claimed, as it is not
-/// part of the site); if another build's spare is already there, it goes.
+/// The folder the swap replaced becomes the next build's spare, if it is
+/// helpgen's (a folder replaced with `--force` is not kept). Git is told to
+/// ignore it (the file goes when the folder is claimed, as it is not part
+/// of the site); if the place is taken, the folder goes.
 fn keep_as_spare(replaced: &Path, spare: &Path) {
-    let _ =
-        std::fs::write(replaced.join(".gitignore"), "# The previous site, kept to make the next build faster.\n*\n");
-    if std::fs::rename(replaced, spare).is_err() {
+    let ours = replaced.join(MARKER).is_file();
+    let ignored = "# The previous site, kept to make the next build faster.\n*\n";
+    if !ours
+        || std::fs::write(replaced.join(".gitignore"), ignored).is_err()
+        || std::fs::rename(replaced, spare).is_err()
+    {
         let _ = std::fs::remove_dir_all(replaced);
     }
 }
@@ -272,17 +275,24 @@ mod tests {
         assert_eq!(write(root.path(), &out, &changed).unwrap().written, 0);
     }
 
-    /// A spare that is not helpgen's is never built upon.
+    /// A folder named like the spare that is not helpgen's is neither
+    /// built upon nor removed; nor is a forced-over folder kept as a spare.
     #[test]
-    fn a_spare_without_the_marker_is_discarded() {
+    fn only_helpgens_folders_become_spares() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
         let spare = root.path().join(".public.spare");
         std::fs::create_dir_all(&spare).unwrap();
         std::fs::write(spare.join("index.html"), "page").unwrap();
-        let report = write(root.path(), &out, &[file("index.html", "page")]).unwrap();
-        assert_eq!(report.written, 2);
-        assert!(!spare.exists());
+        for _ in 0..3 {
+            assert_eq!(write(root.path(), &out, &[file("index.html", "page")]).unwrap().written, 2);
+        }
+        assert_eq!(std::fs::read_dir(&spare).unwrap().count(), 1);
+        let mine = root.path().join("mine");
+        std::fs::create_dir_all(&mine).unwrap();
+        std::fs::write(mine.join("notes.txt"), "mine").unwrap();
+        write_with(root.path(), &mine, true, &[file("index.html", "x")], || Ok(Vec::new())).unwrap();
+        assert!(!root.path().join(".mine.spare").exists());
     }
 
     #[test]
