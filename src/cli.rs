@@ -43,6 +43,20 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Preview the site on this computer: pages reload as their files change
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Port to listen on (0: any free port)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; anything but 127.0.0.1 or ::1 shows the site to the network
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        bind: std::net::IpAddr,
+        /// No search box and no search index
+        #[arg(long)]
+        no_search: bool,
+    },
     /// Run every check without writing anything; for CI and editors
     Check {
         #[command(flatten)]
@@ -99,6 +113,7 @@ pub fn run() -> ExitCode {
         Command::Build { site, output, base_url, no_search, force } => {
             build_command(&site, Overrides { output, base_url, no_search, force })
         }
+        Command::Serve { site, port, bind, no_search } => serve_command(site, port, bind, no_search),
         Command::Check { site, format, deny_warnings, translations, external, external_cache } => {
             let external = external.then(|| external_cache.unwrap_or_else(|| site.root.join(EXTERNAL_CACHE)));
             check_command(&site, format, deny_warnings, translations, external)
@@ -133,6 +148,20 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
         None => {
             eprintln!("Nothing was written; the previous output, if any, is unchanged.");
             Outcome::ContentErrors
+        }
+    }
+}
+
+fn serve_command(site: SiteArgs, port: u16, address: std::net::IpAddr, no_search: bool) -> Outcome {
+    if !address.is_loopback() {
+        eprintln!("warning: serving on {address}: other computers on the network can read the site");
+    }
+    let options = crate::serve::ServeOptions { root: site.root, address, port, no_search, verbose: site.verbose };
+    match crate::serve::serve(&options) {
+        Ok(()) => Outcome::Success,
+        Err(e) => {
+            eprintln!("error: {e}");
+            Outcome::Failure
         }
     }
 }

@@ -20,6 +20,8 @@ pub enum Error {
     Search(String),
     #[error("external links cannot be checked: {0}")]
     External(String),
+    #[error("cannot serve the site: {0}")]
+    Serve(String),
 }
 
 impl Error {

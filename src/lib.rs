@@ -29,6 +29,7 @@ pub mod report;
 pub mod requirements;
 pub mod resolve;
 pub mod search;
+pub mod serve;
 pub mod syntax;
 pub mod theme;
 pub mod translations;

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::error::{Error, Result};
 use crate::output::WriteReport;
-use crate::render::{Renderer, SiteData};
+use crate::render::{OutputFile, Renderer, SiteData};
 use crate::{output, search, translations};
 
 #[derive(Debug, Default)]
@@ -111,22 +111,14 @@ fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
 /// the search index made alongside. A template that cannot be rendered is
 /// the site's own problem, reported like content, and nothing is written.
 fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: &mut StageTimer) -> Result<()> {
-    let inputs = &model.inputs;
-    let data = SiteData { offers: &inputs.offers, requirements: inputs.requirements.as_ref() };
-    let rendered = Renderer::new(&inputs.theme, inputs.l10n.clone(), config, &model.site, data)
-        .and_then(|renderer| renderer.render_all());
-    let files = match rendered {
+    let files = match render(config, model, Pages::All)? {
         Ok(files) => files,
-        Err(Error::Template { name, message }) => {
-            let file = std::path::Path::new("themes").join(&config.theme).join("templates");
-            let d = Diagnostic::new(Code::ThemeInvalid, format!("{name} cannot be rendered:\n{message}"))
-                .at(Location::file(file));
+        Err(d) => {
             let mut all: Diagnostics = std::mem::take(&mut report.diagnostics).into_iter().collect();
             all.push(d);
             report.diagnostics = all.settle(&config.checks);
             return Ok(());
         }
-        Err(other) => return Err(other),
     };
     timer.lap("render");
     // The search index is made from the pages while they are written: the
@@ -157,6 +149,41 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
     }
     timer.lap("write");
     Ok(())
+}
+
+/// Which pages to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Pages<'a> {
+    /// Every file of the site.
+    All,
+    /// The pages that show the article written in this file.
+    Of(&'a std::path::Path),
+}
+
+/// Renders from the model. A template that cannot be rendered is the
+/// site's own problem, returned as its diagnostic.
+pub fn render(
+    config: &Config,
+    model: &SiteModel,
+    pages: Pages,
+) -> Result<std::result::Result<Vec<OutputFile>, Diagnostic>> {
+    let inputs = &model.inputs;
+    let data = SiteData { offers: &inputs.offers, requirements: inputs.requirements.as_ref() };
+    let rendered =
+        Renderer::new(&inputs.theme, inputs.l10n.clone(), config, &model.site, data).and_then(|renderer| match pages {
+            Pages::All => renderer.render_all(),
+            Pages::Of(file) => renderer.pages_of(file),
+        });
+    match rendered {
+        Ok(files) => Ok(Ok(files)),
+        Err(Error::Template { name, message }) => {
+            let file = std::path::Path::new("themes").join(&config.theme).join("templates");
+            let d = Diagnostic::new(Code::ThemeInvalid, format!("{name} cannot be rendered:\n{message}"))
+                .at(Location::file(file));
+            Ok(Err(d))
+        }
+        Err(other) => Err(other),
+    }
 }
 
 /// The wall time of each stage, in order.

@@ -54,7 +54,11 @@ pub struct SiteModel {
 /// What reloading one article did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reload {
-    /// The article was read and parsed again, and the site checked again.
+    /// The article was read and parsed again, and the site checked again;
+    /// only its body changed, so only its own pages show the change.
+    Body,
+    /// As `Body`, but its front matter or images changed too: titles,
+    /// labels and lists on other pages may show it.
     Updated,
     /// No article of the model comes from that file (a new or deleted
     /// file, or one that could not be read before): load the site again.
@@ -103,9 +107,13 @@ impl SiteModel {
         let Some(index) = self.site.articles().iter().position(|a| a.source.file == file) else {
             return Reload::NotAnArticle;
         };
+        let mut reload = Reload::Updated;
         match content::reread(config, &self.site.articles()[index].source) {
             Ok((source, problems)) => {
                 let (article, mut found) = self.inputs.parse(config, source);
+                if same_outside_body(&self.site.articles()[index], &article) {
+                    reload = Reload::Body;
+                }
                 self.site.replace_article(index, article);
                 found.extend(problems);
                 self.parse_diagnostics[index] = found;
@@ -116,7 +124,7 @@ impl SiteModel {
         self.site.check(&checks(config, &self.inputs.offers), &mut diags);
         self.check_diagnostics = diags;
         self.report_translations(config);
-        Reload::Updated
+        reload
     }
 
     /// Every diagnostic of the model, at the levels the site gives them,
@@ -134,6 +142,13 @@ impl SiteModel {
         self.translations = translations::report(&self.site, &self.inputs.includes);
         self.check_diagnostics.extend(translations::check_thresholds(&self.translations, &config.max_untranslated));
     }
+}
+
+/// Whether two versions of an article differ in their body only.
+fn same_outside_body(old: &Article, new: &Article) -> bool {
+    let front = |a: &Article| serde_json::to_string(&a.source.front).ok();
+    let media = |a: &Article| a.media.iter().map(|m| m.key.clone()).collect::<Vec<_>>();
+    front(old).is_some() && front(old) == front(new) && media(old) == media(new)
 }
 
 fn checks<'a>(config: &'a Config, offers: &'a Offers) -> resolve::Checks<'a> {

@@ -102,17 +102,7 @@ impl<'a> Renderer<'a> {
     /// Every file of the site, in a deterministic order.
     pub fn render_all(&self) -> Result<Vec<OutputFile>> {
         let pages: Vec<Page> = self.site.pages().collect();
-        let mut files: Vec<OutputFile> = pages
-            .par_iter()
-            .map(|page| {
-                let html = match page.article.source.front.redirect_to.as_deref() {
-                    // `redirect_to`: the article lives elsewhere now.
-                    Some(to) => self.redirect(page.lang, to)?,
-                    None => self.article(page)?,
-                };
-                Ok(OutputFile::new(format!("{}index.html", page.site_path()), html))
-            })
-            .collect::<Result<_>>()?;
+        let mut files: Vec<OutputFile> = pages.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
             files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang)?));
@@ -214,6 +204,22 @@ impl<'a> Renderer<'a> {
         let mut context = Context::from_serialize(&frame).map_err(template_error("article.html"))?;
         context.insert("page", &view);
         self.render("article.html", &context)
+    }
+
+    /// The pages that show the article written in `file` (its own, and
+    /// those of languages that fall back to it): what a change to its text
+    /// alone changes.
+    pub fn pages_of(&self, file: &std::path::Path) -> Result<Vec<OutputFile>> {
+        self.site.pages().filter(|page| page.article.source.file == file).map(|page| self.page(&page)).collect()
+    }
+
+    fn page(&self, page: &Page) -> Result<OutputFile> {
+        let html = match page.article.source.front.redirect_to.as_deref() {
+            // `redirect_to`: the article lives elsewhere now.
+            Some(to) => self.redirect(page.lang, to)?,
+            None => self.article(page)?,
+        };
+        Ok(OutputFile::new(format!("{}index.html", page.site_path()), html))
     }
 
     fn related(&self, page: &Page) -> Vec<LinkView> {

@@ -57,6 +57,14 @@ impl Human {
         out
     }
 
+    /// Each diagnostic alone as the block `render` prints for it (source
+    /// line and caret included), for a report shown elsewhere, such as
+    /// over a page in the browser.
+    pub fn blocks<'d>(&self, diagnostics: &'d [Diagnostic], root: &Path) -> Vec<(&'d Diagnostic, String)> {
+        let mut sources = Sources { root, files: HashMap::new() };
+        diagnostics.iter().map(|d| (d, self.one(d, &mut sources))).collect()
+    }
+
     /// A header with the count and meaning, unless the code has a single
     /// instance (its own block already names the code), then the instances
     /// and how many were left out.

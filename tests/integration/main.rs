@@ -22,3 +22,4 @@ mod requirements;
 mod sample_site;
 mod search;
 mod selfcheck;
+mod serve;

@@ -26,6 +26,9 @@ fn one_changed_article_is_read_again_and_checked_with_the_site() {
     site.write(FILE, "---\ntitle: Admin notes\n---\n\n## Notes\n\nSee {% link_new the guide | guide/nowhere.md %}.\n");
     assert_eq!(model.reload_article(&config, FILE.as_ref()), Reload::Updated);
     assert_eq!(codes_in(&model.diagnostics(&config), FILE), [(Code::LinkMissingTarget, 7)]);
+    // The same front matter: only the body changed.
+    site.write(FILE, "---\ntitle: Admin notes\n---\n\n## Notes\n\nSee {% link_new the guide | guide/nowhere.md %}!\n");
+    assert_eq!(model.reload_article(&config, FILE.as_ref()), Reload::Body);
     let text = |model: &SiteModel| {
         let article = model.site.articles().iter().find(|a| a.source.file.to_str() == Some(FILE)).unwrap();
         article.source.body().to_string()

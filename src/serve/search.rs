@@ -1,0 +1,49 @@
+//! Search for `serve`, indexed on a thread of its own so that no reload
+//! waits for it: after the first build and after each change, the latest
+//! pages are indexed (changes made meanwhile are taken together) and the
+//! index files join the served site when they are ready.
+
+use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::http::Shared;
+use crate::render::OutputFile;
+
+pub struct Indexer {
+    wanted: Sender<()>,
+}
+
+impl Indexer {
+    pub fn start(shared: Arc<Shared>) -> Indexer {
+        let (wanted, requests) = mpsc::channel::<()>();
+        std::thread::spawn(move || {
+            while requests.recv().is_ok() {
+                // Asked again while indexing: one more run covers them all.
+                while requests.try_recv().is_ok() {}
+                let started = Instant::now();
+                let pages = match shared.site.read() {
+                    Ok(site) => site.pages(),
+                    Err(_) => return,
+                };
+                let pages: Vec<OutputFile> =
+                    pages.into_iter().map(|(path, bytes)| OutputFile::new(path, bytes.to_vec())).collect();
+                match crate::search::index(&pages) {
+                    Ok((bundle, _)) => {
+                        if let Ok(mut site) = shared.site.write() {
+                            site.update(bundle);
+                        }
+                        eprintln!("Search index ready ({} ms)", started.elapsed().as_millis());
+                    }
+                    Err(e) => eprintln!("error: {e}"),
+                }
+            }
+        });
+        Indexer { wanted }
+    }
+
+    /// The pages changed: index them again when the indexer is free.
+    pub fn refresh(&self) {
+        let _ = self.wanted.send(());
+    }
+}
