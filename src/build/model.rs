@@ -11,13 +11,13 @@ use rayon::prelude::*;
 use super::StageTimer;
 use crate::config::Config;
 use crate::content::{self, DataFiles, Includes, Media, SourceArticle};
-use crate::diag::{Diagnostic, Diagnostics, LineIndex, Location};
+use crate::diag::{Diagnostic, Diagnostics, Level, LineIndex, Location, Severity};
 use crate::highlight::Highlighter;
 use crate::i18n::{self, Localizer};
 use crate::offers::{self, Offers};
 use crate::requirements::prose::HandWritten;
 use crate::requirements::{self, Requirements};
-use crate::resolve::{self, Article, Site};
+use crate::resolve::{self, Article, CheckResults, Site};
 use crate::theme::{self, Theme};
 use crate::translations::{self, LanguageStatus};
 use crate::{dialect, markdown};
@@ -47,8 +47,12 @@ pub struct SiteModel {
     parse_diagnostics: Vec<Vec<Diagnostic>>,
     /// Found indexing the articles' paths and slugs.
     index_diagnostics: Diagnostics,
-    /// Found by the whole-site checks.
+    /// Found by the whole-site checks of the site's shape: redirects and
+    /// translations.
     check_diagnostics: Diagnostics,
+    /// Found by the checks of each article, and of the orphans: the parts
+    /// an edit to one article's body changes.
+    checks: CheckResults,
 }
 
 /// What reloading one article did.
@@ -77,7 +81,7 @@ impl SiteModel {
         timer.lap("parse");
         let mut index_diagnostics = Diagnostics::default();
         let mut check_diagnostics = Diagnostics::default();
-        let site = resolve::resolve(
+        let (site, checks) = resolve::resolve(
             articles,
             languages,
             &checks(config, &inputs.offers),
@@ -92,6 +96,7 @@ impl SiteModel {
             parse_diagnostics,
             index_diagnostics,
             check_diagnostics,
+            checks,
         };
         model.report_translations(config);
         timer.lap("resolve");
@@ -120,21 +125,57 @@ impl SiteModel {
             }
             Err(d) => self.parse_diagnostics[index] = vec![d],
         }
-        let mut diags = Diagnostics::default();
-        self.site.check(&checks(config, &self.inputs.offers), &mut diags);
-        self.check_diagnostics = diags;
-        self.report_translations(config);
+        if reload == Reload::Body {
+            self.check_body_of(config, index);
+        } else {
+            let mut diags = Diagnostics::default();
+            self.checks = self.site.check(&checks(config, &self.inputs.offers), &mut diags);
+            self.check_diagnostics = diags;
+            self.report_translations(config);
+        }
         reload
+    }
+
+    /// Checks again what a new body of article `index` can change: its own
+    /// checks, those of the articles linking into it (its headings may have
+    /// changed), and the orphans. Its front matter is the same, so the
+    /// redirects and translations are too.
+    fn check_body_of(&mut self, config: &Config, index: usize) {
+        let checks = checks(config, &self.inputs.offers);
+        for i in std::iter::once(index).chain(self.site.linking_to(index)) {
+            if let Some(found) = self.checks.articles.get_mut(i) {
+                *found = self.site.check_article(i, &checks);
+            }
+        }
+        self.site.check_orphans_after(index, &mut self.checks);
     }
 
     /// Every diagnostic of the model, at the levels the site gives them,
     /// sorted by place.
     pub fn diagnostics(&self, config: &Config) -> Vec<Diagnostic> {
-        let mut all = self.load_diagnostics.clone();
-        all.extend(self.parse_diagnostics.iter().flatten().cloned());
-        all.extend(self.index_diagnostics.iter().cloned());
-        all.extend(self.check_diagnostics.iter().cloned());
-        all.settle(&config.checks)
+        self.all().cloned().collect::<Diagnostics>().settle(&config.checks)
+    }
+
+    /// The errors of the whole site and every diagnostic in `file`, at the
+    /// site's levels: what a writer who just edited `file` needs to see,
+    /// without copying thousands of warnings elsewhere.
+    pub fn errors_and_diagnostics_of(&self, config: &Config, file: &Path) -> Vec<Diagnostic> {
+        let is_error = |d: &Diagnostic| match config.checks.get(&d.code) {
+            Some(level) => *level == Level::Error,
+            None => d.severity == Severity::Error,
+        };
+        let in_file = |d: &Diagnostic| d.location.as_ref().is_some_and(|l| l.file == file);
+        self.all().filter(|d| is_error(d) || in_file(d)).cloned().collect::<Diagnostics>().settle(&config.checks)
+    }
+
+    fn all(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.load_diagnostics
+            .iter()
+            .chain(self.parse_diagnostics.iter().flatten())
+            .chain(self.index_diagnostics.iter())
+            .chain(self.check_diagnostics.iter())
+            .chain(self.checks.articles.iter().flatten())
+            .chain(self.checks.orphans.iter())
     }
 
     /// What is translated, and the languages that lack more than allowed.

@@ -2,7 +2,7 @@
 //! articles, offer ids, missing translations, orphans. They only produce
 //! diagnostics.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use super::{Article, Site};
 use crate::config::Config;
@@ -19,16 +19,19 @@ pub struct Checks<'a> {
     pub config: &'a Config,
 }
 
-pub(super) fn run(site: &Site, checks: &Checks, diags: &mut Diagnostics) {
-    for article in &site.articles {
-        check_links(site, article, diags);
-        check_related(site, article, checks.config, diags);
-        check_offers(article, checks.offers, diags);
-        check_offer_reach(site, article, diags);
-        check_front_matter_keys(article, diags);
-    }
+/// The checks of one article that look only at it and what it leads to:
+/// its links and their anchors, its related list, its offers and keys.
+pub(super) fn article(site: &Site, article: &Article, checks: &Checks, diags: &mut Diagnostics) {
+    check_links(site, article, diags);
+    check_related(site, article, checks.config, diags);
+    check_offers(article, checks.offers, diags);
+    check_offer_reach(site, article, diags);
+    check_front_matter_keys(article, diags);
+}
+
+/// The checks of the site's shape: which articles lack translations.
+pub(super) fn translations(site: &Site, diags: &mut Diagnostics) {
     report_missing_translations(site, diags);
-    report_orphans(site, diags);
 }
 
 fn check_links(site: &Site, article: &Article, diags: &mut Diagnostics) {
@@ -218,23 +221,27 @@ fn report_missing_translations(site: &Site, diags: &mut Diagnostics) {
     }
 }
 
+/// The articles `article` leads to, by a link or its related list, other
+/// than itself, each once.
+pub(super) fn leads_to(site: &Site, article: &Article) -> Vec<ArticlePath> {
+    let lang = &article.source.lang;
+    let linked = article.doc.links.iter().filter_map(|link| site.find(lang, &link.target)).map(|(page, _)| page.path);
+    let related = article.source.front.related_articles.iter().filter_map(|related| {
+        related.path.as_ref().ok().and_then(|p| site.entries.get_key_value(p)).map(|(path, _)| path)
+    });
+    let mut paths: Vec<ArticlePath> =
+        linked.chain(related).filter(|path| **path != article.source.path).cloned().collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
 /// Articles no other article leads to, by a link or a related list, in any
-/// language. The home page lists every article, so it does not count: an
-/// orphan is reachable only by browsing that list or by search.
-fn report_orphans(site: &Site, diags: &mut Diagnostics) {
-    let mut reached: HashSet<&ArticlePath> = HashSet::new();
-    for article in &site.articles {
-        let lang = &article.source.lang;
-        let linked =
-            article.doc.links.iter().filter_map(|link| site.find(lang, &link.target)).map(|(page, _)| page.path);
-        reached.extend(linked.filter(|path| **path != article.source.path));
-        for related in &article.source.front.related_articles {
-            if let Some((path, _)) = related.path.as_ref().ok().and_then(|p| site.entries.get_key_value(p)) {
-                reached.extend((*path != article.source.path).then_some(path));
-            }
-        }
-    }
-    for path in site.entries.keys().filter(|p| !reached.contains(p)) {
+/// language, given how many articles lead to each path. The home page lists
+/// every article, so it does not count: an orphan is reachable only by
+/// browsing that list or by search.
+pub(super) fn orphans(site: &Site, reached: &HashMap<ArticlePath, usize>, diags: &mut Diagnostics) {
+    for path in site.entries.keys().filter(|p| reached.get(*p).is_none_or(|n| *n == 0)) {
         if let Some(page) = site.page(&site.languages.default, path) {
             let d = Diagnostic::new(Code::LinkOrphan, "no other article links to this one or lists it as related")
                 .with_help("link to it from an article on the same subject, or add it to one's `related_articles`");

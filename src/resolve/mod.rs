@@ -22,6 +22,19 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::ids::{ArticlePath, LangId, Slug};
 use crate::markdown::{LinkTarget, ParsedDoc};
 
+/// What the whole-site checks found, kept apart where a change to one
+/// article's body changes only part of it.
+#[derive(Debug, Default)]
+pub struct CheckResults {
+    /// Each article's own checks, in the order of `Site::articles`.
+    pub articles: Vec<Vec<Diagnostic>>,
+    pub orphans: Diagnostics,
+    /// What each article leads to, and how many articles lead to each
+    /// path: the orphans follow from them.
+    leads: Vec<Vec<ArticlePath>>,
+    reached: HashMap<ArticlePath, usize>,
+}
+
 /// One parsed translation of an article.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -168,26 +181,83 @@ impl Site {
 }
 
 /// Indexes the articles (problems of their paths and slugs go to
-/// `index_diags`) and checks the site (problems go to `check_diags`).
+/// `index_diags`) and checks the site (problems of its shape go to
+/// `check_diags`, the others are returned by article).
 pub fn resolve(
     articles: Vec<Article>,
     languages: Languages,
     checks: &Checks,
     index_diags: &mut Diagnostics,
     check_diags: &mut Diagnostics,
-) -> Site {
+) -> (Site, CheckResults) {
     let (entries, slugs) = index_entries(&articles, index_diags);
     let mut site = Site { languages, articles, entries, slugs, redirects: BTreeMap::new() };
-    site.check(checks, check_diags);
-    site
+    let results = site.check(checks, check_diags);
+    (site, results)
 }
 
 impl Site {
     /// Indexes the old URLs that redirect and runs the whole-site checks:
     /// what depends on the articles' contents rather than their paths.
-    pub fn check(&mut self, checks: &Checks, diags: &mut Diagnostics) {
+    /// Every whole-site check: the redirects are indexed again, then each
+    /// article and the site's shape are checked.
+    pub fn check(&mut self, checks: &Checks, diags: &mut Diagnostics) -> CheckResults {
         self.redirects = redirects::index(self, diags);
-        checks::run(self, checks, diags);
+        checks::translations(self, diags);
+        let articles = (0..self.articles.len()).map(|index| self.check_article(index, checks)).collect();
+        let leads: Vec<Vec<ArticlePath>> = self.articles.iter().map(|a| checks::leads_to(self, a)).collect();
+        let mut reached: HashMap<ArticlePath, usize> = HashMap::new();
+        for path in leads.iter().flatten() {
+            *reached.entry(path.clone()).or_default() += 1;
+        }
+        let mut orphans = Diagnostics::default();
+        checks::orphans(self, &reached, &mut orphans);
+        CheckResults { articles, orphans, leads, reached }
+    }
+
+    /// The checks of article `index` alone (see `checks::article`).
+    pub fn check_article(&self, index: usize, checks: &Checks) -> Vec<Diagnostic> {
+        let mut diags = Diagnostics::default();
+        if let Some(article) = self.articles.get(index) {
+            checks::article(self, article, checks, &mut diags);
+        }
+        diags.into_iter().collect()
+    }
+
+    /// Article `index` may lead elsewhere now: the orphans are found again
+    /// from what the others led to before.
+    pub fn check_orphans_after(&self, index: usize, results: &mut CheckResults) {
+        let Some(article) = self.articles.get(index) else { return };
+        let now = checks::leads_to(self, article);
+        if let Some(before) = results.leads.get_mut(index) {
+            for path in before.iter() {
+                if let Some(count) = results.reached.get_mut(path) {
+                    *count = count.saturating_sub(1);
+                }
+            }
+            for path in &now {
+                *results.reached.entry(path.clone()).or_default() += 1;
+            }
+            *before = now;
+        }
+        results.orphans = Diagnostics::default();
+        checks::orphans(self, &results.reached, &mut results.orphans);
+    }
+
+    /// The articles with a link into article `index`, whose anchors it
+    /// defines: checked again when its body changes.
+    pub fn linking_to(&self, index: usize) -> Vec<usize> {
+        let Some(target) = self.articles.get(index) else { return Vec::new() };
+        let leads_there = |article: &Article| {
+            article.doc.links.iter().any(|link| match &link.target {
+                LinkTarget::Article { path, .. } => *path == target.source.path,
+                LinkTarget::Url { .. } => self
+                    .find(&article.source.lang, &link.target)
+                    .is_some_and(|(page, _)| *page.path == target.source.path),
+                LinkTarget::SamePage(_) | LinkTarget::External(_) => false,
+            })
+        };
+        (0..self.articles.len()).filter(|&i| i != index && leads_there(&self.articles[i])).collect()
     }
 
     /// Puts a new version of article `index` in place: the same file, so

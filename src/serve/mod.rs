@@ -134,7 +134,7 @@ impl Session {
     /// Renders the pages of one article whose body alone changed.
     fn rebuild_pages_of(&mut self, file: &Path) -> Option<String> {
         let model = self.model.as_ref()?;
-        let diagnostics = model.diagnostics(&self.config);
+        let diagnostics = model.errors_and_diagnostics_of(&self.config, file);
         let files = build::render(&self.config, model, Pages::Of(file));
         let files = self.report_and_render(diagnostics, files, Some(file))?;
         let pages = self.shared.site.write().ok()?.update(files);
