@@ -12,13 +12,6 @@ use crate::syntax::data_path::Positions;
 use crate::syntax::yaml_limits;
 
 pub const OFFERS_FILE: &str = "content/_data/offers.yaml";
-const DEFAULT_OFFERS: &[(&str, bool)] = &[
-    ("essential", false),
-    ("advanced", false),
-    ("enterprise", false),
-    ("classic", true),
-    ("enterprise-on-premise", true),
-];
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(transparent)]
@@ -45,7 +38,8 @@ pub struct Offer {
     pub legacy: bool,
 }
 
-#[derive(Debug, Clone)]
+/// The site's offers, from `content/_data/offers.yaml`; none without it.
+#[derive(Debug, Clone, Default)]
 pub struct Offers {
     /// In display order.
     pub list: Vec<Offer>,
@@ -57,14 +51,13 @@ struct OffersFile {
     offers: Vec<Offer>,
 }
 
-impl Default for Offers {
-    fn default() -> Offers {
-        let list = DEFAULT_OFFERS.iter().map(|(id, legacy)| Offer { id: OfferId(id.to_string()), legacy: *legacy });
-        Offers { list: list.collect() }
-    }
-}
-
 impl Offers {
+    /// Offers as a test writes them, none of them legacy.
+    #[cfg(test)]
+    pub(crate) fn of(ids: &[&str]) -> Offers {
+        Offers { list: ids.iter().map(|id| Offer { id: OfferId(id.to_string()), legacy: false }).collect() }
+    }
+
     pub fn get(&self, id: &str) -> Option<&OfferId> {
         self.list.iter().map(|o| &o.id).find(|o| o.as_str() == id)
     }
@@ -79,6 +72,7 @@ impl Offers {
         let known: Vec<&str> = self.ids().collect();
         d = match crate::diag::did_you_mean(id, known.iter().copied()) {
             Some(close) => d.with_help(format!("did you mean `{close}`?")),
+            None if known.is_empty() => d.with_help(format!("this site has no offers; list them in {OFFERS_FILE}")),
             None => d.with_help(format!("the offers are: {} (see {OFFERS_FILE})", known.join(", "))),
         };
         d
@@ -160,7 +154,9 @@ mod tests {
 
     #[test]
     fn unknown_ids_suggest_the_closest() {
-        let d = Offers::default().unknown("advnaced");
+        let d = Offers::of(&["essential", "advanced"]).unknown("advnaced");
         assert_eq!(d.help.as_deref(), Some("did you mean `advanced`?"));
+        let d = Offers::default().unknown("advanced");
+        assert!(d.help.unwrap().starts_with("this site has no offers"));
     }
 }

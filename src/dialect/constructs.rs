@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn offers_are_checked() {
-        let offers = Offers::default();
+        let offers = Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]);
         let ids = parse_offers("advanced, enterprise advanced", &offers).unwrap();
         assert_eq!(ids.iter().map(OfferId::as_str).collect::<Vec<_>>(), ["advanced", "enterprise"]);
         assert!(parse_offers("advnaced", &offers).unwrap_err().contains("did you mean `advanced`?"));

@@ -31,7 +31,7 @@ impl Default for Fixture {
             media: Media::default(),
             data: DataFiles::default(),
             icons: theme.icons,
-            offers: Offers::default(),
+            offers: Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]),
             l10n,
             base_url: BaseUrl::parse("/docs/").unwrap(),
         }

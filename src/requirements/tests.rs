@@ -8,11 +8,15 @@ fn day(text: &str) -> Date {
 }
 
 fn problems(text: &str) -> Vec<(Code, u32, String)> {
-    parse(text, &Offers::default(), day("2026-11-24"))
-        .1
-        .into_iter()
-        .map(|d| (d.code, d.location.map_or(0, |l| l.line), d.message))
-        .collect()
+    parse(
+        text,
+        &Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]),
+        day("2026-11-24"),
+    )
+    .1
+    .into_iter()
+    .map(|d| (d.code, d.location.map_or(0, |l| l.line), d.message))
+    .collect()
 }
 
 fn sample_with(old: &str, new: &str) -> String {
@@ -56,13 +60,23 @@ fn ports_out_of_range_are_errors() {
 #[test]
 fn problems_are_at_their_field_with_a_column() {
     let text = sample_with("fallback_offers: [advanced, enterprise]", "fallback_offers: [enterprise, platinum]");
-    let found = parse(&text, &Offers::default(), day("2026-11-24")).1;
+    let found = parse(
+        &text,
+        &Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]),
+        day("2026-11-24"),
+    )
+    .1;
     let location = found[0].location.clone().unwrap();
     let line = text.lines().nth(location.line as usize - 1).unwrap();
     assert_eq!(&line[location.column as usize - 1..], "platinum]", "{found:?}");
     // A second rule with port 443 written as 0: its own line, not the first rule's.
     let text = text.replacen("    port: 45054", "    port: 0", 1);
-    let found = parse(&text, &Offers::default(), day("2026-11-24")).1;
+    let found = parse(
+        &text,
+        &Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]),
+        day("2026-11-24"),
+    )
+    .1;
     let ports: Vec<_> = found.iter().filter(|d| d.message.starts_with("port 0")).collect();
     assert_eq!(ports[0].location.as_ref().map(|l| (l.line, l.column)), Some((line_of(&text, "port: 0"), 5)));
 }
@@ -100,14 +114,24 @@ fn a_misspelt_key_is_an_error() {
 
 #[test]
 fn old_browser_versions_are_a_warning() {
-    let (data, found) = parse(SAMPLE, &Offers::default(), day("2027-06-01"));
+    let (data, found) = parse(
+        SAMPLE,
+        &Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]),
+        day("2027-06-01"),
+    );
     assert!(data.is_some(), "a warning keeps the data");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].code, Code::DataStale);
     assert_eq!(found[0].severity, crate::diag::Severity::Warning);
     assert_eq!(found[0].location.as_ref().unwrap().line, line_of(SAMPLE, "checked_on"));
     // Exactly at the limit is still fresh.
-    assert!(parse(SAMPLE, &Offers::default(), day("2027-03-01")).1.is_empty());
+    assert!(parse(
+        SAMPLE,
+        &Offers::of(&["essential", "advanced", "enterprise", "classic", "enterprise-on-premise"]),
+        day("2027-03-01")
+    )
+    .1
+    .is_empty());
 }
 
 #[test]

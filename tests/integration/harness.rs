@@ -18,12 +18,22 @@ pub struct Run {
 
 impl Site {
     pub fn fixture(name: &str) -> Site {
-        let site = Site::empty();
+        let site = Site::bare();
         copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), site.root());
         site
     }
 
+    /// A site with nothing but the sample's offers (a site without
+    /// `offers.yaml` has none): `essential`, `advanced`, `enterprise`, and
+    /// the legacy `classic` and `enterprise-on-premise`.
     pub fn empty() -> Site {
+        let site = Site::bare();
+        site.write("content/_data/offers.yaml", include_str!("../../content/_data/offers.yaml"));
+        site
+    }
+
+    /// A folder with nothing in it.
+    pub fn bare() -> Site {
         Site { dir: tempfile::tempdir().expect("temp dir") }
     }
 

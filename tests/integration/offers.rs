@@ -59,3 +59,21 @@ fn every_page_has_the_selector_and_the_home_links_the_offer_pages() {
     assert_eq!(home.attr(".article-list li:has(a[href=\"/en/pro/\"])", "data-offers"), "advanced enterprise");
     assert!(site.path("public/assets/js/offers.js").exists() && site.path("public/assets/js/offer-filter.js").exists());
 }
+
+/// Offers are the site's own: without `offers.yaml` there are none, so no
+/// selector, no offer pages, and a label is an error that says so.
+#[test]
+fn a_site_without_offers_has_no_selector_and_no_offer_pages() {
+    let site = Site::bare();
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
+    site.build_ok();
+    assert!(site.html("en/a/index.html").select("[data-offer-filter]").is_empty());
+    assert!(!site.path("public/en/offers").exists());
+    site.write("content/en/b.md", "---\ntitle: B\nproduct_label: [advanced]\n---\n\nText.\n");
+    let run = site.build(&[]);
+    assert!(
+        run.stderr.contains("error[offer.unknown]") && run.stderr.contains("this site has no offers"),
+        "{}",
+        run.stderr
+    );
+}
