@@ -43,6 +43,26 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Start a new help center in DIR: one language, one article, a commented helpgen.toml
+    Init {
+        /// Folder of the new site (created if needed)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Language of the first article
+        #[arg(long, default_value = "en", value_name = "TAG")]
+        language: String,
+    },
+    /// Add an article in the default language, e.g. `helpgen new setup/install-the-app`
+    New {
+        /// Its path below the language folder (`.md` is added if missing)
+        path: String,
+        /// Its title [default: from the file name]
+        #[arg(long)]
+        title: Option<String>,
+        /// Site root
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
     /// Preview the site on this computer: pages reload as their files change
     Serve {
         #[command(flatten)]
@@ -114,6 +134,19 @@ pub fn run() -> ExitCode {
             build_command(&site, Overrides { output, base_url, no_search, force })
         }
         Command::Serve { site, port, bind, no_search } => serve_command(site, port, bind, no_search),
+        Command::Init { dir, language } => scaffold_command(crate::scaffold::init(&dir, &language).map(|files| {
+            let shown: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            format!(
+                "Wrote {}.
+Preview it with `helpgen serve --root {}`.",
+                shown.join(", "),
+                dir.display()
+            )
+        })),
+        Command::New { path, title, root } => scaffold_command(
+            crate::scaffold::new_article(&root, &path, title.as_deref())
+                .map(|file| format!("Wrote {}.", file.display())),
+        ),
         Command::Check { site, format, deny_warnings, translations, external, external_cache } => {
             let external = external.then(|| external_cache.unwrap_or_else(|| site.root.join(EXTERNAL_CACHE)));
             check_command(&site, format, deny_warnings, translations, external)
@@ -148,6 +181,19 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
         None => {
             eprintln!("Nothing was written; the previous output, if any, is unchanged.");
             Outcome::ContentErrors
+        }
+    }
+}
+
+fn scaffold_command(result: crate::error::Result<String>) -> Outcome {
+    match result {
+        Ok(said) => {
+            eprintln!("{said}");
+            Outcome::Success
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            Outcome::Failure
         }
     }
 }

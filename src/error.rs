@@ -22,6 +22,8 @@ pub enum Error {
     External(String),
     #[error("cannot serve the site: {0}")]
     Serve(String),
+    #[error("{0}")]
+    Scaffold(String),
 }
 
 impl Error {

@@ -28,6 +28,7 @@ pub mod render;
 pub mod report;
 pub mod requirements;
 pub mod resolve;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod syntax;

@@ -73,3 +73,25 @@ fn a_rebuild_writes_only_the_files_that_changed() {
     assert!(site.path(".public.spare/.gitignore").is_file());
     assert!(!site.path("public/.gitignore").exists());
 }
+
+/// `init` writes a site that builds without a warning and is nobody's in
+/// particular (no offers); `new` adds an article to it.
+#[test]
+fn init_and_new_start_a_help_center_that_builds_clean() {
+    let site = Site::bare();
+    let dir = site.path("help");
+    let run = helpgen(&["init", dir.to_str().unwrap(), "--language", "de"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = helpgen(&["new", "setup/install-the-app", "--root", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = helpgen(&["build", "--root", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("0 errors, 0 warnings"), "{}", run.stderr);
+    let page = std::fs::read_to_string(dir.join("public/de/install-the-app/index.html")).unwrap();
+    assert!(page.contains(">Install the app</h1>"), "{page}");
+    assert!(!dir.join("public/de/offers").exists());
+    // A second init leaves the site alone.
+    let run = helpgen(&["init", dir.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+}
