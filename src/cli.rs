@@ -107,6 +107,9 @@ struct SiteArgs {
     /// Show info notes (missing translations, placeholder titles) and every instance of each code
     #[arg(long, short)]
     verbose: bool,
+    /// Print nothing but errors: no warnings, no progress, no summary
+    #[arg(long, short, conflicts_with = "verbose")]
+    quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,9 +161,16 @@ Preview it with `helpgen serve --root {}`.",
 fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
     let human = Human::for_stderr(site.verbose);
     let Some(config) = load_config(&site.root, overrides, &human) else { return Outcome::ContentErrors };
-    let Some(report) = finish(build::build(&config)) else { return Outcome::Failure };
-    eprint!("{}", human.render(&report.diagnostics, &site.root));
+    let bar = progress_bar(site.quiet);
+    let built = build::build_with_progress(&config, bar.clone());
+    bar.finish_and_clear();
+    let Some(report) = finish(built) else { return Outcome::Failure };
+    let shown = shown(&report.diagnostics, site.quiet);
+    if !site.quiet || !shown.is_empty() {
+        eprint!("{}", human.render(&shown, &site.root));
+    }
     match report.written {
+        Some(_) if site.quiet => Outcome::Success,
         Some(written) => {
             let total: std::time::Duration = report.timings.iter().map(|(_, t)| *t).sum();
             let stages: Vec<String> = report.timings.iter().map(|(s, t)| format!("{s} {} ms", t.as_millis())).collect();
@@ -212,6 +222,29 @@ fn serve_command(site: SiteArgs, port: u16, address: std::net::IpAddr, no_search
     }
 }
 
+/// The diagnostics to print: only the errors with --quiet.
+fn shown(diagnostics: &[crate::diag::Diagnostic], quiet: bool) -> Vec<crate::diag::Diagnostic> {
+    diagnostics.iter().filter(|d| !quiet || d.severity == Severity::Error).cloned().collect()
+}
+
+/// A progress bar on stderr for a build that lasts: it appears after a
+/// second, on a terminal only (indicatif draws nothing elsewhere, as in
+/// CI), and never with --quiet.
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+    if !quiet {
+        let later = bar.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            if !later.is_finished() {
+                later.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                later.enable_steady_tick(std::time::Duration::from_millis(120));
+            }
+        });
+    }
+    bar
+}
+
 /// Where `check --external` keeps its results unless told otherwise.
 const EXTERNAL_CACHE: &str = ".helpgen-cache/external-links.json";
 
@@ -240,7 +273,8 @@ fn check_command(
         Err(d) => (vec![d], Vec::new()),
     };
     let translations = show_translations.then_some(languages.as_slice());
-    let text = report::render(format, &diagnostics, translations, &site.root, site.verbose);
+    let human_only_errors = site.quiet && format == Format::Human;
+    let text = report::render(format, &shown(&diagnostics, human_only_errors), translations, &site.root, site.verbose);
     if let (Some(languages), false) = (translations, format == Format::Json) {
         print!("{}", translations::render_text(languages));
     }

@@ -53,11 +53,16 @@ pub enum Mode {
 }
 
 pub fn build(config: &Config) -> Result<BuildReport> {
-    run_mode(config, Mode::Build)
+    run_mode(config, Mode::Build, StageTimer::start())
+}
+
+/// `build`, showing its stages on `bar`.
+pub fn build_with_progress(config: &Config, bar: indicatif::ProgressBar) -> Result<BuildReport> {
+    run_mode(config, Mode::Build, StageTimer::with_progress(bar))
 }
 
 pub fn check(config: &Config) -> Result<BuildReport> {
-    run_mode(config, Mode::Check)
+    run_mode(config, Mode::Check, StageTimer::start())
 }
 
 /// Every check, and the site's links to other sites.
@@ -96,8 +101,7 @@ fn load(config: &Config, timer: &mut StageTimer, report: &mut BuildReport) -> Op
     }
 }
 
-fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
-    let mut timer = StageTimer::start();
+fn run_mode(config: &Config, mode: Mode, mut timer: StageTimer) -> Result<BuildReport> {
     let mut report = BuildReport::default();
     let model = load(config, &mut timer, &mut report);
     if let Some(model) = model.filter(|_| mode == Mode::Build && !report.has_errors()) {
@@ -111,6 +115,7 @@ fn run_mode(config: &Config, mode: Mode) -> Result<BuildReport> {
 /// the search index made alongside. A template that cannot be rendered is
 /// the site's own problem, reported like content, and nothing is written.
 fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: &mut StageTimer) -> Result<()> {
+    timer.begin("rendering", 0);
     let files = match render(config, model, Pages::All)? {
         Ok(files) => files,
         Err(d) => {
@@ -121,6 +126,7 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
         }
     };
     timer.lap("render");
+    timer.begin(if config.search { "writing and indexing for search" } else { "writing" }, 0);
     // The search index is made from the pages while they are written: the
     // one is CPU work, the other mostly waiting on the disk.
     let (written, indexed) = std::thread::scope(|scope| {
@@ -186,15 +192,51 @@ pub fn render(
     }
 }
 
-/// The wall time of each stage, in order.
+/// One item of a stage done; shareable across threads.
+#[derive(Clone)]
+pub struct Counter(Option<indicatif::ProgressBar>);
+
+impl Counter {
+    pub fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
+
+/// The wall time of each stage, in order, and the progress shown while
+/// they run.
 pub struct StageTimer {
     laps: Vec<(&'static str, Duration)>,
     since: Instant,
+    progress: Option<indicatif::ProgressBar>,
 }
 
 impl StageTimer {
     pub fn start() -> StageTimer {
-        StageTimer { laps: Vec::new(), since: Instant::now() }
+        StageTimer { laps: Vec::new(), since: Instant::now(), progress: None }
+    }
+
+    /// Reports each stage, and the items of those that count them, to `bar`.
+    pub fn with_progress(bar: indicatif::ProgressBar) -> StageTimer {
+        StageTimer { progress: Some(bar), ..StageTimer::start() }
+    }
+
+    /// A stage begins, with `items` to do (0 when it does not count them).
+    pub fn begin(&self, stage: &'static str, items: usize) {
+        let Some(bar) = &self.progress else { return };
+        let template = if items > 0 { "{spinner} {msg} [{bar:30}] {pos}/{len}" } else { "{spinner} {msg}" };
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(stage);
+        bar.set_position(0);
+        bar.set_length(items as u64);
+    }
+
+    /// What a stage's workers advance, one item at a time.
+    pub fn counter(&self) -> Counter {
+        Counter(self.progress.clone())
     }
 
     /// A stage that ran alongside the next one, for `took` of its time.

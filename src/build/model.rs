@@ -74,11 +74,21 @@ impl SiteModel {
     /// there is nothing to build: the diagnostics say why.
     pub fn load(config: &Config, timer: &mut StageTimer) -> Result<SiteModel, Diagnostics> {
         let mut diags = Diagnostics::default();
+        timer.begin("loading", 0);
         let Some((inputs, languages, sources)) = Inputs::load(config, &mut diags) else { return Err(diags) };
         timer.lap("load");
-        let (articles, parse_diagnostics): (Vec<Article>, Vec<Vec<Diagnostic>>) =
-            sources.into_par_iter().map(|source| inputs.parse(config, source)).unzip();
+        timer.begin("parsing", sources.len());
+        let counter = timer.counter();
+        let (articles, parse_diagnostics): (Vec<Article>, Vec<Vec<Diagnostic>>) = sources
+            .into_par_iter()
+            .map(|source| {
+                let parsed = inputs.parse(config, source);
+                counter.tick();
+                parsed
+            })
+            .unzip();
         timer.lap("parse");
+        timer.begin("checking", 0);
         let mut index_diagnostics = Diagnostics::default();
         let mut check_diagnostics = Diagnostics::default();
         let (site, checks) = resolve::resolve(

@@ -95,3 +95,24 @@ fn init_and_new_start_a_help_center_that_builds_clean() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("already exists"), "{}", run.stderr);
 }
+
+/// `--quiet` prints nothing but errors: no warnings, no summary line.
+#[test]
+fn quiet_builds_print_only_errors() {
+    let site = Site::empty();
+    site.write("content/en/a.md", "---\ntitle: A\ntitel: A\n---\n\nSee [b](b.md).\n");
+    site.write("content/en/b.md", "---\ntitle: B\n---\n\nText {% link_new a | a.md %}.\n");
+    let loud = site.build(&[]);
+    assert!(loud.stderr.contains("Built "), "{}", loud.stderr);
+    assert!(loud.stderr.contains("warning["), "{}", loud.stderr);
+    let quiet = site.build(&["--quiet"]);
+    assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
+    site.write("content/en/c.md", "---\ntitle: C\n---\n\n{% link_new x | nowhere.md %}\n");
+    let failed = site.build(&["-q"]);
+    assert_eq!(failed.code, 1);
+    assert!(
+        failed.stderr.contains("error[link.missing-target]") && !failed.stderr.contains("warning["),
+        "{}",
+        failed.stderr
+    );
+}
