@@ -12,9 +12,9 @@ use crate::harness::Site;
 const WAIT: Duration = Duration::from_secs(15);
 
 /// A running `serve`, stopped when dropped.
-struct Server {
+pub struct Server {
     child: Child,
-    port: u16,
+    pub port: u16,
 }
 
 impl Drop for Server {
@@ -24,7 +24,7 @@ impl Drop for Server {
     }
 }
 
-fn serve(site: &Site) -> Server {
+pub fn serve(site: &Site) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_helpgen"))
         .args(["serve", "--root", site.root().to_str().unwrap(), "--port", "0", "--no-search"])
         .env("NO_COLOR", "1")

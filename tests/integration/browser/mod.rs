@@ -5,6 +5,7 @@
 //! HELPGEN_REQUIRE_BROWSER=1 (as in CI) they fail instead.
 
 mod policy;
+mod serve;
 mod servers;
 mod webdriver;
 
