@@ -30,7 +30,11 @@ function overlay(errors) {
   box.setAttribute("role", "alert");
   const title = document.createElement("h2");
   title.textContent = errors.length === 1 ? "1 error" : `${errors.length} errors`;
-  box.append(title);
+  const hide = document.createElement("button");
+  hide.type = "button";
+  hide.textContent = "Hide";
+  hide.addEventListener("click", hideOverlay);
+  box.append(title, hide);
   for (const error of errors) {
     const item = document.createElement("article");
     const where = document.createElement("p");

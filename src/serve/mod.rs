@@ -108,36 +108,45 @@ impl Session {
         }
     }
 
-    /// Loads, checks and renders the whole site; `None` when it has errors.
+    /// Loads, checks and renders the whole site. Content errors are shown
+    /// but do not hold the site back (a real site may carry some for a
+    /// while); only a site that cannot be loaded or rendered keeps the
+    /// last good one.
     fn rebuild_all(&mut self) -> Option<String> {
         if let Err(d) = self.reload_config() {
-            return self.report(vec![d]);
+            return self.report(&[d], None);
         }
         let model = match SiteModel::load(&self.config, &mut StageTimer::start()) {
             Ok(model) => model,
-            Err(diags) => return self.report(diags.settle(&self.config.checks)),
+            Err(diags) => return self.report(&diags.settle(&self.config.checks), None),
         };
-        let diagnostics = model.diagnostics(&self.config);
-        let files = build::render(&self.config, &model, Pages::All);
+        let mut diagnostics = model.diagnostics(&self.config);
+        let rendered = build::render(&self.config, &model, Pages::All);
         self.model = Some(model);
-        let files = self.report_and_render(diagnostics, files, None)?;
+        let Some(files) = rendered_or_reported(rendered, &mut diagnostics) else {
+            return self.report(&diagnostics, None);
+        };
+        self.report(&diagnostics, None);
         let count = files.len();
-        match self.shared.site.write() {
-            Ok(mut site) => site.replace(files),
-            Err(_) => return None,
-        }
+        self.shared.site.write().ok()?.replace(files);
         self.shared.reload(None);
         self.refresh_search();
         Some(format!("the site ({count} files)"))
     }
 
-    /// Renders the pages of one article whose body alone changed.
+    /// Renders the pages of one article whose body alone changed. While
+    /// that article has errors its last good pages stay.
     fn rebuild_pages_of(&mut self, file: &Path) -> Option<String> {
         let model = self.model.as_ref()?;
-        let diagnostics = model.errors_and_diagnostics_of(&self.config, file);
-        let files = build::render(&self.config, model, Pages::Of(file));
-        let files = self.report_and_render(diagnostics, files, Some(file))?;
-        let pages = self.shared.site.write().ok()?.update(files);
+        let mut diagnostics = model.errors_and_diagnostics_of(&self.config, file);
+        let rendered = build::render(&self.config, model, Pages::Of(file));
+        let files = rendered_or_reported(rendered, &mut diagnostics);
+        self.report(&diagnostics, Some(file));
+        let in_file = |d: &Diagnostic| d.location.as_ref().is_some_and(|l| l.file == file);
+        if diagnostics.iter().any(|d| d.severity == Severity::Error && in_file(d)) {
+            return None;
+        }
+        let pages = self.shared.site.write().ok()?.update(files?);
         self.shared.reload(Some(&pages));
         self.refresh_search();
         Some(pages.join(", "))
@@ -149,45 +158,27 @@ impl Session {
         }
     }
 
-    /// With errors, prints them, shows them on the open pages (the pages
-    /// stay as they were) and returns `None`; else prints the warnings, of
-    /// the `changed` file only when one article changed.
-    fn report_and_render(
-        &self,
-        mut diagnostics: Vec<Diagnostic>,
-        files: Result<std::result::Result<Vec<OutputFile>, Diagnostic>>,
-        changed: Option<&Path>,
-    ) -> Option<Vec<OutputFile>> {
-        let files = match files {
-            Ok(Ok(files)) => Some(files),
-            Ok(Err(d)) => {
-                diagnostics.push(d);
-                None
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                None
-            }
-        };
-        let errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-        if errors || files.is_none() {
-            self.report(diagnostics);
+    /// Prints the diagnostics (with one `changed` file, only its own and
+    /// the errors), and shows the errors over the open pages, or takes
+    /// them away when there are none. Returns `None`, for the callers that
+    /// stop there.
+    fn report(&self, diagnostics: &[Diagnostic], changed: Option<&Path>) -> Option<String> {
+        let printed: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| {
+                let in_changed = d.location.as_ref().is_some_and(|l| Some(l.file.as_path()) == changed);
+                changed.is_none() || d.severity == Severity::Error || in_changed
+            })
+            .cloned()
+            .collect();
+        if printed.iter().any(|d| d.severity != Severity::Info) {
+            eprint!("{}", self.human.render(&printed, &self.config.root));
+        }
+        let errors: Vec<Diagnostic> = printed.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        if errors.is_empty() {
+            self.shared.clear_errors();
             return None;
         }
-        let in_changed =
-            |d: &Diagnostic| changed.is_none_or(|file| d.location.as_ref().is_some_and(|l| l.file == file));
-        let shown: Vec<Diagnostic> = diagnostics.into_iter().filter(in_changed).collect();
-        if shown.iter().any(|d| d.severity == Severity::Warning) {
-            eprint!("{}", self.human.render(&shown, &self.config.root));
-        }
-        self.shared.clear_errors();
-        files
-    }
-
-    /// Prints the diagnostics and shows their errors over the open pages.
-    fn report(&self, diagnostics: Vec<Diagnostic>) -> Option<String> {
-        eprint!("{}", self.human.render(&diagnostics, &self.config.root));
-        let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.severity == Severity::Error).collect();
         let blocks = Human::plain(true).blocks(&errors, &self.config.root);
         let shown: Vec<serde_json::Value> = blocks
             .into_iter()
@@ -210,6 +201,24 @@ impl Session {
     fn reload_config(&mut self) -> std::result::Result<(), Diagnostic> {
         self.config = Config::load(&self.config.root, overrides(&self.url, self.indexer.is_none()))?;
         Ok(())
+    }
+}
+
+/// The rendered files, or `None` with the reason added to `diagnostics`.
+fn rendered_or_reported(
+    rendered: Result<std::result::Result<Vec<OutputFile>, Diagnostic>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Vec<OutputFile>> {
+    match rendered {
+        Ok(Ok(files)) => Some(files),
+        Ok(Err(d)) => {
+            diagnostics.push(d);
+            None
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            None
+        }
     }
 }
 

@@ -145,3 +145,19 @@ fn new_articles_appear_and_paths_out_of_the_site_are_refused() {
     assert_eq!(request(server.port, "POST", "/en/").0, 405);
     assert_eq!(request(server.port, "HEAD", "/en/").0, 200);
 }
+
+/// A site that already has an error elsewhere still previews every other
+/// edit: the error is shown, the edited page is updated.
+#[test]
+fn errors_elsewhere_do_not_hold_back_an_edit() {
+    let site = Site::fixture("i18n");
+    site.write("content/en/guide/broken.md", "---\ntitle: Broken\n---\n\n{% link_new x | guide/nowhere.md %}\n");
+    let server = serve(&site);
+    let events = listen(server.port);
+    // A page that connects is told of the errors at once.
+    assert!(next_event(&events, "errors").contains("content/en/guide/broken.md:5:1"));
+    let original = std::fs::read_to_string(site.path(ARTICLE)).unwrap();
+    site.write(ARTICLE, format!("{original}\nStill previewed.\n"));
+    assert!(next_event(&events, "reload").contains("\"/en/start/\""));
+    assert!(request(server.port, "GET", "/en/start/").1.contains("Still previewed."));
+}
