@@ -1,9 +1,10 @@
 //! Deterministic synthetic help-center generator, for benchmarking and
 //! stress-testing helpgen on a realistic-looking site.
 //!
-//! It writes `DIR/helpgen.toml` and `DIR/content/<lang>/<section>/<sub>/<slug>.md`
-//! for N articles. Every article exists in the first (default) language; about
-//! 90% exist in each other language, the rest are left untranslated on purpose.
+//! It writes `DIR/helpgen.toml`, `DIR/content/_data/offers.yaml` and
+//! `DIR/content/<lang>/<section>/<sub>/<slug>.md` for N articles. Every
+//! article exists in the first (default) language; about 90% exist in each
+//! other language, the rest are left untranslated on purpose.
 //! Articles use front matter (product labels, related articles, toc), kramdown
 //! menu spans, `{% link_new %}` cross-links (some with `#heading` anchors that
 //! exist in the target), lists, tables and fenced code blocks (some holding a
@@ -612,6 +613,9 @@ fn run(args: &Args) -> io::Result<()> {
         quoted.join(", ")
     );
     write(&args.out.join("helpgen.toml"), &config, &mut totals)?;
+    // The offers the articles are labelled with; a site without the file has none.
+    let offers: String = LABELS.iter().map(|id| format!("  - id: {id}\n")).collect();
+    write(&args.out.join("content/_data/offers.yaml"), &format!("offers:\n{offers}"), &mut totals)?;
 
     let vocabs = args.langs.iter().map(|l| vocab(l)).collect();
     let site = Site { seed: args.seed, articles: plan(args), vocabs };
