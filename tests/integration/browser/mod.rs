@@ -200,6 +200,21 @@ fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
 
+/// Types `query` in the search box of the page at `url`, checks the
+/// announced status and returns the titles found, sorted.
+fn search(session: &Session, url: &str, query: &str, expected_status: &str) -> Vec<String> {
+    session.goto(url);
+    let ready = session.wait_for("return !document.querySelector('form[role=search]').hidden", Duration::from_secs(10));
+    assert_eq!(ready, true, "the search box never appeared");
+    session.type_into("#search-input", query);
+    let status =
+        session.wait_for("return document.querySelector('[data-search-status]').textContent", Duration::from_secs(15));
+    assert_eq!(status, expected_status);
+    let titles =
+        session.run("return Array.from(document.querySelectorAll('#search-results li a'), a => a.textContent).sort()");
+    titles.as_array().expect("titles").iter().map(|t| t.as_str().unwrap_or_default().to_string()).collect()
+}
+
 #[test]
 fn search_finds_the_articles_of_the_chosen_offer() {
     if !browser_available() {
@@ -221,24 +236,7 @@ fn search_finds_the_articles_of_the_chosen_offer() {
     let driver = Driver::start();
     let session = driver.session(&[]);
 
-    let search = |url: &str, query: &str, expected_status: &str| {
-        session.goto(url);
-        let ready =
-            session.wait_for("return !document.querySelector('form[role=search]').hidden", Duration::from_secs(10));
-        assert_eq!(ready, true, "the search box never appeared");
-        session.type_into("#search-input", query);
-        let status = session
-            .wait_for("return document.querySelector('[data-search-status]').textContent", Duration::from_secs(15));
-        assert_eq!(status, expected_status);
-        let titles = session
-            .run("return Array.from(document.querySelectorAll('#search-results li a'), a => a.textContent).sort()");
-        titles
-            .as_array()
-            .expect("titles")
-            .iter()
-            .map(|t| t.as_str().unwrap_or_default().to_string())
-            .collect::<Vec<_>>()
-    };
+    let search = |url: &str, query: &str, expected_status: &str| search(&session, url, query, expected_status);
     let base = format!("http://127.0.0.1:{port}");
     assert_eq!(
         search(&format!("{base}/en/"), "planning", "Results for “planning”: 3"),

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use super::webdriver::{Driver, Session};
-use super::{browser_available, servers, unexpected_errors};
+use super::{browser_available, search, servers, unexpected_errors};
 use crate::harness::Site;
 
 const CHECKS_OFF: &str = "[checks]\n\"security.script\" = \"off\"\n\"security.event-handler\" = \"off\"\n";
@@ -68,13 +68,8 @@ fn search_works_under_the_pages_own_policy() {
     let port = servers::serve_site(&site.path("public"), "");
     let driver = Driver::start();
     let session = driver.session(&[]);
-    session.goto(&format!("http://127.0.0.1:{port}/en/"));
-    let ready = session.wait_for("return !document.querySelector('form[role=search]').hidden", Duration::from_secs(10));
-    assert_eq!(ready, true, "the search box never appeared");
-    session.type_into("#search-input", "planning");
-    let status =
-        session.wait_for("return document.querySelector('[data-search-status]').textContent", Duration::from_secs(15));
-    assert_eq!(status, "Results for “planning”: 1");
+    let found = search(&session, &format!("http://127.0.0.1:{port}/en/"), "planning", "Results for “planning”: 1");
+    assert_eq!(found, ["Planning"]);
     let errors = unexpected_errors(&session, &[]);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
