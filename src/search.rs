@@ -31,11 +31,10 @@ struct Indexable<'a> {
 /// The rendered pages that carry an index body, grouped by language folder
 /// (the first segment of their path), in a stable order.
 #[cfg_attr(not(feature = "search"), allow(dead_code))]
-fn by_language(files: &[OutputFile]) -> Vec<Vec<Indexable<'_>>> {
+fn by_language<'a>(pages: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<Vec<Indexable<'a>>> {
     let mut groups: std::collections::BTreeMap<&str, Vec<Indexable>> = Default::default();
-    for file in files {
-        let FileContent::Bytes(html) = &file.content else { continue };
-        let Some(dir) = file.path.strip_suffix("index.html") else { continue };
+    for (path, html) in pages {
+        let Some(dir) = path.strip_suffix("index.html") else { continue };
         let Some((lang, _)) = dir.split_once('/') else { continue };
         if memchr::memmem::find(html, BODY_MARKER).is_some() {
             groups.entry(lang).or_default().push(Indexable { lang, url: format!("/{dir}"), html });
@@ -45,9 +44,19 @@ fn by_language(files: &[OutputFile]) -> Vec<Vec<Indexable<'_>>> {
 }
 
 /// The bundles' files, to be written beside the pages.
-#[cfg(feature = "search")]
 pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
-    let languages = by_language(files);
+    index_pages(files.iter().filter_map(|file| match &file.content {
+        FileContent::Bytes(html) => Some((file.path.as_str(), html.as_slice())),
+        FileContent::Copy(_) => None,
+    }))
+}
+
+/// The same from pages held elsewhere, as (path, HTML), without copies.
+#[cfg(feature = "search")]
+pub fn index_pages<'a>(
+    pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(Vec<OutputFile>, SearchReport)> {
+    let languages = by_language(pages);
     let mut bundles = Vec::with_capacity(languages.len());
     for bundle in in_parallel(&languages, |pages| index_language(pages)) {
         bundles.push(bundle?);
@@ -137,7 +146,9 @@ fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
 
 /// Without the `search` feature there is nothing to index with.
 #[cfg(not(feature = "search"))]
-pub fn index(_files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
+pub fn index_pages<'a>(
+    _pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(Vec<OutputFile>, SearchReport)> {
     Ok((Vec::new(), SearchReport::default()))
 }
 

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::http::Shared;
-use crate::render::OutputFile;
 
 pub struct Indexer {
     wanted: Sender<()>,
@@ -26,9 +25,7 @@ impl Indexer {
                     Ok(site) => site.pages(),
                     Err(_) => return,
                 };
-                let pages: Vec<OutputFile> =
-                    pages.into_iter().map(|(path, bytes)| OutputFile::new(path, bytes.to_vec())).collect();
-                match crate::search::index(&pages) {
+                match crate::search::index_pages(pages.iter().map(|(path, html)| (path.as_str(), &html[..]))) {
                     Ok((bundle, _)) => {
                         if let Ok(mut site) = shared.site.write() {
                             site.update(bundle);
