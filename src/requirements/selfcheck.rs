@@ -9,7 +9,6 @@ use crate::escape;
 /// the script fills them in with what it measured.
 pub const MESSAGES: &[&str] = &[
     "selfcheck-label",
-    "selfcheck-intro",
     "selfcheck-noscript",
     "selfcheck-seats",
     "selfcheck-run",
@@ -27,7 +26,6 @@ pub const MESSAGES: &[&str] = &[
     "selfcheck-check-ie-mode",
     "selfcheck-check-client",
     "selfcheck-check-popups",
-    "selfcheck-check-endpoint",
     "selfcheck-check-endpoints",
     "selfcheck-check-bandwidth",
     "selfcheck-browser-supported",
@@ -40,30 +38,43 @@ pub const MESSAGES: &[&str] = &[
     "selfcheck-browser-unsupported-next",
     "selfcheck-offer-none",
     "selfcheck-offer-none-next",
-    "selfcheck-need-none",
+    "selfcheck-ie-mode-need-no",
+    "selfcheck-ie-mode-need-custom-features-only",
+    "selfcheck-ie-mode-need-yes",
+    "selfcheck-ie-mode-need-required-to-sign-in",
     "selfcheck-ie-mode-edge",
     "selfcheck-ie-mode-edge-next",
     "selfcheck-ie-mode-other",
     "selfcheck-ie-mode-other-next",
-    "selfcheck-client-needed",
+    "selfcheck-client-need-no",
+    "selfcheck-client-need-custom-features-only",
+    "selfcheck-client-need-yes",
+    "selfcheck-client-need-required-to-sign-in",
+    "selfcheck-client-unseen",
     "selfcheck-client-needed-next",
     "selfcheck-popups-allowed",
     "selfcheck-popups-blocked",
     "selfcheck-popups-blocked-next",
-    "selfcheck-endpoint-ok",
-    "selfcheck-endpoint-failed",
-    "selfcheck-endpoint-timeout",
-    "selfcheck-endpoint-next",
+    "selfcheck-endpoints-reached",
+    "selfcheck-endpoints-slowest",
+    "selfcheck-endpoints-failed",
+    "selfcheck-endpoints-timeout",
+    "selfcheck-endpoints-next",
     "selfcheck-endpoints-none",
     "selfcheck-bandwidth-result",
     "selfcheck-bandwidth-failed",
     "selfcheck-bandwidth-next",
+    "selfcheck-report-date",
+    "selfcheck-report-page",
+    "selfcheck-report-language",
+    "selfcheck-report-offer",
+    "selfcheck-report-agent",
 ];
 
 /// Names the messages may use as `{ $name }`.
 const PLACEHOLDERS: &[&str] = &[
-    "browser", "browsers", "version", "oldest", "latest", "offer", "need", "help", "url", "ms", "seconds", "measured",
-    "seats", "min", "max", "pass", "warn", "fail",
+    "browser", "browsers", "version", "oldest", "latest", "offer", "help", "url", "ms", "seconds", "passed", "total",
+    "measured", "seats", "min", "max", "need", "pass", "warn", "fail", "date", "lang", "agent",
 ];
 
 /// Where the build writes the file the bandwidth test downloads, relative
@@ -80,19 +91,23 @@ pub fn messages(cx: &TableContext) -> Vec<(&'static str, String)> {
     MESSAGES.iter().map(|key| (*key, cx.t_args(key, &args))).collect()
 }
 
-/// The check's markup: controls hidden until the script starts, and a
-/// note for readers without JavaScript.
+/// The check's markup. The article around it has the heading and the
+/// introduction, so the box holds only what the check needs: its name for
+/// assistive technology, the controls, the status and the results. The
+/// controls are rendered in place, their buttons disabled until the script
+/// is ready, so its start moves nothing (a style attribute would hide them
+/// too, but a stricter policy than the page's own may refuse it); readers
+/// without JavaScript get a note saying why the buttons do nothing. Its
+/// words are the interface's, not the article's: search leaves them out.
 pub fn markup(cx: &TableContext, json_url: &str, probe_url: &str) -> String {
     let t = |key: &str| escape::html(&cx.t(key));
     format!(
-        "<section class=\"selfcheck\" aria-label=\"{label}\" data-selfcheck=\"{json}\" data-probe=\"{probe}\">\n\
-         <p class=\"selfcheck-title\">{label}</p>\n\
-         <p>{intro}</p>\n\
+        "<section class=\"selfcheck\" aria-label=\"{label}\" data-pagefind-ignore data-selfcheck=\"{json}\" data-probe=\"{probe}\">\n\
          <noscript><p class=\"selfcheck-noscript\">{noscript}</p></noscript>\n\
-         <div class=\"selfcheck-controls\" data-controls hidden>\n\
+         <div class=\"selfcheck-controls\" data-controls>\n\
          <label>{seats} <input type=\"number\" min=\"1\" max=\"1000000\" step=\"1\" value=\"{reference}\" data-seats></label>\n\
-         <button type=\"button\" data-run>{run}</button>\n\
-         <button type=\"button\" data-copy hidden>{copy}</button>\n\
+         <button type=\"button\" data-run disabled>{run}</button>\n\
+         <button type=\"button\" data-copy disabled>{copy}</button>\n\
          </div>\n\
          <p class=\"selfcheck-status\" role=\"status\" data-status></p>\n\
          <ul class=\"selfcheck-results\" data-results></ul>\n\
@@ -102,7 +117,6 @@ pub fn markup(cx: &TableContext, json_url: &str, probe_url: &str) -> String {
         label = t("selfcheck-label"),
         json = escape::html(json_url),
         probe = escape::html(probe_url),
-        intro = t("selfcheck-intro"),
         noscript = t("selfcheck-noscript"),
         seats = t("selfcheck-seats"),
         reference = cx.data.bandwidth.seats,

@@ -8,11 +8,18 @@ import {
   clientResult,
   describe,
   detectBrowser,
+  doneText,
   endpointKinds,
-  endpointResult,
+  endpointsResult,
+  formatNumber,
   ieModeResult,
+  isoDateTime,
+  localized,
   mbitPerSecond,
+  needMessage,
+  noEndpointsResult,
   popupResult,
+  reportHeader,
   reportText,
   seatCount,
   summary,
@@ -111,6 +118,37 @@ test("what an offer needs of IE mode and the client, in this browser", () => {
   assert.equal(clientResult(offer("no", "required-to-sign-in")).verdict, "warn");
 });
 
+test("each need of the data has a sentence of its own; an unknown one reads as needed", () => {
+  for (const need of ["no", "custom-features-only", "yes", "required-to-sign-in"]) {
+    assert.equal(needMessage("ie-mode", need), `ie-mode-need-${need}`);
+    assert.equal(needMessage("client", need), `client-need-${need}`);
+  }
+  for (const unknown of ["Yes", "sometimes", "", undefined, null]) {
+    assert.equal(needMessage("client", unknown), "client-need-yes", String(unknown));
+  }
+  const offer = { id: "classic", name: "Classic", ie_mode: "yes", ie_mode_text: "Yes", client: "no", client_text: "No" };
+  // The sentence about the offer, then the one about this browser.
+  assert.deepEqual(ieModeResult(offer, { family: "chrome", major: 142 }).message, ["ie-mode-need-yes", "ie-mode-other"]);
+  assert.deepEqual(ieModeResult(offer, { family: "edge", major: 142 }).message, ["ie-mode-need-yes", "ie-mode-edge"]);
+  assert.equal(clientResult(offer).message, "client-need-no");
+  const onPremise = { ...offer, client: "required-to-sign-in", client_text: "Yes. Without it, you can't sign in." };
+  assert.deepEqual(clientResult(onPremise).message, ["client-need-required-to-sign-in", "client-unseen"]);
+  // The table's cell is never part of the text.
+  const messages = {
+    "selfcheck-ie-mode-need-yes": "{offer} needs Microsoft Edge in IE mode.",
+    "selfcheck-ie-mode-other": "IE mode exists only in Microsoft Edge.",
+    "selfcheck-client-need-required-to-sign-in": "{offer} needs the injixo client to sign in.",
+    "selfcheck-client-unseen": "A web page cannot see whether the client is installed.",
+  };
+  assert.equal(
+    describe(ieModeResult(offer, { family: "chrome", major: 142 }), messages, "en").text,
+    "Classic needs Microsoft Edge in IE mode. IE mode exists only in Microsoft Edge.",
+  );
+  const client = describe(clientResult(onPremise), messages, "en").text;
+  assert.equal(client, "Classic needs the injixo client to sign in. A web page cannot see whether the client is installed.");
+  assert.ok(!/["“”„«]/.test(client), client);
+});
+
 test("pop-ups: blocked gives the browser's help link when the data has one", () => {
   assert.equal(popupResult(true, "https://h").verdict, "pass");
   const blocked = popupResult(false, "https://edge.example/help");
@@ -118,7 +156,7 @@ test("pop-ups: blocked gives the browser's help link when the data has one", () 
   assert.equal(popupResult(false, undefined).next, null);
 });
 
-test("endpoints: kinds by scheme, and pass, fail or time out", () => {
+test("endpoints: kinds by scheme", () => {
   assert.deepEqual(endpointKinds(["https://a", "wss://b", "ws://127.0.0.1:1", "http://127.0.0.1:2", "ftp://c"]), [
     { url: "https://a", kind: "http" },
     { url: "wss://b", kind: "websocket" },
@@ -127,11 +165,45 @@ test("endpoints: kinds by scheme, and pass, fail or time out", () => {
   ]);
   assert.deepEqual(endpointKinds(undefined), []);
   assert.deepEqual(endpointKinds([]), []);
-  const ok = endpointResult("wss://b", { ok: true, ms: 41.6 });
-  assert.deepEqual([ok.verdict, ok.values.ms], ["pass", 42]);
-  assert.equal(endpointResult("wss://b", { ok: false, timedOut: true }).message, "endpoint-timeout");
-  assert.equal(endpointResult("wss://b", { ok: false }).message, "endpoint-failed");
-  assert.equal(endpointResult("wss://b", undefined).verdict, "fail");
+});
+
+test("endpoints: one result for all of them, failures grouped by how they failed", () => {
+  const ok = (ms) => ({ ok: true, ms });
+  const refused = { ok: false, timedOut: false };
+  const timedOut = { ok: false, timedOut: true };
+  const all = endpointsResult([
+    { url: "https://a", outcome: ok(41.6) },
+    { url: "wss://b", outcome: ok(120.2) },
+  ]);
+  assert.deepEqual([all.check, all.verdict, all.message], ["endpoints", "pass", ["endpoints-reached", "endpoints-slowest"]]);
+  assert.deepEqual(all.values, { passed: 2, total: 2, ms: 120, seconds: 5 });
+  assert.equal(all.groups, undefined);
+
+  // Four blocked the same way: one failure listing the four URLs.
+  const urls = ["https://a", "wss://b", "https://c", "wss://d"];
+  const blocked = endpointsResult(urls.map((url) => ({ url, outcome: refused })));
+  assert.deepEqual([blocked.check, blocked.verdict, blocked.next], ["endpoints", "fail", "endpoints-next"]);
+  assert.deepEqual(blocked.values, { passed: 0, total: 4, ms: 0, seconds: 5 });
+  assert.deepEqual(blocked.groups, [{ message: "endpoints-failed", urls }]);
+
+  // Mixed: passes are counted, each way of failing lists its own URLs, in the data's order.
+  const mixed = endpointsResult([
+    { url: "wss://slow", outcome: timedOut },
+    { url: "https://a", outcome: ok(10) },
+    { url: "wss://b", outcome: refused },
+    { url: "wss://c", outcome: undefined },
+  ]);
+  assert.equal(mixed.verdict, "fail");
+  assert.deepEqual([mixed.values.passed, mixed.values.total], [1, 4]);
+  assert.deepEqual(mixed.groups, [
+    { message: "endpoints-failed", urls: ["wss://b", "wss://c"] },
+    { message: "endpoints-timeout", urls: ["wss://slow"] },
+  ]);
+
+  // Nothing to test is said, not passed.
+  assert.deepEqual(endpointsResult([]), noEndpointsResult());
+  assert.deepEqual(endpointsResult(undefined), noEndpointsResult());
+  assert.equal(noEndpointsResult().verdict, "na");
 });
 
 test("bandwidth: seats scale the reference point, and the speed is compared with it", () => {
@@ -151,36 +223,138 @@ test("bandwidth: seats scale the reference point, and the speed is compared with
   for (const bad of ["", "0", "-3", "abc", "99999999", undefined]) assert.equal(seatCount(bad, reference), 200, bad);
 });
 
+test("numbers are written in the page's language", () => {
+  assert.equal(formatNumber(108.4, "de", 1), "108,4");
+  assert.equal(formatNumber(108.4, "en", 1), "108.4");
+  assert.equal(formatNumber(2000, "en"), "2,000");
+  assert.equal(formatNumber(2000, "de"), "2.000");
+  assert.equal(formatNumber(2000.25, "fr", 2), "2\u202f000,25");
+  assert.equal(formatNumber(1.114, "en", 2), "1.11");
+  assert.equal(formatNumber(41.6, "de"), "42");
+  // A malformed language tag falls back instead of throwing.
+  assert.equal(formatNumber(1.5, "not a tag!", 1), new Intl.NumberFormat(undefined).format(1.5));
+  assert.equal(formatNumber(1.5, "", 1), new Intl.NumberFormat(undefined).format(1.5));
+  // Quantities are formatted; versions, names and text are not.
+  assert.deepEqual(localized({ measured: 108.4, seats: 2000, need: 1.11, ms: 7, version: 1420, url: "wss://a", browser: "X" }, "de"), {
+    measured: "108,4",
+    seats: "2.000",
+    need: "1,11",
+    ms: "7",
+    version: 1420,
+    url: "wss://a",
+    browser: "X",
+  });
+  assert.deepEqual(localized({ measured: "" }, "de"), { measured: "" });
+  assert.deepEqual(localized(undefined, "de"), {});
+  const messages = {
+    "selfcheck-bandwidth-result": "Gemessen: {measured} Mbit/s. {seats} Arbeitsplätze brauchen {min} bis {max} MB pro Stunde, bis zu {need} Mbit/s.",
+    "selfcheck-done": "Bestanden: {pass}, Warnungen: {warn}, fehlgeschlagen: {fail}.",
+  };
+  const bandwidth = bandwidthResult(108.44, 2000, { seats: 200, mb_per_hour: { min: 25, max: 50 } });
+  assert.equal(
+    describe(bandwidth, messages, "de").text,
+    "Gemessen: 108,4 Mbit/s. 2.000 Arbeitsplätze brauchen 250 bis 500 MB pro Stunde, bis zu 1,11 Mbit/s.",
+  );
+  const many = Array.from({ length: 1200 }, () => popupResult(true));
+  assert.equal(doneText(many, messages, "de"), "Bestanden: 1.200, Warnungen: 0, fehlgeschlagen: 0.");
+});
+
+test("the report's time is ISO 8601 with the local offset", () => {
+  const instant = Date.UTC(2026, 10, 24, 13, 3, 5, 789);
+  assert.equal(isoDateTime(instant, 60), "2026-11-24T14:03:05+01:00");
+  assert.equal(isoDateTime(instant, 0), "2026-11-24T13:03:05+00:00");
+  assert.equal(isoDateTime(instant, -300), "2026-11-24T08:03:05-05:00");
+  assert.equal(isoDateTime(instant, 330), "2026-11-24T18:33:05+05:30");
+  assert.equal(isoDateTime(instant, -570), "2026-11-24T03:33:05-09:30");
+  // The local date may be another day than UTC's.
+  assert.equal(isoDateTime(Date.UTC(2026, 11, 31, 23, 30, 0), 60), "2027-01-01T00:30:00+01:00");
+  const now = new Date();
+  const local = isoDateTime(now.getTime(), -now.getTimezoneOffset());
+  assert.equal(Date.parse(local), Math.floor(now.getTime() / 1000) * 1000, local);
+});
+
+const MESSAGES = {
+  "selfcheck-label": "Check your workstation",
+  "selfcheck-done": "Passed: {pass}, warnings: {warn}, failed: {fail}.",
+  "selfcheck-verdict-pass": "Pass",
+  "selfcheck-verdict-fail": "Fail",
+  "selfcheck-verdict-na": "N/A",
+  "selfcheck-check-popups": "Pop-ups",
+  "selfcheck-check-endpoints": "Connections",
+  "selfcheck-popups-allowed": "Allowed.",
+  "selfcheck-endpoints-reached": "Addresses reached: {passed} of {total}.",
+  "selfcheck-endpoints-failed": "Not reached:",
+  "selfcheck-endpoints-timeout": "No answer within {seconds} s:",
+  "selfcheck-endpoints-next": "Ask IT.",
+  "selfcheck-endpoints-none": "Nothing to test.",
+  "selfcheck-offer-none": "No offer chosen.",
+  "selfcheck-report-date": "Date: {date}",
+  "selfcheck-report-page": "Page: {url}",
+  "selfcheck-report-language": "Language: {lang}",
+  "selfcheck-report-offer": "Offer: {offer}",
+  "selfcheck-report-agent": "User agent: {agent}",
+};
+
+const CONTEXT = {
+  date: "2026-11-24T14:03:05+01:00",
+  url: "https://help.example.com/en/getting-started/technical-requirements/?offer=classic",
+  lang: "en",
+  offer: "Classic",
+  userAgent: UA.firefox,
+};
+
+test("the report opens with when, where, in which language, for which offer and in which browser", () => {
+  assert.deepEqual(reportHeader(CONTEXT, MESSAGES), [
+    "Check your workstation",
+    "Date: 2026-11-24T14:03:05+01:00",
+    "Page: https://help.example.com/en/getting-started/technical-requirements/?offer=classic",
+    "Language: en",
+    "Offer: Classic",
+    `User agent: ${UA.firefox}`,
+  ]);
+  const header = reportHeader({ ...CONTEXT, offer: "", userAgent: "x".repeat(10 * 1024) }, MESSAGES);
+  assert.equal(header[4], "No offer chosen.");
+  assert.ok(header[5].length < 400, "a padded User-Agent string is cut");
+  // Placeholders in the values are not read again.
+  assert.equal(reportHeader({ ...CONTEXT, url: "https://h/?q={lang}" }, MESSAGES)[2], "Page: https://h/?q={lang}");
+});
+
 test("texts: placeholders filled once, the report lists every check", () => {
   assert.equal(fill("{a} and {b}", { a: "{b}", b: "2" }), "{b} and 2");
   assert.equal(fill("{unknown}", {}), "{unknown}");
   assert.equal(fill(undefined, {}), "");
-  const messages = {
-    "selfcheck-label": "Check",
-    "selfcheck-done": "Passed: {pass}, warnings: {warn}, failed: {fail}.",
-    "selfcheck-verdict-pass": "Pass",
-    "selfcheck-verdict-fail": "Fail",
-    "selfcheck-verdict-na": "N/A",
-    "selfcheck-check-popups": "Pop-ups",
-    "selfcheck-check-endpoint": "Connection to {url}",
-    "selfcheck-check-endpoints": "Connections",
-    "selfcheck-popups-allowed": "Allowed.",
-    "selfcheck-endpoint-failed": "Not reached.",
-    "selfcheck-endpoint-next": "Ask IT.",
-    "selfcheck-endpoints-none": "Nothing to test.",
-  };
-  const results = [popupResult(true), endpointResult("ws://127.0.0.1:9", { ok: false })];
-  assert.deepEqual(describe(results[1], messages), {
-    name: "Connection to ws://127.0.0.1:9",
+  const connections = endpointsResult([
+    { url: "ws://127.0.0.1:9", outcome: { ok: false } },
+    { url: "https://127.0.0.1:8", outcome: { ok: true, ms: 3 } },
+    { url: "ws://127.0.0.1:7", outcome: { ok: false } },
+    { url: "ws://127.0.0.1:6", outcome: { ok: false, timedOut: true } },
+  ]);
+  const results = [popupResult(true), connections];
+  assert.deepEqual(describe(connections, MESSAGES, "en"), {
+    name: "Connections",
     verdict: "Fail",
-    text: "Not reached.",
+    text: "Addresses reached: 1 of 4.",
     next: "Ask IT.",
+    groups: [
+      { text: "Not reached:", urls: ["ws://127.0.0.1:9", "ws://127.0.0.1:7"] },
+      { text: "No answer within 5 s:", urls: ["ws://127.0.0.1:6"] },
+    ],
   });
   assert.deepEqual(summary(results), { pass: 1, warn: 0, fail: 1, na: 0 });
   assert.equal(
-    reportText(results, messages, ["UA", ""]),
-    "Check\nUA\n[Pass] Pop-ups: Allowed.\n[Fail] Connection to ws://127.0.0.1:9: Not reached. Ask IT.\nPassed: 1, warnings: 0, failed: 1.",
+    reportText(results, MESSAGES, CONTEXT),
+    [
+      ...reportHeader(CONTEXT, MESSAGES),
+      "",
+      "[Pass] Pop-ups: Allowed.",
+      "[Fail] Connections: Addresses reached: 1 of 4. Ask IT.",
+      "  Not reached: ws://127.0.0.1:9, ws://127.0.0.1:7",
+      "  No answer within 5 s: ws://127.0.0.1:6",
+      "",
+      "Passed: 1, warnings: 0, failed: 1.",
+    ].join("\n"),
   );
   // Missing messages show their key rather than throwing.
   assert.equal(describe(popupResult(false), {}).text, "popups-blocked");
+  assert.equal(describe(noEndpointsResult(), MESSAGES).text, "Nothing to test.");
 });

@@ -67,11 +67,14 @@ struct Shown {
 /// `before_click` runs in the page first, to set up a situation.
 fn run_check(session: &Session, url: &str, before_click: &str) -> (Vec<Shown>, String, Duration) {
     session.goto(url);
-    let ready = session.wait_for("return !document.querySelector('[data-controls]').hidden", Duration::from_secs(10));
-    assert_eq!(ready, true, "the check's controls never appeared");
+    let ready = session.wait_for("return !document.querySelector('[data-run]').disabled", Duration::from_secs(10));
+    assert_eq!(ready, true, "the check's button was never enabled");
     session.run(before_click);
     let started = Instant::now();
     session.click("[data-run]");
+    // Every result takes its place on the click, not seconds later.
+    let placed = session.run("return document.querySelectorAll('[data-results] > li').length");
+    assert_eq!(placed, 6, "results placed on the click");
     let done = session.wait_for(
         "const s = document.querySelector('[data-status]').textContent; return s.startsWith('Check finished') ? s : ''",
         Duration::from_secs(30),
@@ -79,7 +82,7 @@ fn run_check(session: &Session, url: &str, before_click: &str) -> (Vec<Shown>, S
     let elapsed = started.elapsed();
     assert!(done.as_str().is_some_and(|s| !s.is_empty()), "the check did not finish: {done}");
     let shown = session.run(
-        "return Array.from(document.querySelectorAll('[data-results] li'), li => ({check: li.dataset.check, \
+        "return Array.from(document.querySelectorAll('[data-results] > li'), li => ({check: li.dataset.check, \
          verdict: li.dataset.verdict, name: li.querySelector('strong').textContent, text: li.textContent}))",
     );
     let shown = shown
@@ -139,24 +142,32 @@ fn the_check_tests_this_browser_and_the_loopback_endpoints() {
     // 3. The pop-up test ran on the click and gave a verdict.
     let popups = find(&shown, "popups", "Pop-ups are");
     assert!(["pass", "fail"].contains(&popups.verdict.as_str()), "{popups:?}");
-    // 4. The site and the WebSocket server answer; the closed port fails, well within the timeout.
-    assert_eq!(find(&shown, "endpoint", &format!("http://127.0.0.1:{port}/en/")).verdict, "pass");
-    let open = find(&shown, "endpoint", &open_ws);
-    assert_eq!(open.verdict, "pass");
-    assert!(open.text.contains("Reached in"), "{open:?}");
-    let refused = find(&shown, "endpoint", &closed_ws);
-    assert_eq!(refused.verdict, "fail");
-    assert!(refused.text.contains("Not reached."), "{refused:?}");
+    // 4. The site and the WebSocket server answer; the closed port fails, well within the timeout:
+    // one result for the connections, listing only the one that failed.
+    let connections = find(&shown, "endpoints", "Addresses reached: 2 of 3.");
+    assert_eq!(connections.verdict, "fail");
+    assert!(connections.text.contains(&format!("Not reached:{closed_ws}")), "{connections:?}");
+    assert!(!connections.text.contains(&open_ws), "{connections:?}");
     assert!(elapsed < Duration::from_secs(5), "the whole check took {elapsed:?}");
     // 5. A local download is fast; the need is computed from the reference point.
     let bandwidth = find(&shown, "bandwidth", "200 seats need 25 to 50 MB per hour");
     assert_eq!(bandwidth.verdict, "pass");
 
-    assert_eq!(shown.len(), 8, "{shown:#?}");
+    assert_eq!(shown.len(), 6, "{shown:#?}");
     for result in &shown {
         assert!(copy.contains(&result.name), "the copied text lacks {:?}:\n{copy}", result.name);
     }
-    assert!(copy.contains("Check finished. Passed: 5, warnings: 2, failed: 1."), "{copy}");
+    assert!(copy.contains(&format!("  Not reached: {closed_ws}\n")), "{copy}");
+    assert!(copy.contains("Check finished. Passed: 3, warnings: 2, failed: 1."), "{copy}");
+    // What support staff need to place the report comes first.
+    let header: Vec<&str> = copy.lines().take(6).collect();
+    assert_eq!(header[0], "Check your workstation");
+    let date = header[1].strip_prefix("Date: ").unwrap_or_default();
+    let iso = date.len() == 25 && date.as_bytes()[10] == b'T' && matches!(date.as_bytes()[19], b'+' | b'-');
+    assert!(iso, "not ISO 8601 with an offset: {date:?}");
+    assert_eq!(header[2], format!("Page: http://127.0.0.1:{port}/en/check/?offer=enterprise"));
+    assert_eq!(&header[3..5], ["Language: en", "Offer: Enterprise"]);
+    assert!(header[5].starts_with("User agent: Mozilla/5.0 "), "{copy}");
     let errors = unexpected_errors(&session, &[closed_ws]);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
@@ -192,10 +203,17 @@ fn the_check_stays_complete_with_no_endpoints_or_none_reachable_and_a_huge_user_
     dead.push(format!("http://127.0.0.1:{}/", servers::closed_port()));
     let expected = dead.clone();
     let (_dead_site, port) = check_site(move |_| dead, major);
-    let (shown, _, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"), "");
-    let endpoints: Vec<&Shown> = shown.iter().filter(|r| r.check == "endpoint").collect();
-    assert_eq!(endpoints.len(), 4);
-    assert!(endpoints.iter().all(|r| r.verdict == "fail"), "{endpoints:#?}");
+    let (shown, copy, _) = run_check(&session, &format!("http://127.0.0.1:{port}/en/check/"), "");
+    // Four connections failing the same way are one result listing the four.
+    let endpoints: Vec<&Shown> = shown.iter().filter(|r| r.check.starts_with("endpoint")).collect();
+    assert_eq!(endpoints.len(), 1, "{endpoints:#?}");
+    assert_eq!(endpoints[0].verdict, "fail");
+    assert!(endpoints[0].text.contains("Addresses reached: 0 of 4."), "{endpoints:#?}");
+    let listed =
+        session.run("return Array.from(document.querySelectorAll('[data-check=endpoints] li'), li => li.textContent)");
+    assert_eq!(listed, serde_json::json!(expected), "the failed URLs, in the data's order");
+    assert!(copy.contains(&format!("  Not reached: {}\n", expected.join(", "))), "{copy}");
+    assert_eq!(copy.lines().nth(4), Some("No offer chosen."), "{copy}");
     let errors = unexpected_errors(&session, &expected);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }

@@ -1,8 +1,9 @@
 // The workstation check's decisions, free of the DOM and the network so they
 // can be tested without a browser (tests/js/selfcheck-core.test.mjs). Each
-// check gives a result: { check, verdict, message, values, next }, where
-// verdict is pass, warn, fail or na, and message and next name texts of the
-// JSON's `messages` (without their `selfcheck-` prefix).
+// check gives a result: { check, verdict, message, values, next, groups? },
+// where verdict is pass, warn, fail or na, and message (a key, or keys of
+// consecutive sentences) and next name texts of the JSON's `messages`
+// (without `selfcheck-`); groups are URL lists, each with its own text.
 
 import { fill } from "./fill.js";
 
@@ -11,6 +12,9 @@ export const TIMEOUT_MS = 5000;
 
 /** Enough of a User-Agent string for any real browser; the rest is ignored. */
 const MAX_UA = 1024;
+
+/** What the copied report keeps of the User-Agent string: a real one fits, a padded one stays readable. */
+const MAX_REPORTED_UA = 300;
 
 const KNOWN_BRANDS = { "Microsoft Edge": "edge", "Google Chrome": "chrome", Chromium: "chrome", HeadlessChrome: "chrome" };
 
@@ -53,6 +57,11 @@ export function detectBrowser({ brands, userAgent } = {}) {
   return { family: "other", major: null };
 }
 
+/** The text `key` names in the JSON's messages; a missing one shows its key rather than nothing. */
+function text(messages, key) {
+  return messages?.[`selfcheck-${key}`] ?? key;
+}
+
 function result(check, verdict, message, values = {}, next = null) {
   return { check, verdict, message, values, next };
 }
@@ -74,36 +83,42 @@ export function browserResult(browser, browsers) {
   return result("browser", "pass", "browser-supported", values);
 }
 
+/** The values requirements.yaml allows for a need (src/requirements/model.rs, `Need`). */
+const NEEDS = ["no", "custom-features-only", "yes", "required-to-sign-in"];
+
+/**
+ * The sentence saying what an offer needs of `check` (ie-mode or client), one
+ * per value rather than the table's cell quoted. An unknown value reads as
+ * needed: the safe side for a reader deciding whether to set something up.
+ */
+export function needMessage(check, need) {
+  return `${check}-need-${NEEDS.includes(need) ? need : "yes"}`;
+}
+
 /** Check 2a: what the chosen offer needs of Edge's IE mode, and whether this browser has it. */
 export function ieModeResult(offer, browser) {
   if (!offer) return result("ie-mode", "na", "offer-none", {}, "offer-none-next");
-  const values = { offer: offer.name, need: offer.ie_mode_text };
-  if (offer.ie_mode === "no") return result("ie-mode", "pass", "need-none", values);
-  if (browser.family === "edge") return result("ie-mode", "warn", "ie-mode-edge", values, "ie-mode-edge-next");
+  const values = { offer: offer.name };
+  const need = needMessage("ie-mode", offer.ie_mode);
+  if (offer.ie_mode === "no") return result("ie-mode", "pass", need, values);
+  if (browser.family === "edge") return result("ie-mode", "warn", [need, "ie-mode-edge"], values, "ie-mode-edge-next");
   const verdict = offer.ie_mode === "custom-features-only" ? "warn" : "fail";
-  return result("ie-mode", verdict, "ie-mode-other", values, "ie-mode-other-next");
+  return result("ie-mode", verdict, [need, "ie-mode-other"], values, "ie-mode-other-next");
 }
 
 /** Check 2b: the desktop client; a page cannot see it, so a need is a warning. */
 export function clientResult(offer) {
   if (!offer) return result("client", "na", "offer-none", {}, "offer-none-next");
-  const values = { offer: offer.name, need: offer.client_text };
-  if (offer.client === "no") return result("client", "pass", "need-none", values);
-  return result("client", "warn", "client-needed", values, "client-needed-next");
+  const values = { offer: offer.name };
+  const need = needMessage("client", offer.client);
+  if (offer.client === "no") return result("client", "pass", need, values);
+  return result("client", "warn", [need, "client-unseen"], values, "client-needed-next");
 }
 
 /** Check 3: whether a pop-up opened on the reader's click. */
 export function popupResult(opened, helpUrl) {
   if (opened) return result("popups", "pass", "popups-allowed");
   return result("popups", "fail", "popups-blocked", { help: helpUrl || "" }, helpUrl ? "popups-blocked-next" : null);
-}
-
-/** Check 4: one endpoint; `outcome` is { ok, ms } or { ok: false, timedOut }. */
-export function endpointResult(url, outcome) {
-  const values = { url, ms: Math.round(outcome?.ms ?? 0), seconds: TIMEOUT_MS / 1000 };
-  if (outcome?.ok) return result("endpoint", "pass", "endpoint-ok", values);
-  const message = outcome?.timedOut ? "endpoint-timeout" : "endpoint-failed";
-  return result("endpoint", "fail", message, values, "endpoint-next");
 }
 
 /** The endpoints to test: HTTP(S) ones are fetched, WebSocket ones opened; others are skipped. */
@@ -119,6 +134,33 @@ export function endpointKinds(urls) {
 /** When the data lists no endpoint, the check says so instead of passing. */
 export function noEndpointsResult() {
   return result("endpoints", "na", "endpoints-none");
+}
+
+/**
+ * Check 4: all endpoints in one result, from [{ url, outcome }]. Failures are
+ * grouped by how they failed, each group listing its URLs: four addresses
+ * behind one firewall are one finding, not four.
+ */
+export function endpointsResult(probes) {
+  const list = Array.isArray(probes) ? probes : [];
+  if (list.length === 0) return noEndpointsResult();
+  const failed = { "endpoints-failed": [], "endpoints-timeout": [] };
+  let passed = 0;
+  let slowest = 0;
+  for (const { url, outcome } of list) {
+    if (outcome?.ok) {
+      passed += 1;
+      slowest = Math.max(slowest, outcome.ms ?? 0);
+    } else {
+      failed[outcome?.timedOut ? "endpoints-timeout" : "endpoints-failed"].push(url);
+    }
+  }
+  const values = { passed, total: list.length, ms: Math.round(slowest), seconds: TIMEOUT_MS / 1000 };
+  const groups = Object.entries(failed)
+    .filter(([, urls]) => urls.length > 0)
+    .map(([message, urls]) => ({ message, urls }));
+  if (groups.length === 0) return result("endpoints", "pass", ["endpoints-reached", "endpoints-slowest"], values);
+  return { ...result("endpoints", "fail", "endpoints-reached", values, "endpoints-next"), groups };
 }
 
 /** MB per hour that `seats` need, scaled from the data's reference point. */
@@ -169,25 +211,85 @@ export function summary(results) {
   return counts;
 }
 
+/** Decimals of each quantity the texts show; others (a browser version) are names and stay as they are. */
+const DIGITS = { ms: 0, seconds: 1, measured: 1, min: 1, max: 1, need: 2, seats: 0, passed: 0, total: 0, pass: 0, warn: 0, fail: 0, na: 0 };
+
+/** `n` as the page's language writes it (108,4 in German); an invalid language tag falls back to the browser's. */
+export function formatNumber(n, lang, digits = 0) {
+  const options = { maximumFractionDigits: digits };
+  let format;
+  try {
+    format = new Intl.NumberFormat(lang || undefined, options);
+  } catch {
+    format = new Intl.NumberFormat(undefined, options);
+  }
+  return format.format(n);
+}
+
+/** `values` with each number of DIGITS written in `lang`; other values unchanged. */
+export function localized(values, lang) {
+  const out = {};
+  for (const [key, value] of Object.entries(values ?? {})) {
+    const number = typeof value === "number" && Number.isFinite(value) && Object.hasOwn(DIGITS, key);
+    out[key] = number ? formatNumber(value, lang, DIGITS[key]) : value;
+  }
+  return out;
+}
+
 /** A result's texts in the page's language. */
-export function describe(r, messages) {
-  const m = (key) => messages?.[`selfcheck-${key}`] ?? key;
+export function describe(r, messages, lang) {
+  const m = (key) => text(messages, key);
+  const values = localized(r.values, lang);
   return {
-    name: fill(m(`check-${r.check}`), r.values),
+    name: fill(m(`check-${r.check}`), values),
     verdict: m(`verdict-${r.verdict}`),
-    text: fill(m(r.message), r.values),
-    next: r.next ? fill(m(r.next), r.values) : "",
+    text: [r.message]
+      .flat()
+      .map((key) => fill(m(key), values))
+      .join(" "),
+    next: r.next ? fill(m(r.next), values) : "",
+    groups: (r.groups ?? []).map((g) => ({ text: fill(m(g.message), values), urls: g.urls })),
   };
 }
 
-/** The results as plain text, for a support ticket. */
+/** The closing line: how many checks passed, warned and failed. */
+export function doneText(results, messages, lang) {
+  return fill(text(messages, "done"), localized(summary(results), lang));
+}
+
+/** Local ISO 8601 time with its offset (2026-11-24T14:03:05+01:00): unambiguous in any time zone. */
+export function isoDateTime(epochMs, minutesEast) {
+  const offset = Math.round(minutesEast) || 0;
+  const two = (n) => String(n).padStart(2, "0");
+  const zone = `${offset < 0 ? "-" : "+"}${two(Math.floor(Math.abs(offset) / 60))}:${two(Math.abs(offset) % 60)}`;
+  // The instant moved by the offset, read as UTC, is the local wall-clock time.
+  return new Date(epochMs + offset * 60_000).toISOString().slice(0, 19) + zone;
+}
+
+/** The report's first lines, what support staff need to place it: `context` is { date, url, lang, offer, userAgent }. */
+export function reportHeader(context, messages) {
+  const m = (key) => text(messages, key);
+  const { date, url, lang, offer, userAgent } = context ?? {};
+  const line = (key, name, value) => fill(m(`report-${key}`), { [name]: value ?? "" });
+  return [
+    m("label"),
+    line("date", "date", date),
+    line("page", "url", url),
+    line("language", "lang", lang),
+    offer ? line("offer", "offer", offer) : m("offer-none"),
+    line("agent", "agent", String(userAgent ?? "").slice(0, MAX_REPORTED_UA)),
+  ];
+}
+
+/** The results as plain text for a support ticket: the header, one line a check (and one a group of URLs), the counts. */
 export function reportText(results, messages, context) {
-  const lines = [messages?.["selfcheck-label"] ?? "", ...(context ?? [])];
+  const lang = context?.lang;
+  const lines = [...reportHeader(context, messages), ""];
   for (const r of results) {
-    const d = describe(r, messages);
+    const d = describe(r, messages, lang);
     lines.push(`[${d.verdict}] ${d.name}: ${d.text}${d.next ? ` ${d.next}` : ""}`);
+    for (const g of d.groups) lines.push(`  ${g.text} ${g.urls.join(", ")}`);
   }
-  const counts = summary(results);
-  lines.push(fill(messages?.["selfcheck-done"], counts));
-  return lines.filter(Boolean).join("\n");
+  lines.push("", doneText(results, messages, lang));
+  return lines.join("\n");
 }

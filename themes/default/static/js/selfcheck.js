@@ -2,8 +2,9 @@
 // the requirements the build wrote (`data-selfcheck`, same origin), and on
 // the reader's click tests this browser, pop-ups, the endpoints listed in
 // that data, and a download from this site (`data-probe`). It contacts
-// nothing else. Without JavaScript the controls stay hidden and a noscript
-// note points at the tables.
+// nothing else. The server renders every control in place, its buttons
+// disabled until this script is ready, so nothing moves when it starts;
+// without JavaScript a noscript note points at the tables.
 import {
   TIMEOUT_MS,
   bandwidthResult,
@@ -11,16 +12,15 @@ import {
   clientResult,
   describe,
   detectBrowser,
+  doneText,
   endpointKinds,
-  endpointResult,
+  endpointsResult,
   ieModeResult,
-  noEndpointsResult,
+  isoDateTime,
   popupResult,
   reportText,
   seatCount,
-  summary,
 } from "./selfcheck-core.js";
-import { fill } from "./fill.js";
 
 const PROBE_TIMEOUT_MS = 20000;
 
@@ -103,63 +103,103 @@ function chosenOffer(data) {
   return (data.offers ?? []).find((offer) => offer.id === id) ?? null;
 }
 
+/** The page's language, which numbers are written in. */
+function pageLang() {
+  return document.documentElement.lang || "";
+}
+
+/** An element with a class (none when empty) and children, text or elements; text is never parsed as HTML. */
+function el(tag, className, ...children) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+}
+
+function item(check, verdict, verdictText, name, text) {
+  const li = el(
+    "li",
+    `selfcheck-result verdict-${verdict}`,
+    el("span", "selfcheck-verdict", verdictText),
+    " ",
+    el("strong", "", name),
+    el("p", "", text),
+  );
+  li.dataset.check = check;
+  li.dataset.verdict = verdict;
+  return li;
+}
+
 function resultItem(r, messages) {
-  const d = describe(r, messages);
-  const item = document.createElement("li");
-  item.className = `selfcheck-result verdict-${r.verdict}`;
-  item.dataset.check = r.check;
-  item.dataset.verdict = r.verdict;
-  const verdict = document.createElement("span");
-  verdict.className = "selfcheck-verdict";
-  verdict.textContent = d.verdict;
-  const name = document.createElement("strong");
-  name.textContent = d.name;
-  const text = document.createElement("p");
-  text.textContent = d.text;
-  item.append(verdict, " ", name, text);
+  const d = describe(r, messages, pageLang());
+  const li = item(r.check, r.verdict, d.verdict, d.name, d.text);
+  for (const group of d.groups) {
+    li.append(el("p", "", group.text), el("ul", "", ...group.urls.map((url) => el("li", "", el("code", "", url)))));
+  }
   if (d.next) {
-    const next = document.createElement("p");
-    next.className = "selfcheck-next";
     // The data's help page becomes a link where the text names it.
     const help = r.values.help;
     const at = help ? d.next.indexOf(help) : -1;
     if (at >= 0) {
-      const link = document.createElement("a");
+      const link = el("a", "", help);
       link.href = help;
       link.rel = "noopener";
-      link.textContent = help;
-      next.append(d.next.slice(0, at), link, d.next.slice(at + help.length));
+      li.append(el("p", "selfcheck-next", d.next.slice(0, at), link, d.next.slice(at + help.length)));
     } else {
-      next.textContent = d.next;
+      li.append(el("p", "selfcheck-next", d.next));
     }
-    item.append(next);
   }
-  return item;
+  return li;
 }
 
-async function runChecks(section, data, popupOpened) {
+/** A check still running: its place is taken at once, so its result does not push the page down seconds later. */
+function pendingItem(check, messages) {
+  const name = messages[`selfcheck-check-${check}`] ?? check;
+  // A line of text, as its result will have.
+  return item(check, "pending", messages["selfcheck-running"] ?? "", name, "\u00a0");
+}
+
+/** What the page can tell at once, inside the click. */
+function immediateResults(data, popupOpened) {
   const browser = detectBrowser({
     brands: navigator.userAgentData?.brands,
     userAgent: navigator.userAgent,
   });
   const offer = chosenOffer(data);
   const policy = (data.browsers?.list ?? []).find((b) => b.id === browser.family);
-  const results = [
-    browserResult(browser, data.browsers),
-    ieModeResult(offer, browser),
-    clientResult(offer),
-    popupResult(popupOpened, policy?.popup_help),
-  ];
+  return {
+    offer,
+    results: [
+      browserResult(browser, data.browsers),
+      ieModeResult(offer, browser),
+      clientResult(offer),
+      popupResult(popupOpened, policy?.popup_help),
+    ],
+  };
+}
+
+/** The endpoints and the download, which take up to the probes' timeouts. */
+async function networkResults(section, data) {
   const endpoints = endpointKinds(data.websockets?.urls);
   const seats = seatCount(section.querySelector("[data-seats]")?.value, data.bandwidth);
   const [outcomes, measured] = await Promise.all([
     Promise.all(endpoints.map((e) => (e.kind === "http" ? probeHttp(e.url) : probeWebSocket(e.url)))),
     measureDownload(section.dataset.probe),
   ]);
-  if (endpoints.length === 0) results.push(noEndpointsResult());
-  endpoints.forEach((e, i) => results.push(endpointResult(e.url, outcomes[i])));
-  results.push(bandwidthResult(measured, seats, data.bandwidth));
-  return { results, context: [navigator.userAgent.slice(0, 300), offer ? offer.name : ""] };
+  const probes = endpoints.map((e, i) => ({ url: e.url, outcome: outcomes[i] }));
+  return [endpointsResult(probes), bandwidthResult(measured, seats, data.bandwidth)];
+}
+
+/** Where and when the check ran, for the copied report. */
+function reportContext(offer) {
+  const now = new Date();
+  return {
+    date: isoDateTime(now.getTime(), -now.getTimezoneOffset()),
+    url: location.href,
+    lang: pageLang(),
+    offer: offer ? offer.name : "",
+    userAgent: navigator.userAgent,
+  };
 }
 
 async function start(section) {
@@ -171,34 +211,40 @@ async function start(section) {
     return; // Without the data the check cannot run; the tables still say everything.
   }
   const messages = data.messages ?? {};
-  const controls = section.querySelector("[data-controls]");
   const run = section.querySelector("[data-run]");
   const copy = section.querySelector("[data-copy]");
   const status = section.querySelector("[data-status]");
   const list = section.querySelector("[data-results]");
   const textBox = section.querySelector("[data-text-box]");
   const text = section.querySelector("[data-text]");
-  if (!controls || !run || !copy || !status || !list || !textBox || !text) return;
-  controls.hidden = false;
+  if (!run || !copy || !status || !list || !textBox || !text) return;
+  run.disabled = false;
 
   run.addEventListener("click", async () => {
     const popupOpened = tryPopup(); // Must happen inside the click itself.
     run.disabled = true;
-    copy.hidden = true;
-    list.replaceChildren();
+    copy.disabled = true;
+    const first = immediateResults(data, popupOpened);
+    let results = first.results;
+    // Everything the check will show takes its place now, while the click
+    // still explains the change; the slow results replace their placeholders.
+    list.replaceChildren(
+      ...results.map((r) => resultItem(r, messages)),
+      ...["endpoints", "bandwidth"].map((check) => pendingItem(check, messages)),
+    );
+    text.value = "";
+    textBox.hidden = false;
     status.textContent = messages["selfcheck-running"] ?? "";
-    let report = { results: [], context: [] };
     try {
-      report = await runChecks(section, data, popupOpened);
+      results = [...results, ...(await networkResults(section, data))];
     } catch {
       // Each probe already turns its failures into results; this is a last guard.
     } finally {
-      list.replaceChildren(...report.results.map((r) => resultItem(r, messages)));
-      text.value = reportText(report.results, messages, report.context);
-      textBox.hidden = false;
-      copy.hidden = false;
+      list.replaceChildren(...results.map((r) => resultItem(r, messages)));
+      text.value = reportText(results, messages, reportContext(first.offer));
+      copy.disabled = false;
       run.disabled = false;
-      status.textContent = fill(messages["selfcheck-done"], summary(report.results));
+      status.textContent = doneText(results, messages, pageLang());
     }
   });
 
