@@ -46,6 +46,29 @@ pub struct Config {
     /// The policy pages carry instead of the one helpgen derives
     /// (`[security] content_security_policy`); empty for none.
     pub content_security_policy: Option<String>,
+    /// Where "Was this helpful?" goes (`[feedback]`); without either
+    /// address pages do not ask.
+    pub feedback: Feedback,
+    /// Icons of the home page's section cards (`[sections.<id>] icon`),
+    /// by section id; the theme's icon names.
+    pub section_icons: BTreeMap<String, String>,
+}
+
+/// `[feedback]`: the answer goes to `url` (a GET with `page`, `lang`,
+/// `offer` and `helpful=yes|no`), and `contact` is offered to say more (a
+/// `mailto:` or `https://` address, prefilled with the page). Nothing is
+/// sent before the reader clicks.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Feedback {
+    pub url: Option<String>,
+    pub contact: Option<String>,
+}
+
+impl Feedback {
+    pub fn asks(&self) -> bool {
+        self.url.is_some() || self.contact.is_some()
+    }
 }
 
 /// What the command line may override.
@@ -72,6 +95,14 @@ struct ConfigFile {
     translations: Option<TranslationsFile>,
     search: Option<bool>,
     security: Option<SecurityFile>,
+    feedback: Option<Feedback>,
+    sections: Option<BTreeMap<String, SectionFile>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionFile {
+    icon: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,7 +193,21 @@ impl Config {
                     .with_help("give the address a frame's `src` starts with, such as `https://www.youtube-nocookie.com/embed/`")
             })?;
         }
+        let feedback = file.feedback.unwrap_or_default();
+        check_feedback(&feedback).map_err(|problem| {
+            Diagnostic::new(Code::ConfigInvalid, problem)
+                .at(at_file())
+                .with_help("`url` takes an https:// address; `contact` a mailto: or https:// address")
+        })?;
+        let section_icons = file
+            .sections
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(id, section)| section.icon.map(|icon| (id, icon)))
+            .collect();
         Ok(Config {
+            feedback,
+            section_icons,
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
             force: overrides.force,
@@ -195,6 +240,26 @@ fn check_frame_prefix(prefix: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Feedback addresses end up in links and in the page's policy: only
+/// plain web and mail addresses, without characters a policy or an
+/// attribute would read differently.
+fn check_feedback(feedback: &Feedback) -> Result<(), String> {
+    let plain = |a: &str| !a.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c));
+    if let Some(url) = &feedback.url {
+        let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+        if host.is_none_or(str::is_empty) || !plain(url) {
+            return Err(format!("feedback `url` `{url}` is not an https:// address"));
+        }
+    }
+    if let Some(contact) = &feedback.contact {
+        let known = contact.starts_with("mailto:") || contact.starts_with("https://");
+        if !known || !plain(contact) {
+            return Err(format!("feedback `contact` `{contact}` is not a mailto: or https:// address"));
+        }
+    }
+    Ok(())
+}
+
 impl ConfigFile {
     fn empty() -> ConfigFile {
         ConfigFile {
@@ -208,6 +273,8 @@ impl ConfigFile {
             translations: None,
             search: None,
             security: None,
+            feedback: None,
+            sections: None,
         }
     }
 }
@@ -303,5 +370,19 @@ mod tests {
         assert_eq!(err.code, Code::ConfigInvalid);
         assert_eq!(err.location.unwrap().line, 2);
         assert!(err.message.contains("base_ulr"), "{}", err.message);
+    }
+
+    #[test]
+    fn feedback_addresses_must_be_plain_web_or_mail_addresses() {
+        let ok = |url: Option<&str>, contact: Option<&str>| {
+            check_feedback(&Feedback { url: url.map(String::from), contact: contact.map(String::from) }).is_ok()
+        };
+        assert!(ok(Some("https://feedback.example.com/answers"), Some("mailto:docs@example.com")));
+        assert!(ok(None, Some("https://example.com/contact")));
+        assert!(!ok(Some("http://feedback.example.com/"), None));
+        assert!(!ok(Some("https://"), None));
+        assert!(!ok(Some("https://a.example.com/'; script-src *"), None));
+        assert!(!ok(None, Some("javascript:alert(1)")));
+        assert!(!ok(None, Some("mailto:a@example.com\"><b>")));
     }
 }

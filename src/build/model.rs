@@ -32,6 +32,8 @@ pub struct Inputs {
     pub offers: Offers,
     /// `None` when the site has no (valid) requirement data.
     pub requirements: Option<Requirements>,
+    /// When each content file last changed, for "last updated" dates.
+    pub history: content::History,
     hand_written: Option<HandWritten>,
     highlighter: Highlighter,
 }
@@ -212,6 +214,9 @@ impl Inputs {
     /// offers and requirement data. `None` when there is no content or no
     /// usable theme.
     fn load(config: &Config, diags: &mut Diagnostics) -> Option<(Inputs, content::Languages, Vec<SourceArticle>)> {
+        // One `git log`, which runs while the files are read.
+        let root = config.root.clone();
+        let history = std::thread::spawn(move || content::History::load(&root));
         let content = content::load(config, diags)?;
         let theme = theme::load(config).map_err(|d| diags.push(d)).ok()?;
         let languages = &content.languages;
@@ -234,6 +239,7 @@ impl Inputs {
             offers,
             hand_written: requirements.as_ref().and_then(HandWritten::new),
             requirements,
+            history: history.join().unwrap_or_default(),
             highlighter: Highlighter::new(),
         };
         Some((inputs, content.languages, content.articles))

@@ -7,6 +7,7 @@
 
 mod data;
 mod front_matter;
+mod history;
 mod image_size;
 mod includes;
 mod media;
@@ -18,6 +19,7 @@ use rayon::prelude::*;
 
 pub use data::DataFiles;
 pub use front_matter::{FrontMatter, RelatedArticle, KNOWN_KEYS};
+pub use history::{Date, History};
 pub use includes::{IncludeFile, Includes, Lookup};
 pub use media::{Media, MediaFile, IMAGE_TYPES};
 pub use walk::Languages;

@@ -10,6 +10,8 @@ pub struct PolicyInputs<'a> {
     pub frames_from: &'a [String],
     /// The self-check's endpoints (`websockets.urls` in the requirement data).
     pub endpoints: &'a [String],
+    /// `[feedback] url`: answers are sent there, by a script or a form.
+    pub feedback: Option<&'a str>,
 }
 
 /// The policy, as one `<meta http-equiv>` value. Scripts and stylesheets
@@ -21,6 +23,14 @@ pub fn policy(inputs: &PolicyInputs) -> String {
     let script = if inputs.search { "'self' 'wasm-unsafe-eval'" } else { "'self'" };
     let mut connect = vec!["'self'".to_string()];
     for origin in inputs.endpoints.iter().filter_map(|url| origin(url)) {
+        if !connect.contains(&origin) {
+            connect.push(origin);
+        }
+    }
+    let feedback = inputs.feedback.and_then(origin);
+    let mut forms = "'self'".to_string();
+    if let Some(origin) = feedback {
+        forms = format!("'self' {origin}");
         if !connect.contains(&origin) {
             connect.push(origin);
         }
@@ -38,7 +48,7 @@ pub fn policy(inputs: &PolicyInputs) -> String {
         format!("frame-src {frames}"),
         "object-src 'none'".to_string(),
         "base-uri 'none'".to_string(),
-        "form-action 'self'".to_string(),
+        format!("form-action {forms}"),
     ]
     .join("; ")
 }
@@ -80,13 +90,13 @@ mod tests {
 
     #[test]
     fn scripts_come_from_the_site_only_and_webassembly_only_with_search() {
-        let plain = policy(&PolicyInputs { search: false, frames_from: &[], endpoints: &[] });
+        let plain = policy(&PolicyInputs { search: false, frames_from: &[], endpoints: &[], feedback: None });
         assert_eq!(directive(&plain, "script-src"), "'self'");
         assert_eq!(directive(&plain, "frame-src"), "'none'");
         assert_eq!(directive(&plain, "object-src"), "'none'");
         assert_eq!(directive(&plain, "base-uri"), "'none'");
         assert_eq!(directive(&plain, "style-src"), "'self'");
-        let search = policy(&PolicyInputs { search: true, frames_from: &[], endpoints: &[] });
+        let search = policy(&PolicyInputs { search: true, frames_from: &[], endpoints: &[], feedback: None });
         assert_eq!(directive(&search, "script-src"), "'self' 'wasm-unsafe-eval'");
     }
 
@@ -100,12 +110,26 @@ mod tests {
             "ftp://files.example.com".to_string(),
             "https://evil.example.com; script-src *".to_string(),
         ];
-        let p = policy(&PolicyInputs { search: false, frames_from: &[], endpoints: &endpoints });
+        let p = policy(&PolicyInputs { search: false, frames_from: &[], endpoints: &endpoints, feedback: None });
         assert_eq!(
             directive(&p, "connect-src"),
             "'self' https://app.example.com wss://ws.example.com http://127.0.0.1:8080"
         );
         assert_eq!(directive(&p, "script-src"), "'self'");
+    }
+
+    #[test]
+    fn feedback_answers_may_go_to_their_origin_only() {
+        let p = policy(&PolicyInputs {
+            search: false,
+            frames_from: &[],
+            endpoints: &[],
+            feedback: Some("https://feedback.example.com/answers?site=help"),
+        });
+        assert_eq!(directive(&p, "connect-src"), "'self' https://feedback.example.com");
+        assert_eq!(directive(&p, "form-action"), "'self' https://feedback.example.com");
+        let plain = policy(&PolicyInputs { search: false, frames_from: &[], endpoints: &[], feedback: None });
+        assert_eq!(directive(&plain, "form-action"), "'self'");
     }
 
     #[test]
@@ -122,7 +146,7 @@ mod tests {
         assert_eq!(frame_source("https://a.example.com/p q/"), None);
         assert_eq!(frame_source("https://a.example.com/';/"), None);
         let frames = ["https://www.youtube-nocookie.com/embed/".to_string(), "nonsense".to_string()];
-        let p = policy(&PolicyInputs { search: false, frames_from: &frames, endpoints: &[] });
+        let p = policy(&PolicyInputs { search: false, frames_from: &frames, endpoints: &[], feedback: None });
         assert_eq!(directive(&p, "frame-src"), "https://www.youtube-nocookie.com/embed/");
     }
 }

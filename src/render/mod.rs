@@ -8,13 +8,16 @@
 //! the sitemap and the theme assets.
 
 mod body;
+mod contents;
 mod csp;
+mod feedback;
+mod site_files;
 mod sitemap;
 mod view;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentArgs;
 use rayon::prelude::*;
@@ -24,12 +27,13 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
-use crate::ids::{ArticlePath, LangId};
+use crate::ids::LangId;
 use crate::offers::Offers;
 use crate::requirements::table::TableContext;
 use crate::requirements::{self, Requirements};
 use crate::resolve::{page_site_path, Page, Site};
 use crate::theme::Theme;
+use contents::{section_id, Contents};
 use view::*;
 
 /// Where the search stage puts each language's bundle, relative to the
@@ -65,6 +69,8 @@ pub struct Renderer<'a> {
     assets: &'a BTreeMap<String, Vec<u8>>,
     /// The Content-Security-Policy every page carries; empty for none.
     policy: String,
+    /// Built on first use: a render of one article's pages needs it too.
+    contents: OnceLock<Contents<'a>>,
 }
 
 /// The site's structured data, from `content/_data/`.
@@ -72,6 +78,9 @@ pub struct Renderer<'a> {
 pub struct SiteData<'a> {
     pub offers: &'a Offers,
     pub requirements: Option<&'a Requirements>,
+    pub history: &'a crate::content::History,
+    /// The theme's icons by name, as inline SVG.
+    pub icons: &'a BTreeMap<String, String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -87,6 +96,12 @@ impl<'a> Renderer<'a> {
         // added, so `t` comes first.
         let strings = Arc::clone(&l10n);
         tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&strings, &kwargs, state));
+        // `icon(name="menu")`: a theme icon as inline SVG, for `| safe`.
+        let icons = theme.icons.clone();
+        tera.register_function("icon", move |kwargs: Kwargs, _: &State| {
+            let name: String = kwargs.must_get("name")?;
+            Ok(icons.get(&name).cloned().unwrap_or_default())
+        });
         tera.add_raw_templates(theme.templates.iter())
             .map_err(|e| Error::Template { name: "the theme's templates".to_string(), message: e.to_string() })?;
         let policy = config.content_security_policy.clone().unwrap_or_else(|| {
@@ -94,9 +109,11 @@ impl<'a> Renderer<'a> {
                 search: config.search,
                 frames_from: &config.allow_frames_from,
                 endpoints: data.requirements.map_or(&[], |r| &r.websockets.urls),
+                feedback: config.feedback.url.as_deref(),
             })
         });
-        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets, policy })
+        let contents = OnceLock::new();
+        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets, policy, contents })
     }
 
     /// Every file of the site, in a deterministic order.
@@ -119,8 +136,11 @@ impl<'a> Renderer<'a> {
         }
         let default = &self.site.languages.default;
         files.push(OutputFile::new("404.html", self.not_found(default)?));
-        let home = self.config.base_url.path_of(&format!("{default}/"));
-        files.push(OutputFile::new("index.html", self.redirect(default, &home)?));
+        files.push(OutputFile::new("index.html", self.languages_page()?));
+        files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
+        if !self.data.offers.list.is_empty() {
+            files.push(OutputFile::new("assets/css/offers.css", site_files::offer_styles(self.data.offers.ids())));
+        }
         for (from, redirect) in self.site.redirects() {
             let Some(page) = self.site.page(&redirect.lang, &redirect.target) else { continue };
             let target = self.config.base_url.path_of(&page.site_path());
@@ -168,6 +188,7 @@ impl<'a> Renderer<'a> {
         } else {
             Vec::new()
         };
+        let (previous, next) = self.contents().neighbours(page.lang, page.path);
         let view = ArticleView {
             title: front.title.clone(),
             body,
@@ -184,6 +205,25 @@ impl<'a> Renderer<'a> {
             section: SectionRef {
                 id: section_id(page.path).to_string(),
                 title: self.section_title(page.lang, section_id(page.path)),
+            },
+            url: base.url_of(&page.site_path()),
+            contact: self.config.feedback.contact.as_deref().map_or_else(String::new, |contact| {
+                feedback::contact_link(contact, &front.title, &base.url_of(&page.site_path()), page.lang.as_str())
+            }),
+            updated: self.data.history.changed(&source.file).map(|d| DateView {
+                iso: d.iso(),
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            }),
+            previous,
+            next,
+            nav: self.contents().sidebar(page.lang, page.path, |id| self.section_title(page.lang, id)),
+            other_offers: if front.product_label.is_empty() {
+                Vec::new()
+            } else {
+                let frame_offers = self.offer_links(page.lang);
+                frame_offers.into_iter().filter(|o| !front.product_label.contains(&o.id)).collect()
             },
             extra: front.extra.clone(),
         };
@@ -254,24 +294,31 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    fn contents(&self) -> &Contents<'a> {
+        self.contents.get_or_init(|| Contents::new(self.site, |page| self.summary(page)))
+    }
+
     fn home(&self, lang: &LangId) -> Result<String> {
         let base = &self.config.base_url;
-        let mut sections: BTreeMap<&str, Vec<ArticleSummary>> = BTreeMap::new();
-        for page in self.site.pages().filter(|p| p.lang == lang && !p.is_redirect()) {
-            sections.entry(section_id(page.path)).or_default().push(self.summary(&page));
-        }
-        let mut sections: Vec<SectionView> = sections
-            .into_iter()
-            .map(|(id, mut articles)| {
-                articles.sort_by_cached_key(|a| a.title.to_lowercase());
-                SectionView { id: id.to_string(), title: self.section_title(lang, id), articles }
+        let sections: Vec<SectionView> = self
+            .contents()
+            .sections(lang)
+            .iter()
+            .map(|section| SectionView {
+                id: section.id.clone(),
+                title: self.section_title(lang, &section.id),
+                description: self
+                    .l10n
+                    .get(lang, &format!("section-{}-description", section.id), None)
+                    .unwrap_or_default(),
+                icon: self.section_icon(&section.id),
+                articles: section.articles.clone(),
             })
             .collect();
-        // Articles at the language root come first, as the general section.
-        sections.sort_by_key(|s| s.id != GENERAL_SECTION);
         let all: Vec<&LangId> = self.site.languages.all.iter().collect();
         let home_path = |l: &LangId| format!("{l}/");
         let frame = Frame {
+            description: self.text_or(lang, "home-description", ""),
             canonical: base.url_of(&home_path(lang)),
             alternates: self.alternates(&all, home_path),
             ..self.frame(lang, home_path)
@@ -279,6 +326,27 @@ impl<'a> Renderer<'a> {
         let mut context = Context::from_serialize(&frame).map_err(template_error("home.html"))?;
         context.insert("sections", &sections);
         self.render("home.html", &context)
+    }
+
+    /// The site root: the languages as plain links, which a script turns
+    /// into the reader's own language.
+    fn languages_page(&self) -> Result<String> {
+        let default = &self.site.languages.default;
+        let frame = Frame {
+            canonical: self.config.base_url.url_of(""),
+            description: self.text_or(default, "home-description", ""),
+            ..self.frame(default, |l| format!("{l}/"))
+        };
+        let context = Context::from_serialize(&frame).map_err(template_error("languages.html"))?;
+        self.render("languages.html", &context)
+    }
+
+    /// A section card's icon: the one helpgen.toml names, else the theme's
+    /// `section` icon.
+    fn section_icon(&self, id: &str) -> String {
+        let icons = self.data.icons;
+        let named = self.config.section_icons.get(id).and_then(|name| icons.get(name));
+        named.or_else(|| icons.get("section")).cloned().unwrap_or_default()
     }
 
     /// `/<lang>/offers/<offer>/`: the articles labelled for one offer, so
@@ -294,7 +362,9 @@ impl<'a> Renderer<'a> {
         articles.sort_by_cached_key(|a| a.title.to_lowercase());
         let all: Vec<&LangId> = self.site.languages.all.iter().collect();
         let path = |l: &LangId| format!("{l}/offers/{offer}/");
+        let name = self.text_or(lang, &format!("offer-{offer}"), offer);
         let frame = Frame {
+            description: self.text_or_args(lang, "offer-page-description", &[("offer", &name)]),
             canonical: self.config.base_url.url_of(&path(lang)),
             alternates: self.alternates(&all, path),
             ..self.frame(lang, path)
@@ -349,19 +419,27 @@ impl<'a> Renderer<'a> {
                     current: other == lang,
                 })
                 .collect(),
-            offers: self
-                .data
-                .offers
-                .list
-                .iter()
-                .map(|offer| OfferLink {
-                    id: offer.id.to_string(),
-                    name: self.text_or(lang, &format!("offer-{}", offer.id), offer.id.as_str()),
-                    url: base.path_of(&format!("{lang}/offers/{}/", offer.id)),
-                    legacy: offer.legacy,
-                })
-                .collect(),
+            offers: self.offer_links(lang),
+            offer_styles: !self.data.offers.list.is_empty(),
+            feedback_url: self.config.feedback.url.clone().unwrap_or_default(),
+            feedback_contact: self.config.feedback.contact.clone().unwrap_or_default(),
         }
+    }
+
+    /// Every offer with its name and page in `lang`.
+    fn offer_links(&self, lang: &LangId) -> Vec<OfferLink> {
+        let base = &self.config.base_url;
+        self.data
+            .offers
+            .list
+            .iter()
+            .map(|offer| OfferLink {
+                id: offer.id.to_string(),
+                name: self.text_or(lang, &format!("offer-{}", offer.id), offer.id.as_str()),
+                url: base.path_of(&format!("{lang}/offers/{}/", offer.id)),
+                legacy: offer.legacy,
+            })
+            .collect()
     }
 
     /// hreflang alternates for the languages that have their own version,
@@ -386,15 +464,17 @@ impl<'a> Renderer<'a> {
         self.l10n.get(lang, key, None).unwrap_or_else(|| fallback.to_string())
     }
 
+    fn text_or_args(&self, lang: &LangId, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(name.to_string(), value.to_string());
+        }
+        self.l10n.get(lang, key, Some(&fluent)).unwrap_or_default()
+    }
+
     fn render(&self, template: &str, context: &Context) -> Result<String> {
         self.tera.render(template, context).map_err(template_error(template))
     }
-}
-
-const GENERAL_SECTION: &str = "general";
-
-fn section_id(path: &ArticlePath) -> &str {
-    path.section().unwrap_or(GENERAL_SECTION)
 }
 
 /// `getting-started` -> `Getting started`, for sections without a message.

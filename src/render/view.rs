@@ -31,9 +31,15 @@ pub struct Frame {
     pub search: String,
     /// Root-relative URL of the site root, which search results are relative to.
     pub site_root: String,
+    /// The site has offers, and `css/offers.css` shows the chosen one.
+    pub offer_styles: bool,
+    /// "Was this helpful?": where answers go and where to say more; both
+    /// empty when the site does not ask.
+    pub feedback_url: String,
+    pub feedback_contact: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct OfferLink {
     pub id: String,
     pub name: String,
@@ -68,6 +74,20 @@ pub struct ArticleView {
     pub fallback: bool,
     pub content_lang: String,
     pub section: SectionRef,
+    /// The article's own URL, absolute when the site has a base URL: what
+    /// feedback names.
+    pub url: String,
+    /// `[feedback] contact` prefilled with this page; empty without one.
+    pub contact: String,
+    /// When the article's file last changed in the site's git history.
+    pub updated: Option<DateView>,
+    pub previous: Option<LinkView>,
+    pub next: Option<LinkView>,
+    /// The sections of the language, the article's own unfolded.
+    pub nav: Vec<NavSection>,
+    /// The offers this article is not for, each with its own page: what a
+    /// reader who chose one of them is told at the top.
+    pub other_offers: Vec<OfferLink>,
     /// Front matter keys helpgen does not interpret, for custom templates.
     pub extra: BTreeMap<String, serde_yaml::Value>,
 }
@@ -96,10 +116,44 @@ pub struct SectionRef {
 pub struct SectionView {
     pub id: String,
     pub title: String,
+    /// The section's `section-<id>-description` message; empty without one.
+    pub description: String,
+    /// The card's icon, as inline SVG.
+    pub icon: String,
     pub articles: Vec<ArticleSummary>,
 }
 
 #[derive(Debug, Serialize)]
+pub struct NavSection {
+    pub id: String,
+    pub title: String,
+    pub count: usize,
+    /// The open article is in this section.
+    pub current: bool,
+    /// Only part of the section is listed: link to all of it.
+    pub more: bool,
+    pub articles: Vec<NavArticle>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavArticle {
+    pub title: String,
+    pub url: String,
+    pub lang: Option<String>,
+    pub current: bool,
+}
+
+/// A date for `<time datetime="{iso}">`, with its parts for the message
+/// that writes it out in the reader's language.
+#[derive(Debug, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct ArticleSummary {
     pub title: String,
     pub description: String,

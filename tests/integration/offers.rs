@@ -44,20 +44,32 @@ fn every_page_has_the_selector_and_the_home_links_the_offer_pages() {
         let page = site.html(path);
         let options = page.attrs("[data-offer-filter] select option", "value");
         assert_eq!(options, ["", "essential", "advanced", "enterprise", "classic", "enterprise-on-premise"], "{path}");
-        // The selector needs JavaScript, so it starts hidden; it has a label.
-        assert_eq!(page.attr("[data-offer-filter]", "hidden"), "", "{path}");
+        // The selector needs JavaScript: shown where early.js marked the
+        // page before its first paint, so it takes its place from the start.
+        assert!(page.attr("[data-offer-filter]", "class").split(' ').any(|c| c == "needs-js"), "{path}");
+        assert!(page.one("[data-offer-filter]").value().attr("hidden").is_none(), "{path}");
         assert_eq!(page.attr("[data-offer-filter] label", "for"), "offer-select");
-        // Works under `script-src 'self'`: module scripts from the site only.
+        // Works under `script-src 'self'`: scripts from the site only; the
+        // one classic script runs before the first paint, the rest are modules.
         for script in page.select("script") {
-            assert_eq!(script.value().attr("type"), Some("module"), "{path}");
-            assert!(script.value().attr("src").is_some_and(|s| s.starts_with("/assets/js/")), "{path}");
+            let src = script.value().attr("src").unwrap_or_default();
+            assert!(src.starts_with("/assets/js/"), "{path}");
+            let kind = if src == "/assets/js/early.js" { None } else { Some("module") };
+            assert_eq!(script.value().attr("type"), kind, "{path}: {src}");
             assert!(script.inner_html().trim().is_empty(), "{path}");
         }
+        // Every page links the offer pages, for readers without JavaScript.
+        assert_eq!(page.attrs(".site-footer a", "href")[1], format!("/{}/offers/advanced/", &path[..2]), "{path}");
     }
     let home = site.html("en/index.html");
-    assert_eq!(home.attrs(".offer-pages a", "href")[1], "/en/offers/advanced/");
     assert_eq!(home.attr(".article-list li:has(a[href=\"/en/pro/\"])", "data-offers"), "advanced enterprise");
-    assert!(site.path("public/assets/js/offers.js").exists() && site.path("public/assets/js/offer-filter.js").exists());
+    for script in ["early.js", "site.js", "offer-filter.js"] {
+        assert!(site.path(&format!("public/assets/js/{script}")).exists(), "{script}");
+    }
+    // The offer's styles are written from the site's offers: rules for each.
+    let styles = site.output("assets/css/offers.css");
+    assert!(styles
+        .contains("html[data-offer=\"enterprise-on-premise\"] .offer-mismatch[data-offer=\"enterprise-on-premise\"]"));
 }
 
 /// Offers are the site's own: without `offers.yaml` there are none, so no

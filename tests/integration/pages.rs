@@ -28,9 +28,11 @@ fn translated_pages_carry_lang_alternates_and_switcher() {
     assert_eq!(alternates, expected.map(|(a, b)| (a.to_string(), b.to_string())));
     assert_eq!(page.attr("link[rel=canonical]", "href"), "https://docs.example.org/help/fr/start/");
     // The switcher points at the same article in every language.
-    assert_eq!(page.attrs(".language-switcher a", "href"), ["/help/en/start/", "/help/fr/start/", "/help/de/start/"]);
-    assert_eq!(page.attr(".language-switcher a[aria-current=page]", "hreflang"), "fr");
-    assert_eq!(page.text(".language-switcher a[hreflang=de]"), "Deutsch");
+    assert_eq!(page.attrs(".language-menu a", "href"), ["/help/en/start/", "/help/fr/start/", "/help/de/start/"]);
+    assert_eq!(page.attr(".language-menu a[aria-current=page]", "hreflang"), "fr");
+    assert_eq!(page.text(".language-menu a[hreflang=de]"), "Deutsch");
+    // Closed, the menu names the language the page is in.
+    assert_eq!(page.text(".language-menu summary .lang-name"), "Français");
 }
 
 #[test]
@@ -64,12 +66,15 @@ fn headings_get_kramdown_ids_and_the_toc_lists_them() {
     let page = site.html("en/start/index.html");
     let ids = page.attrs(".article-body h2, .article-body h3", "id");
     assert_eq!(ids, ["add-a-break-activity", "setup", "setup-1", "details"]);
-    let toc = page.attrs(".toc a", "href");
+    // Beside the text on wide screens, and folded above it on narrow ones.
+    let toc = page.attrs(".toc-side a", "href");
     assert_eq!(toc, ["#add-a-break-activity", "#setup", "#setup-1", "#details"]);
-    assert_eq!(page.text(".toc h2"), "On this page");
-    assert_eq!(site.html("fr/start/index.html").text(".toc h2"), "Sur cette page");
+    assert_eq!(page.attrs(".article .toc-inline a", "href"), toc);
+    assert_eq!(page.text(".toc-side h2"), "On this page");
+    assert_eq!(page.text(".toc-inline summary"), "On this page");
+    assert_eq!(site.html("fr/start/index.html").text(".toc-side h2"), "Sur cette page");
     // toc is off unless the front matter asks for it.
-    assert!(site.html("en/setup/index.html").select(".toc").is_empty());
+    assert!(site.html("en/setup/index.html").select(".toc-side, .toc-inline").is_empty());
 }
 
 #[test]
@@ -116,8 +121,16 @@ fn related_articles_and_offer_badges_are_localized() {
 #[test]
 fn homes_redirect_404_and_sitemap() {
     let site = built();
+    // The root lists the languages; a script picks the reader's own.
     let root = site.html("index.html");
-    assert_eq!(root.attr("meta[http-equiv=refresh]", "content"), "0; url=/help/en/");
+    assert_eq!(root.attrs(".language-list a", "href"), ["/help/en/", "/help/fr/", "/help/de/"]);
+    assert_eq!(root.attrs(".language-list a", "hreflang"), ["en", "fr", "de"]);
+    assert!(root.attrs("script[src]", "src").contains(&"/help/assets/js/lang-choice.js".to_string()));
+    assert!(root.select("meta[http-equiv=refresh]").is_empty());
+    assert_eq!(
+        site.output("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://docs.example.org/help/sitemap.xml\n"
+    );
     let home = site.html("fr/index.html");
     assert_eq!(home.attr("html", "lang"), "fr");
     let sections: Vec<String> = home.select(".home-section h2").iter().map(|h| h.text().collect()).collect();
@@ -192,9 +205,10 @@ fn the_code_stylesheet_is_linked_only_where_there_is_code() {
     );
     site.build_ok();
     let styles = |path: &str| site.html(path).attrs("link[rel=stylesheet]", "href");
-    assert_eq!(styles("en/prose/index.html"), ["/assets/css/helpgen.css"]);
-    assert_eq!(styles("en/index.html"), ["/assets/css/helpgen.css"]);
+    let base = ["/assets/css/helpgen.css", "/assets/css/offers.css"];
+    assert_eq!(styles("en/prose/index.html"), base);
+    assert_eq!(styles("en/index.html"), base);
     for path in ["en/code/index.html", "en/jekyll/index.html"] {
-        assert_eq!(styles(path), ["/assets/css/helpgen.css", "/assets/css/highlight.css"], "{path}");
+        assert_eq!(styles(path), [base[0], base[1], "/assets/css/highlight.css"], "{path}");
     }
 }

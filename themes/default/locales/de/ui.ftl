@@ -166,3 +166,48 @@ selfcheck-report-page = Seite: { $url }
 selfcheck-report-language = Sprache: { $lang }
 selfcheck-report-offer = Angebot: { $offer }
 selfcheck-report-agent = User-Agent: { $agent }
+
+# Die Seitenelemente des Themes.
+home-description = Antworten, Anleitungen und Anforderungen, nach Thema und nach Angebot.
+offer-page-description = Alle Hilfeartikel, die für { $offer } gelten.
+dark-mode = Dunkler Modus
+menu = Bereiche
+nav-sections = Bereiche
+nav-more = Alle { $count } Artikel dieses Bereichs
+search-shortcut = Tastenkürzel: Strg K
+section-count = { $count ->
+    [one] 1 Artikel
+   *[other] { $count } Artikel
+}
+offer-mismatch = Dieser Artikel gilt nicht für { $offer }.
+offer-mismatch-link = Zu den Artikeln für { $offer }.
+last-updated = Aktualisiert am { $day }. { $month ->
+    [1] Januar
+    [2] Februar
+    [3] März
+    [4] April
+    [5] Mai
+    [6] Juni
+    [7] Juli
+    [8] August
+    [9] September
+    [10] Oktober
+    [11] November
+   *[12] Dezember
+} { $year }
+feedback-question = War dieser Artikel hilfreich?
+feedback-yes = Ja
+feedback-no = Nein
+feedback-thanks = Danke für Ihre Antwort.
+feedback-failed = Ihre Antwort konnte nicht gesendet werden. Bitte versuchen Sie es später noch einmal.
+feedback-contact = Sagen Sie uns mehr zu diesem Artikel
+pager-label = Vorheriger und nächster Artikel
+pager-previous = Zurück
+pager-next = Weiter
+icon-arrow-left = Zurück
+icon-arrow-right = Weiter
+icon-book = Anleitung
+icon-globe = Sprache
+icon-moon = Dunkler Modus
+icon-rocket = Erste Schritte
+icon-section = Bereich

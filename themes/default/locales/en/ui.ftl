@@ -171,3 +171,48 @@ selfcheck-report-page = Page: { $url }
 selfcheck-report-language = Language: { $lang }
 selfcheck-report-offer = Offer: { $offer }
 selfcheck-report-agent = User agent: { $agent }
+
+# The theme's page furniture.
+home-description = Answers, guides and requirements, by topic and by offer.
+offer-page-description = Every help article that applies to { $offer }.
+dark-mode = Dark mode
+menu = Sections
+nav-sections = Sections
+nav-more = All { $count } articles of this section
+search-shortcut = Keyboard shortcut: Control K
+section-count = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+}
+offer-mismatch = This article does not apply to { $offer }.
+offer-mismatch-link = See the articles for { $offer }.
+last-updated = Updated on { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $day }, { $year }
+feedback-question = Was this article helpful?
+feedback-yes = Yes
+feedback-no = No
+feedback-thanks = Thank you for your answer.
+feedback-failed = Your answer could not be sent. Please try again later.
+feedback-contact = Tell us more about this article
+pager-label = Previous and next article
+pager-previous = Previous
+pager-next = Next
+icon-arrow-left = Back
+icon-arrow-right = Forward
+icon-book = Guide
+icon-globe = Language
+icon-moon = Dark mode
+icon-rocket = Getting started
+icon-section = Section

@@ -166,3 +166,48 @@ selfcheck-report-page = Page : { $url }
 selfcheck-report-language = Langue : { $lang }
 selfcheck-report-offer = Offre : { $offer }
 selfcheck-report-agent = Agent utilisateur : { $agent }
+
+# Les éléments de page du thème.
+home-description = Réponses, guides et prérequis, par thème et par offre.
+offer-page-description = Tous les articles d’aide qui concernent { $offer }.
+dark-mode = Mode sombre
+menu = Rubriques
+nav-sections = Rubriques
+nav-more = Les { $count } articles de cette rubrique
+search-shortcut = Raccourci clavier : Contrôle K
+section-count = { $count ->
+    [one] 1 article
+   *[other] { $count } articles
+}
+offer-mismatch = Cet article ne concerne pas { $offer }.
+offer-mismatch-link = Voir les articles pour { $offer }.
+last-updated = Mis à jour le { $day } { $month ->
+    [1] janvier
+    [2] février
+    [3] mars
+    [4] avril
+    [5] mai
+    [6] juin
+    [7] juillet
+    [8] août
+    [9] septembre
+    [10] octobre
+    [11] novembre
+   *[12] décembre
+} { $year }
+feedback-question = Cet article vous a-t-il aidé ?
+feedback-yes = Oui
+feedback-no = Non
+feedback-thanks = Merci pour votre réponse.
+feedback-failed = Votre réponse n’a pas pu être envoyée. Veuillez réessayer plus tard.
+feedback-contact = Dites-nous en plus sur cet article
+pager-label = Article précédent et suivant
+pager-previous = Précédent
+pager-next = Suivant
+icon-arrow-left = Retour
+icon-arrow-right = Suite
+icon-book = Guide
+icon-globe = Langue
+icon-moon = Mode sombre
+icon-rocket = Premiers pas
+icon-section = Rubrique

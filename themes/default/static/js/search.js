@@ -1,6 +1,7 @@
-// The search box in every page's header. Pagefind's script and the
-// language's index are loaded only when the reader starts to search, so
-// pages stay light. Results follow the offer chosen in the offer selector.
+// The search box. Pagefind's script and the language's index are loaded
+// only when the reader starts to search, so pages stay light. Results open
+// in a panel under the box, follow the offer chosen in the offer selector,
+// and are reached with the arrow keys; Ctrl+K or Cmd+K jumps to the box.
 import { MAX_RESULTS, excerptParts, searchOptions, statusText } from "./search-core.js";
 
 const DELAY_MS = 200;
@@ -8,9 +9,11 @@ const DELAY_MS = 200;
 function start() {
   const form = document.querySelector("[data-search]");
   const input = form?.querySelector("input[type=search]");
+  const panel = form?.querySelector("[data-search-panel]");
   const list = form?.querySelector("[data-search-results]");
   const status = form?.querySelector("[data-search-status]");
-  if (!form || !input || !list || !status) return;
+  const announce = form?.querySelector("[data-search-announce]");
+  if (!form || !input || !panel || !list || !status) return;
   const offerSelect = document.getElementById("offer-select");
   let engine = null;
   let timer = 0;
@@ -31,10 +34,20 @@ function start() {
     return { value, name };
   }
 
+  function show(text) {
+    status.textContent = text;
+    if (announce) announce.textContent = text;
+    panel.hidden = false;
+  }
+
+  function close() {
+    panel.hidden = true;
+  }
+
   function clear() {
     list.replaceChildren();
-    list.hidden = true;
     status.textContent = "";
+    close();
   }
 
   async function run() {
@@ -51,14 +64,13 @@ function start() {
       items = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
     } catch {
       engine = null; // A later attempt may succeed (for example once back online).
-      if (ticket === latest) status.textContent = form.dataset.unavailable || "";
+      if (ticket === latest) show(form.dataset.unavailable || "");
       return;
     }
     if (ticket !== latest) return; // A newer query has started meanwhile.
     list.replaceChildren(...items.map(resultItem));
-    list.hidden = items.length === 0;
     const templates = { all: form.dataset.results, offer: form.dataset.resultsOffer, none: form.dataset.none };
-    status.textContent = statusText(templates, { query, count: total, offer: offer.name });
+    show(statusText(templates, { query, count: total, offer: offer.name }));
   }
 
   function schedule() {
@@ -66,23 +78,52 @@ function start() {
     timer = setTimeout(run, DELAY_MS);
   }
 
-  form.hidden = false;
-  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
-  input.addEventListener("input", schedule);
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") {
-      input.value = "";
-      clear();
+  // Up and down move between the box and the results, Escape closes.
+  function move(event) {
+    const links = Array.from(list.querySelectorAll("a"));
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (panel.hidden || links.length === 0) return;
+      event.preventDefault();
+      const next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) input.focus();
+      else links[Math.min(next, links.length - 1)].focus();
+    } else if (event.key === "Escape") {
+      if (panel.hidden) {
+        input.value = "";
+        clear();
+      } else {
+        close();
+      }
+      input.focus();
     }
+  }
+
+  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+  input.addEventListener("focus", () => {
+    if (input.value.trim() && list.childElementCount + status.textContent.length > 0) panel.hidden = false;
   });
+  input.addEventListener("input", schedule);
+  form.addEventListener("keydown", move);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer);
     run();
   });
+  document.addEventListener("click", (event) => {
+    if (!form.contains(event.target)) close();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey) && !event.altKey) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
   offerSelect?.addEventListener("change", () => {
     if (input.value.trim()) schedule();
   });
+  if (/Mac|iPhone|iPad/.test(navigator.platform)) form.querySelector(".search-hint")?.replaceChildren("⌘ K");
 }
 
 function resultItem(result) {

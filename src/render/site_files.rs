@@ -1,0 +1,62 @@
+//! Small files made from the site's data rather than from a template: the
+//! stylesheet that shows the reader's offer, and robots.txt.
+
+use crate::config::BaseUrl;
+
+/// One rule set per offer, for the offer a script set on
+/// `<html data-offer>` before the first paint. CSS rather than script does
+/// the hiding, so nothing moves once the page is shown.
+pub fn offer_styles<'o>(offers: impl Iterator<Item = &'o str>) -> String {
+    let mut css = String::from(
+        "/* The reader's offer, from <html data-offer>; written by helpgen from the site's offers. */\n\
+         .offer-mismatch { display: none; }\n",
+    );
+    for id in offers {
+        let chosen = format!("html[data-offer=\"{id}\"]");
+        let other = format!(":not([data-offers~=\"{id}\"])");
+        css.push_str(&format!(
+            "{chosen} .article-list li[data-offers]:not([data-offers=\"\"]){other},\n\
+             {chosen} .offer-block[data-offers]{other},\n\
+             {chosen} .home-section:not(:has(li[data-offers=\"\"], li[data-offers~=\"{id}\"])) {{ display: none; }}\n\
+             {chosen} .offer-mismatch[data-offer=\"{id}\"] {{ display: flex; }}\n\
+             {chosen} .offer-badge[data-offer=\"{id}\"] {{ background: var(--accent); border-color: var(--accent); color: var(--on-accent); }}\n\
+             {chosen} .requirements tr[data-offer=\"{id}\"] > * {{ background: var(--chosen); }}\n\
+             {chosen} .requirements tr[data-offer=\"{id}\"] > th {{ box-shadow: inset 4px 0 0 var(--accent); }}\n"
+        ));
+    }
+    css
+}
+
+/// Every crawler may read everything; the sitemap says what there is
+/// (named only with an absolute base URL: robots.txt takes no other).
+pub fn robots(base: &BaseUrl) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if !base.origin().is_empty() {
+        text.push_str(&format!("\nSitemap: {}\n", base.url_of("sitemap.xml")));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_offer_gets_rules_that_name_it_and_no_other() {
+        let css = offer_styles(["essential", "advanced"].into_iter());
+        assert!(
+            css.contains("html[data-offer=\"advanced\"] .offer-block[data-offers]:not([data-offers~=\"advanced\"])")
+        );
+        assert!(css.contains("html[data-offer=\"essential\"] .offer-mismatch[data-offer=\"essential\"]"));
+        assert_eq!(css.matches("html[data-offer=").count(), 2 * 7);
+        assert_eq!(offer_styles(std::iter::empty()).matches("html[data-offer=").count(), 0);
+    }
+
+    #[test]
+    fn robots_names_the_sitemap() {
+        let base = BaseUrl::parse("https://help.example.com/docs/").expect("a base URL");
+        assert_eq!(robots(&base), "User-agent: *\nAllow: /\n\nSitemap: https://help.example.com/docs/sitemap.xml\n");
+        let preview = BaseUrl::parse("/").expect("a base path");
+        assert_eq!(robots(&preview), "User-agent: *\nAllow: /\n");
+    }
+}
