@@ -1,10 +1,10 @@
 //! Code highlighting, kept behind this one module so the highlighter can be
 //! swapped. syntect's sets are loaded once per build and passed around as a
 //! value; output uses CSS classes (`hl-*`), never inline styles, so the
-//! theme's stylesheet decides the colours and a strict CSP is not needed.
+//! theme's stylesheet (`css/highlight.css`) decides the colours, for light
+//! and dark, and a strict CSP is not needed.
 
-use syntect::highlighting::ThemeSet;
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
@@ -45,17 +45,9 @@ impl Highlighter {
             }
             None => crate::escape::html(code),
         };
-        format!("<pre class=\"code-block\"><code{class}>{inner}</code></pre>\n")
-    }
-
-    /// The stylesheet for the `hl-*` classes.
-    pub fn stylesheet() -> String {
-        let themes = ThemeSet::load_defaults();
-        themes
-            .themes
-            .get("InspiredGitHub")
-            .and_then(|theme| css_for_theme_with_class_style(theme, CLASS_STYLE).ok())
-            .unwrap_or_default()
+        // Focusable: a long line makes the block scroll, and keyboard users must
+        // be able to scroll it too.
+        format!("<pre class=\"code-block\" tabindex=\"0\"><code{class}>{inner}</code></pre>\n")
     }
 }
 
@@ -67,7 +59,7 @@ mod tests {
     fn known_languages_get_classes_and_no_inline_style() {
         let h = Highlighter::new();
         let html = h.highlight("key: <value>\n", "yaml");
-        assert!(html.starts_with("<pre class=\"code-block\"><code class=\"language-yaml\">"), "{html}");
+        assert!(html.starts_with("<pre class=\"code-block\" tabindex=\"0\"><code class=\"language-yaml\">"), "{html}");
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("&lt;value&gt;"), "{html}");
@@ -79,10 +71,5 @@ mod tests {
         let html = h.highlight("<b>\n", "no-such-lang\"x");
         assert!(html.contains("&lt;b&gt;"), "{html}");
         assert!(html.contains("language-no-such-lang&quot;x"), "{html}");
-    }
-
-    #[test]
-    fn stylesheet_uses_the_prefix() {
-        assert!(Highlighter::stylesheet().contains(".hl-"));
     }
 }

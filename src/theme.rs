@@ -29,6 +29,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "templates/languages.html",
     "templates/search-box.html",
     "static/css/helpgen.css",
+    "static/css/highlight.css",
     "static/js/early.js",
     "static/js/site.js",
     "static/js/lang-choice.js",

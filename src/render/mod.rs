@@ -25,7 +25,6 @@ use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::highlight::Highlighter;
 use crate::i18n::Localizer;
 use crate::ids::LangId;
 use crate::offers::Offers;
@@ -152,7 +151,6 @@ impl<'a> Renderer<'a> {
             "sitemap.xml",
             sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()),
         ));
-        files.push(OutputFile::new("assets/css/highlight.css", Highlighter::stylesheet()));
         for (path, bytes) in self.assets {
             files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
         }

@@ -258,7 +258,7 @@ fn jekyll_comment_and_highlight_blocks() {
     );
     assert!(d.is_empty(), "{d:?}");
     assert!(!html.contains("Internal note") && !html.contains("Still hidden"), "{html}");
-    assert!(html.contains("<pre class=\"code-block\"><code class=\"language-yaml\">"), "{html}");
+    assert!(html.contains("<pre class=\"code-block\" tabindex=\"0\"><code class=\"language-yaml\">"), "{html}");
     assert!(html.contains("link_new a | b.md"), "{html}");
     assert!(html.contains("<p>Before.</p>") && html.contains("<p>After.</p>"), "{html}");
     let (_, _, d) = render("text\n\n{% comment %}\nnever closed\n");
