@@ -1,7 +1,7 @@
 // The search box's pure logic (themes/default/static/js/search-core.js).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { excerptParts, searchOptions, statusText } from "../../themes/default/static/js/search-core.js";
+import { excerptParts, matchesQuery, searchOptions, statusText } from "../../themes/default/static/js/search-core.js";
 
 test("the chosen offer becomes a Pagefind filter; no offer, no filter", () => {
   assert.deepEqual(searchOptions("advanced"), { filters: { offer: "advanced" } });
@@ -42,4 +42,22 @@ test("status text picks the template for the case and fills it", () => {
   assert.equal(statusText(templates, { query: "x", count: 0, offer: "Advanced" }), "None for “x”");
   // A query that looks like a placeholder is not filled in again.
   assert.equal(statusText(templates, { query: "{count}", count: 1, offer: "" }), "1 for “{count}”");
+});
+
+test("a word found on no page matches nothing, in any language", () => {
+  // Pagefind falls back to the longest indexed prefix: only a stub is marked.
+  assert.equal(matchesQuery("asdfghjkl", "Open <mark>as</mark> many as you need"), false);
+  assert.equal(matchesQuery("asdfghjkl", "Cliquez <mark>à</mark> droite"), false);
+  assert.equal(matchesQuery("firewall asdfghjkl", "<mark>Firewall</mark> rules <mark>as</mark> listed"), false);
+});
+
+test("real matches stay: stems, compounds, words being typed, short words", () => {
+  assert.equal(matchesQuery("installing", "How to <mark>install</mark> the client"), true);
+  assert.equal(matchesQuery("installa", "During the <mark>installation</mark>"), true);
+  assert.equal(matchesQuery("Ausnahmen", "die <mark>Firewall-Ausnahmen.</mark> prüfen"), true);
+  assert.equal(matchesQuery("Firewall", "Die <mark>Firewall-Ausnahmen</mark>"), true);
+  assert.equal(matchesQuery("IE mode", "Open <mark>IE</mark> <mark>mode</mark>"), true);
+  assert.equal(matchesQuery("Éditer", "Pour <mark>éditer</mark> un planning"), true);
+  // Nothing marked: nothing to judge by, the result stays.
+  assert.equal(matchesQuery("shift", "A title-only match"), true);
 });

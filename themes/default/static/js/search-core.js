@@ -48,3 +48,36 @@ export function statusText(templates, { query, count, offer }) {
   const template = count === 0 ? templates.none : offer ? templates.offer : templates.all;
   return fill(template, { query, count, offer: offer || "" });
 }
+
+/** Words of this length or more must be matched by at least half of their letters. */
+const CHECKED_LENGTH = 4;
+
+/**
+ * Whether a result's excerpt really matches `query`. Pagefind, not finding
+ * a word, searches for its longest prefix that is in the index, down to a
+ * single letter: "asdfghjkl" finds every page with "as". Such a result
+ * marks only a stub of the word; it is dropped, so a word found on no page
+ * finds nothing. Results without marks are kept (nothing to judge by).
+ */
+export function matchesQuery(query, excerpt) {
+  const marks = excerptParts(excerpt)
+    .filter((part) => part.mark)
+    .map((part) => letters(part.text));
+  if (marks.length === 0) return true;
+  const terms = String(query || "")
+    .split(/\s+/)
+    .map(letters)
+    .filter((term) => term.length >= CHECKED_LENGTH);
+  return terms.every((term) => marks.some((mark) => covers(mark, term)));
+}
+
+function letters(text) {
+  return String(text).toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/** A marked word covers a term when they share a start of at least half the term. */
+function covers(mark, term) {
+  let shared = 0;
+  while (shared < mark.length && shared < term.length && mark[shared] === term[shared]) shared += 1;
+  return shared * 2 >= term.length || mark.includes(term);
+}

@@ -2,7 +2,7 @@
 // only when the reader starts to search, so pages stay light. Results open
 // in a panel under the box, follow the offer chosen in the offer selector,
 // and are reached with the arrow keys; Ctrl+K or Cmd+K jumps to the box.
-import { MAX_RESULTS, excerptParts, searchOptions, statusText } from "./search-core.js";
+import { MAX_RESULTS, excerptParts, matchesQuery, searchOptions, statusText } from "./search-core.js";
 
 const DELAY_MS = 200;
 
@@ -60,8 +60,11 @@ function start() {
     try {
       const pagefind = await load();
       const search = await pagefind.search(query, searchOptions(offer.value));
-      total = search.results.length;
-      items = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      const loaded = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      items = loaded.filter((item) => matchesQuery(query, item.excerpt));
+      // Results are ranked: when the best ones only match a stub of the
+      // words, so do the rest.
+      total = items.length === 0 ? 0 : search.results.length - (loaded.length - items.length);
     } catch {
       engine = null; // A later attempt may succeed (for example once back online).
       if (ticket === latest) show(form.dataset.unavailable || "");
