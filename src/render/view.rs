@@ -162,3 +162,9 @@ pub struct ArticleSummary {
     pub fallback: bool,
     pub content_lang: String,
 }
+
+impl From<crate::content::Date> for DateView {
+    fn from(date: crate::content::Date) -> DateView {
+        DateView { iso: date.iso(), year: date.year, month: date.month, day: date.day }
+    }
+}

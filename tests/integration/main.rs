@@ -23,3 +23,4 @@ mod sample_site;
 mod search;
 mod selfcheck;
 mod serve;
+mod theme;

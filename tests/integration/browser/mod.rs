@@ -7,6 +7,7 @@
 mod policy;
 mod serve;
 mod servers;
+mod theme;
 mod webdriver;
 
 use std::path::Path;

@@ -172,6 +172,33 @@ impl Session<'_> {
         }
     }
 
+    /// A Chrome DevTools command, for what WebDriver has no verb for.
+    pub fn devtools(&self, command: &str, params: Value) -> Value {
+        self.call("POST", "/goog/cdp/execute", Some(json!({ "cmd": command, "params": params })))
+    }
+
+    /// Lays pages out `width` CSS pixels wide (as a phone when narrow), in
+    /// the light or dark colour scheme the system would ask for.
+    pub fn emulate(&self, width: u32, height: u32, dark: bool) {
+        let mobile = width < 600;
+        self.devtools(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile }),
+        );
+        let scheme = if dark { "dark" } else { "light" };
+        self.devtools(
+            "Emulation.setEmulatedMedia",
+            json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        );
+    }
+
+    /// The visible part of the page as PNG bytes.
+    pub fn screenshot(&self) -> Vec<u8> {
+        use base64::Engine as _;
+        let encoded = self.call("GET", "/screenshot", None);
+        base64::engine::general_purpose::STANDARD.decode(encoded.as_str().expect("base64")).expect("a PNG")
+    }
+
     /// The browser console's entries since the last call: (level, message).
     pub fn console(&self) -> Vec<(String, String)> {
         let entries = self.call("POST", "/se/log", Some(json!({ "type": "browser" })));

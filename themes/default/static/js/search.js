@@ -103,8 +103,10 @@ function start() {
   }
 
   input.addEventListener("focus", () => load().catch(() => {}), { once: true });
-  input.addEventListener("focus", () => {
-    if (input.value.trim() && list.childElementCount + status.textContent.length > 0) panel.hidden = false;
+  // A click in the box shows the last results again (focus alone does not:
+  // Escape closes the panel and gives the focus back to the box).
+  input.addEventListener("click", () => {
+    if (input.value.trim() && status.textContent) panel.hidden = false;
   });
   input.addEventListener("input", schedule);
   form.addEventListener("keydown", move);

@@ -1,0 +1,136 @@
+//! Article pages: the view of one article in one language (its body,
+//! table of contents, offers, neighbours, sidebar, feedback links) and the
+//! pages an article's file turns into.
+
+use tera::Context;
+
+use super::contents::section_id;
+use super::view::*;
+use super::{body, feedback, template_error, OutputFile, Renderer};
+use crate::error::Result;
+use crate::ids::LangId;
+use crate::resolve::{page_site_path, Page};
+
+impl Renderer<'_> {
+    pub(super) fn article(&self, page: &Page) -> Result<String> {
+        let base = &self.config.base_url;
+        let source = &page.article.source;
+        let front = &source.front;
+        let toc = if front.toc {
+            page.article.doc.headings.iter().filter(|h| (2..=3).contains(&h.level)).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        let (previous, next) = self.contents().neighbours(page.lang, page.path);
+        let view = ArticleView {
+            title: front.title.clone(),
+            body: self.body(page),
+            selfcheck: page.article.doc.has_selfcheck,
+            toc,
+            offers: front
+                .product_label
+                .iter()
+                .map(|id| OfferView { id: id.clone(), name: self.text_or(page.lang, &format!("offer-{id}"), id) })
+                .collect(),
+            related: self.related(page),
+            fallback: page.is_fallback(),
+            content_lang: source.lang.to_string(),
+            section: SectionRef {
+                id: section_id(page.path).to_string(),
+                title: self.section_title(page.lang, section_id(page.path)),
+            },
+            url: base.url_of(&page.site_path()),
+            contact: self.config.feedback.contact.as_deref().map_or_else(String::new, |contact| {
+                feedback::contact_link(contact, &front.title, &base.url_of(&page.site_path()), page.lang.as_str())
+            }),
+            updated: self.data.history.changed(&source.file).map(DateView::from),
+            previous,
+            next,
+            nav: self.contents().sidebar(page.lang, page.path, |id| self.section_title(page.lang, id)),
+            other_offers: self.other_offers(page),
+            extra: front.extra.clone(),
+        };
+        // A fallback page points at the original as canonical, so it must not
+        // also claim to be one of the alternates.
+        let translated: Vec<&LangId> = if page.is_fallback() { Vec::new() } else { self.site.translations(page.path) };
+        let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
+        // A fallback page duplicates another language's text: point search
+        // engines at the original.
+        let canonical_lang = if page.is_fallback() { &source.lang } else { page.lang };
+        let frame = Frame {
+            description: front.description.clone().unwrap_or_default(),
+            canonical: base.url_of(&page_site_path(canonical_lang, page.slug)),
+            alternates,
+            code_styles: page.article.doc.has_code,
+            ..self.frame(page.lang, |lang| page_site_path(lang, page.slug))
+        };
+        let mut context = Context::from_serialize(&frame).map_err(template_error("article.html"))?;
+        context.insert("page", &view);
+        self.render("article.html", &context)
+    }
+
+    /// The pages that show the article written in `file` (its own, and
+    /// those of languages that fall back to it): what a change to its text
+    /// alone changes.
+    pub fn pages_of(&self, file: &std::path::Path) -> Result<Vec<OutputFile>> {
+        self.site.pages().filter(|page| page.article.source.file == file).map(|page| self.page(&page)).collect()
+    }
+
+    pub(super) fn page(&self, page: &Page) -> Result<OutputFile> {
+        let html = match page.article.source.front.redirect_to.as_deref() {
+            // `redirect_to`: the article lives elsewhere now.
+            Some(to) => self.redirect(page.lang, to)?,
+            None => self.article(page)?,
+        };
+        Ok(OutputFile::new(format!("{}index.html", page.site_path()), html))
+    }
+
+    fn related(&self, page: &Page) -> Vec<LinkView> {
+        let base = &self.config.base_url;
+        let mut links = Vec::new();
+        for related in &page.article.source.front.related_articles {
+            let Ok(path) = &related.path else {
+                continue;
+            };
+            let Some(target) = self.site.page(page.lang, path) else {
+                continue;
+            };
+            let title = match &related.overwrite_title {
+                Some(title) if !self.config.is_placeholder_title(title) => title.clone(),
+                _ => target.article.source.front.title.clone(),
+            };
+            let lang = target.is_fallback().then(|| target.article.source.lang.to_string());
+            links.push(LinkView { title, url: base.path_of(&target.site_path()), lang });
+        }
+        links
+    }
+
+    /// The article's HTML, its cross-links pointing at the pages readers of
+    /// this language get.
+    fn body(&self, page: &Page) -> String {
+        let base = &self.config.base_url;
+        body::to_html(&page.article.doc, |target| {
+            let Some((found, anchor)) = self.site.find(page.lang, target) else {
+                let home = self.site.home_path(target)?;
+                return Some(body::Href { url: base.path_of(&home), hreflang: None });
+            };
+            let mut url = base.path_of(&found.site_path());
+            if let Some(anchor) = anchor {
+                url.push('#');
+                url.push_str(anchor);
+            }
+            let hreflang = found.is_fallback().then(|| found.article.source.lang.to_string());
+            Some(body::Href { url, hreflang })
+        })
+    }
+
+    /// The offers an article labelled for some offers is not for: their
+    /// readers get a notice (an unlabelled article is for every offer).
+    fn other_offers(&self, page: &Page) -> Vec<OfferLink> {
+        let labels = &page.article.source.front.product_label;
+        if labels.is_empty() {
+            return Vec::new();
+        }
+        self.offer_links(page.lang).into_iter().filter(|offer| !labels.contains(&offer.id)).collect()
+    }
+}
