@@ -49,9 +49,19 @@ pub struct Config {
     /// Where "Was this helpful?" goes (`[feedback]`); without either
     /// address pages do not ask.
     pub feedback: Feedback,
-    /// Icons of the home page's section cards (`[sections.<id>] icon`),
-    /// by section id; the theme's icon names.
-    pub section_icons: BTreeMap<String, String>,
+    /// `[sections.<id>]`: a section's card icon and place, by section id.
+    pub sections: BTreeMap<String, SectionSettings>,
+}
+
+/// `[sections.<id>]` in helpgen.toml.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionSettings {
+    /// The home page card's icon: one of the theme's icon names.
+    pub icon: Option<String>,
+    /// Sections are listed by `order`, lowest first, then by id; a section
+    /// without one comes after those with one.
+    pub order: Option<i64>,
 }
 
 /// `[feedback]`: the answer goes to `url` (a GET with `page`, `lang`,
@@ -96,13 +106,7 @@ struct ConfigFile {
     search: Option<bool>,
     security: Option<SecurityFile>,
     feedback: Option<Feedback>,
-    sections: Option<BTreeMap<String, SectionFile>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SectionFile {
-    icon: Option<String>,
+    sections: Option<BTreeMap<String, SectionSettings>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -199,15 +203,9 @@ impl Config {
                 .at(at_file())
                 .with_help("`url` takes an https:// address; `contact` a mailto: or https:// address")
         })?;
-        let section_icons = file
-            .sections
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|(id, section)| section.icon.map(|icon| (id, icon)))
-            .collect();
         Ok(Config {
             feedback,
-            section_icons,
+            sections: file.sections.unwrap_or_default(),
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
             force: overrides.force,

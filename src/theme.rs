@@ -90,7 +90,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
                 .at(Location::file(crate::config::CONFIG_FILE))
                 .with_help(format!("create themes/{}/ or remove `theme` from helpgen.toml", config.theme)));
         }
-        return Ok(theme);
+        return theme.with_section_icons(config);
     }
     for entry in WalkDir::new(&dir).sort_by_file_name() {
         let entry =
@@ -108,7 +108,7 @@ pub fn load(config: &Config) -> Result<Theme, Diagnostic> {
         })?;
         theme.add(&relative, bytes).map_err(|m| Diagnostic::new(Code::ThemeInvalid, m).at(Location::file(&display)))?;
     }
-    Ok(theme)
+    theme.with_section_icons(config)
 }
 
 /// A UI message a template asks for with `t(key="...")`.
@@ -120,6 +120,24 @@ pub struct UsedMessage {
 }
 
 impl Theme {
+    /// The theme, once every icon `[sections.<id>] icon` names is one of its
+    /// own: a misspelt name is a clear error rather than a missing picture.
+    fn with_section_icons(self, config: &Config) -> Result<Theme, Diagnostic> {
+        for (id, section) in &config.sections {
+            let Some(icon) = &section.icon else { continue };
+            if !self.icons.contains_key(icon) {
+                let known: Vec<&str> = self.icons.keys().map(String::as_str).collect();
+                return Err(Diagnostic::new(
+                    Code::ConfigInvalid,
+                    format!("`[sections.{id}] icon = \"{icon}\"` names no icon of the theme"),
+                )
+                .at(Location::file(crate::config::CONFIG_FILE))
+                .with_help(format!("the theme's icons: {}", known.join(", "))));
+            }
+        }
+        Ok(self)
+    }
+
     /// Every literal `t(key="...")` in the templates, in template order.
     pub fn used_messages(&self) -> Vec<UsedMessage> {
         let mut used = Vec::new();

@@ -12,7 +12,7 @@ use super::view::{ArticleSummary, LinkView, NavArticle, NavSection};
 /// Articles a sidebar lists around the open one; a larger section links to
 /// its full list on the home page instead, so pages stay small however
 /// large a section grows.
-const SIDEBAR_ARTICLES: usize = 25;
+const SIDEBAR_ARTICLES: usize = 15;
 
 pub const GENERAL_SECTION: &str = "general";
 
@@ -32,7 +32,12 @@ pub struct Contents<'s> {
 }
 
 impl<'s> Contents<'s> {
-    pub fn new(site: &'s Site, summary: impl Fn(&Page) -> ArticleSummary) -> Contents<'s> {
+    /// `order` is a section's place from helpgen.toml, if it has one.
+    pub fn new(
+        site: &'s Site,
+        summary: impl Fn(&Page) -> ArticleSummary,
+        order: impl Fn(&str) -> Option<i64>,
+    ) -> Contents<'s> {
         let mut grouped: HashMap<&LangId, Vec<(&str, &ArticlePath, ArticleSummary)>> = HashMap::new();
         for page in site.pages().filter(|p| !p.is_redirect()) {
             grouped.entry(page.lang).or_default().push((section_id(page.path), page.path, summary(&page)));
@@ -41,9 +46,11 @@ impl<'s> Contents<'s> {
         let mut places = HashMap::new();
         for (lang, mut entries) in grouped {
             // Articles at the language root come first, as the general
-            // section; then sections by id, articles by title.
+            // section; then sections in their configured order, then by id;
+            // articles by title.
             entries.sort_by_cached_key(|(section, path, a)| {
-                (*section != GENERAL_SECTION, section.to_string(), a.title.to_lowercase(), path.as_str().to_string())
+                let place = (*section != GENERAL_SECTION, order(section).map_or((1, 0), |o| (0, o)));
+                (place, section.to_string(), a.title.to_lowercase(), path.as_str().to_string())
             });
             let mut sections: Vec<Section> = Vec::new();
             for (section, path, article) in entries {

@@ -178,7 +178,9 @@ impl<'a> Renderer<'a> {
     }
 
     fn contents(&self) -> &Contents<'a> {
-        self.contents.get_or_init(|| Contents::new(self.site, |page| self.summary(page)))
+        self.contents.get_or_init(|| {
+            Contents::new(self.site, |page| self.summary(page), |id| self.config.sections.get(id).and_then(|s| s.order))
+        })
     }
 
     fn home(&self, lang: &LangId) -> Result<String> {
@@ -228,7 +230,7 @@ impl<'a> Renderer<'a> {
     /// `section` icon.
     fn section_icon(&self, id: &str) -> String {
         let icons = self.data.icons;
-        let named = self.config.section_icons.get(id).and_then(|name| icons.get(name));
+        let named = self.config.sections.get(id).and_then(|s| s.icon.as_ref()).and_then(|name| icons.get(name));
         named.or_else(|| icons.get("section")).cloned().unwrap_or_default()
     }
 

@@ -124,6 +124,23 @@ fn last_updated_comes_from_git_and_is_left_out_elsewhere() {
 }
 
 #[test]
+fn sections_come_in_the_configured_order_then_by_id() {
+    let site = guide();
+    site.write("content/en/billing/invoices.md", "---\ntitle: Invoices\n---\n\nText.\n");
+    site.write("content/en/start.md", "---\ntitle: Start\n---\n\nText.\n");
+    site.build_ok();
+    let ids = |page: &str| site.html(page).attrs(".home-section", "id");
+    assert_eq!(ids("en/index.html"), ["section-general", "section-admin", "section-billing", "section-guide"]);
+    site.write("helpgen.toml", "[sections.guide]\norder = 1\n[sections.billing]\norder = 2\n");
+    site.build_ok();
+    assert_eq!(ids("en/index.html"), ["section-general", "section-guide", "section-billing", "section-admin"]);
+    let sidebar = site.html("en/beta/index.html").attrs("#site-nav .nav-section > a", "href");
+    assert_eq!(sidebar, ["/en/#section-general", "/en/#section-guide", "/en/#section-billing", "/en/#section-admin"]);
+    // Previous and next follow the order too: the last article of a section has no next.
+    assert!(site.html("en/gamma/index.html").select(".pager-next").is_empty());
+}
+
+#[test]
 fn section_cards_carry_an_icon_a_description_and_a_count() {
     let site = guide();
     site.write("helpgen.toml", "[sections.guide]\nicon = \"book\"\n");
@@ -140,4 +157,11 @@ fn section_cards_carry_an_icon_a_description_and_a_count() {
         home.attr("meta[name=description]", "content"),
         "Answers, guides and requirements, by topic and by offer."
     );
+    // A misspelt icon is an error that lists the right names.
+    site.write("helpgen.toml", "[sections.guide]\nicon = \"bok\"\n");
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("helpgen.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("`[sections.guide] icon = \"bok\"` names no icon of the theme"), "{}", run.stderr);
+    assert!(run.stderr.contains("book, calendar"), "{}", run.stderr);
 }
