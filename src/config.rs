@@ -201,7 +201,7 @@ impl Config {
         check_feedback(&feedback).map_err(|problem| {
             Diagnostic::new(Code::ConfigInvalid, problem)
                 .at(at_file())
-                .with_help("`url` takes an https:// address; `contact` a mailto: or https:// address")
+                .with_help("`url` takes an https:// address (http:// only on 127.0.0.1 or localhost); `contact` a mailto: or https:// address")
         })?;
         Ok(Config {
             feedback,
@@ -241,10 +241,19 @@ fn check_frame_prefix(prefix: &str) -> Result<(), &'static str> {
 /// Feedback addresses end up in links and in the page's policy: only
 /// plain web and mail addresses, without characters a policy or an
 /// attribute would read differently.
+/// Whether a URL's part after `http://` names this machine.
+fn loopback(rest: &str) -> bool {
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let name = host.rsplit_once(':').filter(|(_, port)| port.parse::<u16>().is_ok()).map_or(host, |(name, _)| name);
+    matches!(name, "127.0.0.1" | "localhost" | "[::1]")
+}
+
 fn check_feedback(feedback: &Feedback) -> Result<(), String> {
     let plain = |a: &str| !a.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c));
     if let Some(url) = &feedback.url {
-        let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+        // Plain http only to this machine: a local endpoint, or a test.
+        let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://").filter(|rest| loopback(rest)));
+        let host = host.map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
         if host.is_none_or(str::is_empty) || !plain(url) {
             return Err(format!("feedback `url` `{url}` is not an https:// address"));
         }
@@ -378,6 +387,9 @@ mod tests {
         assert!(ok(Some("https://feedback.example.com/answers"), Some("mailto:docs@example.com")));
         assert!(ok(None, Some("https://example.com/contact")));
         assert!(!ok(Some("http://feedback.example.com/"), None));
+        assert!(!ok(Some("http://127.0.0.1.example.com/"), None));
+        assert!(ok(Some("http://127.0.0.1:8080/answers"), None));
+        assert!(ok(Some("http://localhost/answers"), None));
         assert!(!ok(Some("https://"), None));
         assert!(!ok(Some("https://a.example.com/'; script-src *"), None));
         assert!(!ok(None, Some("javascript:alert(1)")));

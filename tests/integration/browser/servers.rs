@@ -41,6 +41,24 @@ pub fn serve_site(root: &Path, csp: &'static str) -> u16 {
     port
 }
 
+/// Answers every request with 204 and keeps its target (path and query),
+/// for a test to read what a page sent.
+pub fn record_requests() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            if let Ok((target, _)) = read_request(&stream) {
+                log.lock().expect("log").push(target);
+            }
+            let _ = stream.write_all(b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        }
+    });
+    (port, seen)
+}
+
 fn answer_file(mut stream: TcpStream, root: &Path, csp: &str) -> std::io::Result<()> {
     let (target, _) = read_request(&stream)?;
     let path = target.split(['?', '#']).next().unwrap_or("/");

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::webdriver::{Driver, Session};
 use super::{browser_available, servers};
-use crate::harness::helpgen;
+use crate::harness::{helpgen, Site};
 
 /// The pages a reader meets first: home, an article, the requirements with
 /// the check, a fallback page and an offer page.
@@ -179,4 +179,37 @@ fn search_keys_a_nonsense_word_and_closing() {
     session.wait_for("return !document.querySelector('[data-search-panel]').hidden", Duration::from_secs(15));
     session.run("document.querySelector('.site-footer p').click()");
     assert_eq!(session.run("return document.querySelector('[data-search-panel]').hidden"), true);
+}
+
+#[test]
+fn an_answer_to_was_this_helpful_is_sent_on_the_click_only() {
+    if !browser_available() {
+        return;
+    }
+    let (answers, seen) = servers::record_requests();
+    let site = Site::empty();
+    site.write("content/en/guide/pro.md", "---\ntitle: Pro tips\nproduct_label: [advanced]\n---\n\nText.\n");
+    site.write("helpgen.toml", format!("[feedback]\nurl = \"http://127.0.0.1:{answers}/answers\"\n"));
+    site.build_ok();
+    // No policy from the server: the page's own must let the answer out.
+    let port = servers::serve_site(&site.path("public"), "");
+    let driver = Driver::start();
+    let session = driver.session(&[]);
+    session.goto(&format!("http://127.0.0.1:{port}/en/pro/?offer=advanced"));
+    session.wait_for("return document.readyState === 'complete'", Duration::from_secs(10));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(seen.lock().expect("log").is_empty(), "sent before any click");
+    session.click(".feedback button[value=no]");
+    let thanks = session
+        .wait_for("return document.querySelector('[data-feedback-status]').textContent", Duration::from_secs(10));
+    assert_eq!(thanks, "Thank you for your answer.");
+    assert_eq!(session.run("return document.querySelector('[data-feedback]').hidden"), true);
+    let sent = seen.lock().expect("log").clone();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    let query = sent[0].strip_prefix("/answers?").unwrap_or_else(|| panic!("{sent:?}"));
+    let mut fields: Vec<&str> = query.split('&').collect();
+    fields.sort_unstable();
+    assert_eq!(fields, ["helpful=no", "lang=en", "offer=advanced", "page=%2Fen%2Fpro%2F"]);
+    let errors = super::unexpected_errors(&session, &[]);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
