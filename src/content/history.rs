@@ -15,18 +15,19 @@ pub struct History {
 
 impl History {
     /// One `git log` over the content folder: one process however many
-    /// articles, the newest commit of each file seen first.
+    /// articles, the newest commit of each file seen first. A shallow clone
+    /// (CI checkouts often are) has no dates: its one commit would date
+    /// every page to the day of the build.
     pub fn load(root: &Path) -> History {
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(["log", "--relative", "--no-renames", "--name-only", "--format=%x1e%ct", "--", "content"])
-            .stdin(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .output();
-        match output {
-            Ok(out) if out.status.success() => History::parse(&String::from_utf8_lossy(&out.stdout)),
-            _ => History::default(),
+        let shallow = git(root, &["rev-parse", "--is-shallow-repository"]);
+        if shallow.as_deref().map(str::trim) != Some("false") {
+            return History::default();
+        }
+        // Paths as they are, not quoted with octal escapes (`équipe.md`).
+        let log = ["-c", "core.quotePath=false", "log", "--relative", "--no-renames", "--name-only"];
+        match git(root, &[&log[..], &["--format=%x1e%ct", "--", "content"]].concat()) {
+            Some(text) => History::parse(&text),
+            None => History::default(),
         }
     }
 
@@ -48,6 +49,19 @@ impl History {
     pub fn changed(&self, file: &Path) -> Option<Date> {
         self.changed.get(file).map(|&time| Date::from_unix(time))
     }
+}
+
+/// What `git -C root <args>` prints, when it runs and succeeds.
+fn git(root: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// A calendar date in UTC.

@@ -110,6 +110,7 @@ fn git(site: &Site, args: &[&str]) {
 fn last_updated_comes_from_git_and_is_left_out_elsewhere() {
     let site = guide();
     site.write("content/fr/guide/beta.md", "---\ntitle: Bêta\n---\n\nTexte.\n");
+    site.write("content/fr/guide/équipe.md", "---\ntitle: Équipe\n---\n\nTexte.\n");
     site.build_ok();
     assert!(site.html("en/beta/index.html").select(".updated").is_empty(), "not a git checkout");
 
@@ -121,6 +122,22 @@ fn last_updated_comes_from_git_and_is_left_out_elsewhere() {
     assert_eq!(en.attr(".updated time", "datetime"), "2024-03-05");
     assert_eq!(en.text(".updated time"), "Updated on March 5, 2024");
     assert_eq!(site.html("fr/beta/index.html").text(".updated time"), "Mis à jour le 5 mars 2024");
+    // A file name beyond ASCII is found too.
+    assert_eq!(site.html("fr/équipe/index.html").attr(".updated time", "datetime"), "2024-03-05");
+
+    // A shallow clone knows only its last commit: no dates rather than wrong ones.
+    let clone = tempfile::tempdir().expect("temp dir");
+    let url = format!("file://{}", site.root().display());
+    let done = Command::new("git")
+        .args(["clone", "-q", "--depth", "1", &url])
+        .arg(clone.path().join("site"))
+        .output()
+        .expect("git runs");
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let run = crate::harness::helpgen(&["build", "--root", clone.path().join("site").to_str().expect("path")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(clone.path().join("site/public/en/beta/index.html")).expect("page");
+    assert!(!page.contains("class=\"updated\""), "a shallow clone dates nothing");
 }
 
 #[test]
