@@ -12,6 +12,7 @@ mod body;
 mod contents;
 mod csp;
 mod feedback;
+mod llms;
 mod site_files;
 mod sitemap;
 mod view;
@@ -138,6 +139,7 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("404.html", self.not_found(default)?));
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
+        files.extend(self.llms_files());
         if !self.data.offers.list.is_empty() {
             files.push(OutputFile::new("assets/css/offers.css", site_files::offer_styles(self.data.offers.ids())));
         }
@@ -224,6 +226,41 @@ impl<'a> Renderer<'a> {
         };
         let context = Context::from_serialize(&frame).map_err(template_error("languages.html"))?;
         self.render("languages.html", &context)
+    }
+
+    /// The `llms.txt` files: the root's, and per language the whole list
+    /// and one per offer.
+    fn llms_files(&self) -> Vec<OutputFile> {
+        let base = &self.config.base_url;
+        let default = &self.site.languages.default;
+        let mut files = Vec::new();
+        let mut languages = Vec::new();
+        for lang in &self.site.languages.all {
+            let title = self.frame(lang, |l| format!("{l}/")).site_title;
+            let summary = self.text_or(lang, "home-description", "");
+            let titles: Vec<String> =
+                self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
+            let offers = self.offer_links(lang);
+            let list = llms::LanguageList {
+                lang: lang.as_str(),
+                title: &title,
+                summary: &summary,
+                sections: self.contents().sections(lang).iter().zip(titles).collect(),
+                offers: offers.iter().map(|o| llms::OfferEntry { id: &o.id, name: &o.name }).collect(),
+            };
+            files.push(OutputFile::new(format!("{lang}/llms.txt"), llms::language(base, &list, None)));
+            for offer in &list.offers {
+                let path = format!("{lang}/offers/{}/llms.txt", offer.id);
+                files.push(OutputFile::new(path, llms::language(base, &list, Some(offer))));
+            }
+            let name = self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string());
+            languages.push((lang.as_str(), name));
+        }
+        let entries: Vec<llms::LanguageEntry> =
+            languages.iter().map(|(lang, name)| llms::LanguageEntry { lang, name }).collect();
+        let title = self.frame(default, |l| format!("{l}/")).site_title;
+        files.push(OutputFile::new("llms.txt", llms::root(base, &title, &entries)));
+        files
     }
 
     /// A section card's icon: the one helpgen.toml names, else the theme's

@@ -5,6 +5,7 @@
 #[allow(dead_code)]
 mod harness;
 
+mod assistants;
 mod bad_input;
 mod broken_corpus;
 mod browser;

@@ -1,0 +1,183 @@
+//! `llms.txt` files (the llmstxt.org format: a title, a summary, then
+//! Markdown link lists under H2 headings) for assistants that read a help
+//! center for a customer: one at the root naming the languages, one per
+//! language, and one per language and offer with only that offer's articles.
+
+use std::fmt::Write as _;
+
+use super::contents::Section;
+use super::view::ArticleSummary;
+use crate::config::BaseUrl;
+
+/// A language as the root file lists it.
+pub struct LanguageEntry<'a> {
+    pub lang: &'a str,
+    pub name: &'a str,
+}
+
+/// An offer as a language's file lists it.
+pub struct OfferEntry<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// What a language's files are made of, already localized.
+pub struct LanguageList<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    /// Sections in reading order, with their localized titles.
+    pub sections: Vec<(&'a Section, String)>,
+    pub offers: Vec<OfferEntry<'a>>,
+}
+
+/// `/llms.txt`: the site and a link to each language's list.
+pub fn root(base: &BaseUrl, title: &str, languages: &[LanguageEntry]) -> String {
+    let mut text = format!("# {}\n\n", line(title));
+    let names: Vec<&str> = languages.iter().map(|l| l.name).collect();
+    let _ = writeln!(
+        text,
+        "> A software help center in {}. Each language lists its articles, and the articles of each offer.\n",
+        names.join(", ")
+    );
+    text.push_str("## Languages\n\n");
+    for language in languages {
+        let url = base.url_of(&format!("{}/llms.txt", language.lang));
+        let _ = writeln!(text, "- [{}]({url}): the articles in {}", line(language.name), line(language.name));
+    }
+    text
+}
+
+/// `/<lang>/llms.txt` (offer `None`) or `/<lang>/offers/<offer>/llms.txt`:
+/// the articles by section, with the offer files linked from the first.
+pub fn language(base: &BaseUrl, list: &LanguageList, offer: Option<&OfferEntry>) -> String {
+    let mut text = format!("# {}\n\n", line(list.title));
+    match offer {
+        Some(offer) => {
+            let _ = writeln!(text, "> {} Only the articles that apply to {}.\n", line(list.summary), line(offer.name));
+        }
+        None if !list.summary.is_empty() => {
+            let _ = writeln!(text, "> {}\n", line(list.summary));
+        }
+        None => {}
+    }
+    for (section, title) in &list.sections {
+        let articles: Vec<&ArticleSummary> =
+            section.articles.iter().filter(|a| offer.is_none_or(|o| applies(a, o.id))).collect();
+        if articles.is_empty() {
+            continue;
+        }
+        let _ = writeln!(text, "## {}\n", line(title));
+        for article in articles {
+            text.push_str(&entry(base, article));
+        }
+        text.push('\n');
+    }
+    if offer.is_none() && !list.offers.is_empty() {
+        text.push_str("## Optional\n\n");
+        for other in &list.offers {
+            let url = base.url_of(&format!("{}/offers/{}/llms.txt", list.lang, other.id));
+            let _ = writeln!(text, "- [{}]({url}): only the articles for {}", line(other.name), line(other.name));
+        }
+    }
+    text
+}
+
+/// An article without offers is for every offer.
+fn applies(article: &ArticleSummary, offer: &str) -> bool {
+    article.offers.is_empty() || article.offers.iter().any(|o| o == offer)
+}
+
+/// `- [Title](url): description`, saying when the text is another
+/// language's because the article is not translated.
+fn entry(base: &BaseUrl, article: &ArticleSummary) -> String {
+    let url = format!("{}{}", base.origin(), article.url);
+    let mut text = format!("- [{}]({})", link_text(&article.title), url.replace(' ', "%20"));
+    let mut notes = Vec::new();
+    if article.fallback {
+        notes.push(format!("not translated, in {}", article.content_lang));
+    }
+    if !article.description.is_empty() {
+        notes.push(line(&article.description));
+    }
+    if !notes.is_empty() {
+        text.push_str(": ");
+        text.push_str(&notes.join("; "));
+    }
+    text.push('\n');
+    text
+}
+
+/// Text on one line: a line break in a title or description would end the
+/// list item, or start a heading.
+fn line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Link text whose brackets cannot end the link early.
+fn link_text(text: &str) -> String {
+    line(text).replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(title: &str, url: &str, offers: &[&str], fallback: bool) -> ArticleSummary {
+        ArticleSummary {
+            title: title.to_string(),
+            description: "What it does.\nIn two lines.".to_string(),
+            url: url.to_string(),
+            offers: offers.iter().map(|o| o.to_string()).collect(),
+            fallback,
+            content_lang: if fallback { "en" } else { "fr" }.to_string(),
+        }
+    }
+
+    fn sections() -> Vec<Section> {
+        vec![Section {
+            id: "guide".to_string(),
+            articles: vec![
+                summary("Planifier [vite]", "/fr/plan/", &[], false),
+                summary("Pro", "/fr/pro/", &["advanced"], true),
+            ],
+        }]
+    }
+
+    #[test]
+    fn a_language_lists_its_sections_and_links_its_offer_files() {
+        let base = BaseUrl::parse("https://help.example.com/").expect("base");
+        let sections = sections();
+        let offers =
+            vec![OfferEntry { id: "advanced", name: "Advanced" }, OfferEntry { id: "classic", name: "Classic" }];
+        let list = LanguageList {
+            lang: "fr",
+            title: "Centre d’aide",
+            summary: "Réponses par thème.",
+            sections: vec![(&sections[0], "Guide".to_string())],
+            offers,
+        };
+        let text = language(&base, &list, None);
+        assert_eq!(
+            text,
+            "# Centre d’aide\n\n> Réponses par thème.\n\n## Guide\n\n\
+             - [Planifier \\[vite\\]](https://help.example.com/fr/plan/): What it does. In two lines.\n\
+             - [Pro](https://help.example.com/fr/pro/): not translated, in en; What it does. In two lines.\n\n\
+             ## Optional\n\n\
+             - [Advanced](https://help.example.com/fr/offers/advanced/llms.txt): only the articles for Advanced\n\
+             - [Classic](https://help.example.com/fr/offers/classic/llms.txt): only the articles for Classic\n"
+        );
+        let classic = language(&base, &list, Some(&list.offers[1]));
+        assert!(classic.contains("Planifier") && !classic.contains("/fr/pro/"), "{classic}");
+        assert!(!classic.contains("## Optional"), "{classic}");
+        assert!(language(&base, &list, Some(&list.offers[0])).contains("/fr/pro/"));
+    }
+
+    #[test]
+    fn the_root_names_each_language_file() {
+        let base = BaseUrl::parse("/docs/").expect("base");
+        let text = root(&base, "Help", &[LanguageEntry { lang: "en", name: "English" }]);
+        assert!(text.starts_with("# Help\n\n> A software help center in English."), "{text}");
+        assert!(text.contains("- [English](/docs/en/llms.txt): the articles in English\n"), "{text}");
+    }
+}
