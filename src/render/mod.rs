@@ -143,17 +143,10 @@ impl<'a> Renderer<'a> {
         if !self.data.offers.list.is_empty() {
             files.push(OutputFile::new("assets/css/offers.css", site_files::offer_styles(self.data.offers.ids())));
         }
-        for (from, redirect) in self.site.redirects() {
-            let Some(page) = self.site.page(&redirect.lang, &redirect.target) else { continue };
-            let target = self.config.base_url.path_of(&page.site_path());
-            // `old.html` is written as that file; `old/path` as its index.html.
-            let path = if from.ends_with(".html") { from.to_string() } else { format!("{from}/index.html") };
-            files.push(OutputFile::new(path, self.redirect(&redirect.lang, &target)?));
+        files.extend(self.redirect_files()?);
+        for (path, xml) in sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()) {
+            files.push(OutputFile::new(path, xml));
         }
-        files.push(OutputFile::new(
-            "sitemap.xml",
-            sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()),
-        ));
         for (path, bytes) in self.assets {
             files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
         }
@@ -226,6 +219,35 @@ impl<'a> Renderer<'a> {
         };
         let context = Context::from_serialize(&frame).map_err(template_error("languages.html"))?;
         self.render("languages.html", &context)
+    }
+
+    /// A page at each old URL, and `_redirects` with the same moves and
+    /// those of `redirect_to` articles, for hosts that redirect themselves.
+    fn redirect_files(&self) -> Result<Vec<OutputFile>> {
+        let base = &self.config.base_url;
+        let mut files = Vec::new();
+        let mut rules = Vec::new();
+        for (from, redirect) in self.site.redirects() {
+            let Some(page) = self.site.page(&redirect.lang, &redirect.target) else { continue };
+            let target = base.path_of(&page.site_path());
+            // `old.html` is written as that file; `old/path` as its index.html.
+            let (path, url) = if from.ends_with(".html") {
+                (from.to_string(), base.path_of(from))
+            } else {
+                (format!("{from}/index.html"), base.path_of(&format!("{from}/")))
+            };
+            files.push(OutputFile::new(path, self.redirect(&redirect.lang, &target)?));
+            rules.push((url, target));
+        }
+        for page in self.site.pages() {
+            if let Some(to) = &page.article.source.front.redirect_to {
+                rules.push((base.path_of(&page.site_path()), to.clone()));
+            }
+        }
+        if !rules.is_empty() {
+            files.push(OutputFile::new("_redirects", site_files::host_redirects(&rules)));
+        }
+        Ok(files)
     }
 
     /// The `llms.txt` files: the root's, and per language the whole list

@@ -1,5 +1,6 @@
 //! Small files made from the site's data rather than from a template: the
-//! stylesheet that shows the reader's offer, and robots.txt.
+//! stylesheet that shows the reader's offer, robots.txt, and `_redirects`
+//! for static hosts.
 
 use crate::config::BaseUrl;
 
@@ -37,9 +38,32 @@ pub fn robots(base: &BaseUrl) -> String {
     text
 }
 
+/// `_redirects` in the format Netlify and Cloudflare Pages read: one
+/// `from to 301` line per (from, to) URL path pair, in the given order. The
+/// redirect pages stay beside it for every other host.
+pub fn host_redirects(rules: &[(String, String)]) -> String {
+    let mut text = String::from("# Old URLs and moved articles, written by helpgen.\n");
+    for (from, to) in rules {
+        text.push_str(&format!("{from} {to} 301\n"));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_redirects_are_one_rule_per_line() {
+        let rules = [
+            ("/old/".to_string(), "/en/new/".to_string()),
+            ("/en/gone/".to_string(), "https://x.example/".to_string()),
+        ];
+        assert_eq!(
+            host_redirects(&rules),
+            "# Old URLs and moved articles, written by helpgen.\n/old/ /en/new/ 301\n/en/gone/ https://x.example/ 301\n"
+        );
+    }
 
     #[test]
     fn each_offer_gets_rules_that_name_it_and_no_other() {

@@ -18,7 +18,11 @@ pub struct Redirect {
 }
 
 /// Paths helpgen writes at the site root.
-const RESERVED: &[&str] = &["assets", "media", "index.html", "404.html", "sitemap.xml"];
+const RESERVED: &[&str] =
+    &["assets", "media", "index.html", "404.html", "sitemap.xml", "robots.txt", "llms.txt", "_redirects", "_headers"];
+
+/// The static redirect rules Cloudflare Pages reads from `_redirects`.
+pub const HOST_RULE_LIMIT: usize = 2_000;
 
 /// `/old/url/`, `old/url`, `/old/url/index.html` -> `old/url`; `/old.html`
 /// stays a file. `None` for paths that could leave the site root or hold
@@ -72,6 +76,24 @@ pub(super) fn index(site: &Site, diags: &mut Diagnostics) -> BTreeMap<String, Re
             let redirect = Redirect { lang: source.lang.clone(), target: source.path.clone(), location };
             redirects.insert(path, redirect);
         }
+    }
+    let moved = site.articles.iter().filter(|a| a.source.front.redirect_to.is_some()).count();
+    if redirects.len() + moved > HOST_RULE_LIMIT {
+        let first_over = redirects.values().nth(HOST_RULE_LIMIT.saturating_sub(moved));
+        let mut diagnostic = Diagnostic::new(
+            Code::RedirectHostLimit,
+            format!(
+                "{} redirects ({} `redirect_from`, {moved} `redirect_to`): `_redirects` holds more rules than \
+                 Cloudflare Pages reads ({HOST_RULE_LIMIT})",
+                redirects.len() + moved,
+                redirects.len()
+            ),
+        )
+        .with_help("the redirect pages work on any host; on Cloudflare Pages, move the oldest to a bulk redirect list");
+        if let Some(redirect) = first_over {
+            diagnostic = diagnostic.at(redirect.location.clone());
+        }
+        diags.push(diagnostic);
     }
     redirects
 }

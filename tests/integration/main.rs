@@ -12,6 +12,7 @@ mod browser;
 mod check;
 mod dialect;
 mod external;
+mod hosts;
 mod jekyll_center;
 mod js;
 mod links;

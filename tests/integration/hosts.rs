@@ -1,0 +1,56 @@
+//! Files for static hosts: `_redirects` beside the redirect pages, the
+//! warning when it outgrows Cloudflare Pages' limit, and the root files a
+//! redirect may not take.
+
+use crate::harness::Site;
+
+#[test]
+fn redirects_are_also_written_for_hosts() {
+    let site = Site::empty();
+    site.write("helpgen.toml", "base_url = \"https://help.example.com/docs/\"\n");
+    site.write(
+        "content/en/guide/new.md",
+        "---\ntitle: New\nredirect_from:\n  - /old-article/\n  - /legacy/page.html\n---\n\nText.\n",
+    );
+    site.write("content/en/guide/gone.md", "---\ntitle: Gone\nredirect_to: https://elsewhere.example.com/x\n---\n");
+    site.build_ok();
+    let rules = site.output("_redirects");
+    let lines: Vec<&str> = rules.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        lines,
+        [
+            "/docs/legacy/page.html /docs/en/new/ 301",
+            "/docs/old-article/ /docs/en/new/ 301",
+            "/docs/en/gone/ https://elsewhere.example.com/x 301",
+        ]
+    );
+    // The pages stay, for hosts that read no `_redirects`.
+    assert!(site.output("old-article/index.html").contains("/docs/en/new/"));
+    // Without redirects, no file.
+    let plain = Site::empty();
+    plain.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
+    plain.build_ok();
+    assert!(!plain.path("public/_redirects").exists());
+}
+
+#[test]
+fn more_redirects_than_cloudflare_reads_is_a_positioned_warning() {
+    let site = Site::empty();
+    let old: String = (0..2_001).map(|n| format!("  - /old-{n}/\n")).collect();
+    site.write("content/en/a.md", format!("---\ntitle: A\nredirect_from:\n{old}---\n\nText.\n"));
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "a warning, not an error: {}", run.stderr);
+    assert!(run.stderr.contains("warning[redirect.host-limit]: 2001 redirects"), "{}", run.stderr);
+    assert!(run.stderr.contains("content/en/a.md:"), "{}", run.stderr);
+    assert_eq!(site.output("_redirects").lines().count(), 2_002);
+}
+
+#[test]
+fn root_files_helpgen_writes_cannot_be_redirects() {
+    let site = Site::empty();
+    site.write("content/en/a.md", "---\ntitle: A\nredirect_from:\n  - /robots.txt\n  - /llms.txt\n---\n\nText.\n");
+    let run = site.build(&[]);
+    assert_ne!(run.code, 0);
+    assert_eq!(run.stderr.matches("error[redirect.collision]").count(), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("`/robots.txt` is written by helpgen"), "{}", run.stderr);
+}
