@@ -123,7 +123,7 @@ impl<'a> Renderer<'a> {
         let mut files: Vec<OutputFile> = pages.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
-            files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang)?));
+            files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang, false)?));
             for offer in self.data.offers.ids() {
                 files.push(OutputFile::new(format!("{lang}/offers/{offer}/index.html"), self.offer_page(lang, offer)?));
             }
@@ -136,10 +136,16 @@ impl<'a> Renderer<'a> {
             files.push(OutputFile::new(requirements::selfcheck::PROBE_PATH, requirements::selfcheck::probe()));
         }
         let default = &self.site.languages.default;
-        files.push(OutputFile::new("404.html", self.not_found(default)?));
+        files.push(OutputFile::new("404.html", self.not_found(default, true)?));
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
         files.extend(self.llms_files());
+        let searched: Vec<&str> =
+            if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
+        files.push(OutputFile::new(
+            "_headers",
+            site_files::host_headers(&self.config.base_url, &self.policy, &searched),
+        ));
         if !self.data.offers.list.is_empty() {
             files.push(OutputFile::new("assets/css/offers.css", site_files::offer_styles(self.data.offers.ids())));
         }
@@ -319,9 +325,12 @@ impl<'a> Renderer<'a> {
         self.render("offer.html", &context)
     }
 
-    fn not_found(&self, lang: &LangId) -> Result<String> {
+    /// A language's 404 page; the root's (`at_root`, for URLs outside every
+    /// language) also offers each language's home page.
+    fn not_found(&self, lang: &LangId, at_root: bool) -> Result<String> {
         let frame = self.frame(lang, |l| format!("{l}/"));
-        let context = Context::from_serialize(&frame).map_err(template_error("404.html"))?;
+        let mut context = Context::from_serialize(&frame).map_err(template_error("404.html"))?;
+        context.insert("at_root", &at_root);
         self.render("404.html", &context)
     }
 

@@ -49,9 +49,45 @@ pub fn host_redirects(rules: &[(String, String)]) -> String {
     text
 }
 
+/// `_headers` in the format Netlify and Cloudflare Pages read: the pages'
+/// policy as a header too (where `frame-ancestors`, which a `<meta>` policy
+/// cannot carry, keeps other sites from framing the help center), and
+/// caching: Pagefind's content-named index files for a year, theme assets
+/// for an hour (their names do not change with their content); pages keep
+/// the host's default (hosts join the values of a header that several rules
+/// set, so no rule sets one that another does). `policy` empty: no policy
+/// header.
+pub fn host_headers(base: &BaseUrl, policy: &str, search_langs: &[&str]) -> String {
+    let mut text = String::from("# Response headers, written by helpgen.\n");
+    text.push_str(&format!("{}*\n  X-Content-Type-Options: nosniff\n", base.path()));
+    text.push_str("  Referrer-Policy: strict-origin-when-cross-origin\n");
+    if !policy.is_empty() {
+        text.push_str(&format!("  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"));
+    }
+    text.push_str(&format!("{}*\n  Cache-Control: public, max-age=3600\n", base.path_of("assets/")));
+    for lang in search_langs {
+        for folder in ["fragment", "index", "filter"] {
+            let path = base.path_of(&format!("{lang}/pagefind/{folder}/"));
+            text.push_str(&format!("{path}*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_headers_carry_the_policy_and_cache_by_kind() {
+        let base = BaseUrl::parse("/docs/").expect("base");
+        let text = host_headers(&base, "default-src 'self'", &["en"]);
+        assert!(text.contains("/docs/*\n  X-Content-Type-Options: nosniff\n"), "{text}");
+        assert!(text.contains("  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'\n"), "{text}");
+        assert!(text.contains("/docs/assets/*\n  Cache-Control: public, max-age=3600\n"), "{text}");
+        assert!(text.contains("/docs/en/pagefind/fragment/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        assert!(!host_headers(&base, "", &[]).contains("Content-Security-Policy"));
+    }
 
     #[test]
     fn host_redirects_are_one_rule_per_line() {

@@ -54,3 +54,24 @@ fn root_files_helpgen_writes_cannot_be_redirects() {
     assert_eq!(run.stderr.matches("error[redirect.collision]").count(), 2, "{}", run.stderr);
     assert!(run.stderr.contains("`/robots.txt` is written by helpgen"), "{}", run.stderr);
 }
+
+#[test]
+fn the_root_404_offers_every_language() {
+    let site = Site::empty();
+    site.write("content/en/a.md", "---\ntitle: A\n---\n\nText.\n");
+    site.write("content/fr/a.md", "---\ntitle: A\n---\n\nTexte.\n");
+    site.build_ok();
+    let root = site.html("404.html");
+    assert_eq!(root.attrs(".language-list a", "href"), ["/en/", "/fr/"]);
+    assert_eq!(root.attrs(".language-list a", "lang"), ["en", "fr"]);
+    // A language's own 404 stays in its language.
+    let fr = site.html("fr/404.html");
+    assert!(fr.select(".language-list").is_empty());
+    assert_eq!(fr.attr("html", "lang"), "fr");
+    // Hosts' header rules: the pages' policy, and caching by kind.
+    let headers = site.output("_headers");
+    assert!(headers.contains("/*\n  X-Content-Type-Options: nosniff\n"), "{headers}");
+    let policy = site.html("en/a/index.html").attr("meta[http-equiv=Content-Security-Policy]", "content");
+    assert!(headers.contains(&format!("  Content-Security-Policy: {policy}; frame-ancestors 'self'\n")), "{headers}");
+    assert!(headers.contains("/fr/pagefind/fragment/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+}
