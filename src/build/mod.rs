@@ -174,12 +174,8 @@ pub fn render(
     pages: Pages,
 ) -> Result<std::result::Result<Vec<OutputFile>, Diagnostic>> {
     let inputs = &model.inputs;
-    let data = SiteData {
-        offers: &inputs.offers,
-        requirements: inputs.requirements.as_ref(),
-        history: &inputs.history,
-        icons: &inputs.theme.icons,
-    };
+    let data =
+        SiteData { offers: &inputs.offers, requirements: inputs.requirements.as_ref(), history: &inputs.history };
     let rendered =
         Renderer::new(&inputs.theme, inputs.l10n.clone(), config, &model.site, data).and_then(|renderer| match pages {
             Pages::All => renderer.render_all(),

@@ -21,7 +21,22 @@ impl Renderer<'_> {
         } else {
             Vec::new()
         };
+        // A fallback page points at the original as canonical, so it must not
+        // also claim to be one of the alternates.
+        let translated: Vec<&LangId> = if page.is_fallback() { Vec::new() } else { self.site.translations(page.path) };
+        let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
+        // A fallback page duplicates another language's text: point search
+        // engines at the original.
+        let canonical_lang = if page.is_fallback() { &source.lang } else { page.lang };
+        let frame = Frame {
+            description: front.description.clone().unwrap_or_default(),
+            canonical: base.url_of(&page_site_path(canonical_lang, page.slug)),
+            alternates,
+            code_styles: page.article.doc.has_code,
+            ..self.frame(page.lang, |lang| page_site_path(lang, page.slug))
+        };
         let (previous, next) = self.contents().neighbours(page.lang, page.path);
+        let url = base.url_of(&page.site_path());
         let view = ArticleView {
             title: front.title.clone(),
             body: self.body(page),
@@ -39,30 +54,21 @@ impl Renderer<'_> {
                 id: section_id(page.path).to_string(),
                 title: self.section_title(page.lang, section_id(page.path)),
             },
-            url: base.url_of(&page.site_path()),
             contact: self.config.feedback.contact.as_deref().map_or_else(String::new, |contact| {
-                feedback::contact_link(contact, &front.title, &base.url_of(&page.site_path()), page.lang.as_str())
+                feedback::contact_link(contact, &front.title, &url, page.lang.as_str())
             }),
+            url,
             updated: self.data.history.changed(&source.file).map(DateView::from),
             previous,
             next,
             nav: self.contents().sidebar(page.lang, page.path, |id| self.section_title(page.lang, id)),
-            other_offers: self.other_offers(page),
+            // A labelled article is not for the other offers: their readers get a notice.
+            other_offers: if front.product_label.is_empty() {
+                Vec::new()
+            } else {
+                frame.offers.iter().filter(|offer| !front.product_label.contains(&offer.id)).cloned().collect()
+            },
             extra: front.extra.clone(),
-        };
-        // A fallback page points at the original as canonical, so it must not
-        // also claim to be one of the alternates.
-        let translated: Vec<&LangId> = if page.is_fallback() { Vec::new() } else { self.site.translations(page.path) };
-        let alternates = self.alternates(&translated, |lang| page_site_path(lang, page.slug));
-        // A fallback page duplicates another language's text: point search
-        // engines at the original.
-        let canonical_lang = if page.is_fallback() { &source.lang } else { page.lang };
-        let frame = Frame {
-            description: front.description.clone().unwrap_or_default(),
-            canonical: base.url_of(&page_site_path(canonical_lang, page.slug)),
-            alternates,
-            code_styles: page.article.doc.has_code,
-            ..self.frame(page.lang, |lang| page_site_path(lang, page.slug))
         };
         let mut context = Context::from_serialize(&frame).map_err(template_error("article.html"))?;
         context.insert("page", &view);
@@ -122,15 +128,5 @@ impl Renderer<'_> {
             let hreflang = found.is_fallback().then(|| found.article.source.lang.to_string());
             Some(body::Href { url, hreflang })
         })
-    }
-
-    /// The offers an article labelled for some offers is not for: their
-    /// readers get a notice (an unlabelled article is for every offer).
-    fn other_offers(&self, page: &Page) -> Vec<OfferLink> {
-        let labels = &page.article.source.front.product_label;
-        if labels.is_empty() {
-            return Vec::new();
-        }
-        self.offer_links(page.lang).into_iter().filter(|offer| !labels.contains(&offer.id)).collect()
     }
 }

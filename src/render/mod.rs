@@ -68,6 +68,8 @@ pub struct Renderer<'a> {
     site: &'a Site,
     data: SiteData<'a>,
     assets: &'a BTreeMap<String, Vec<u8>>,
+    /// The theme's icons by name, as inline SVG.
+    icons: &'a BTreeMap<String, String>,
     /// The Content-Security-Policy every page carries; empty for none.
     policy: String,
     /// Built on first use: a render of one article's pages needs it too.
@@ -80,8 +82,6 @@ pub struct SiteData<'a> {
     pub offers: &'a Offers,
     pub requirements: Option<&'a Requirements>,
     pub history: &'a crate::content::History,
-    /// The theme's icons by name, as inline SVG.
-    pub icons: &'a BTreeMap<String, String>,
 }
 
 impl<'a> Renderer<'a> {
@@ -114,7 +114,7 @@ impl<'a> Renderer<'a> {
             })
         });
         let contents = OnceLock::new();
-        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets, policy, contents })
+        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets, icons: &theme.icons, policy, contents })
     }
 
     /// Every file of the site, in a deterministic order.
@@ -264,7 +264,7 @@ impl<'a> Renderer<'a> {
         let mut files = Vec::new();
         let mut languages = Vec::new();
         for lang in &self.site.languages.all {
-            let title = self.frame(lang, |l| format!("{l}/")).site_title;
+            let title = self.site_title(lang);
             let summary = self.text_or(lang, "home-description", "");
             let titles: Vec<String> =
                 self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
@@ -286,7 +286,7 @@ impl<'a> Renderer<'a> {
         }
         let entries: Vec<llms::LanguageEntry> =
             languages.iter().map(|(lang, name)| llms::LanguageEntry { lang, name }).collect();
-        let title = self.frame(default, |l| format!("{l}/")).site_title;
+        let title = self.site_title(default);
         files.push(OutputFile::new("llms.txt", llms::root(base, &title, &entries)));
         files
     }
@@ -294,7 +294,7 @@ impl<'a> Renderer<'a> {
     /// A section card's icon: the one helpgen.toml names, else the theme's
     /// `section` icon.
     fn section_icon(&self, id: &str) -> String {
-        let icons = self.data.icons;
+        let icons = self.icons;
         let named = self.config.sections.get(id).and_then(|s| s.icon.as_ref()).and_then(|name| icons.get(name));
         named.or_else(|| icons.get("section")).cloned().unwrap_or_default()
     }
@@ -347,10 +347,7 @@ impl<'a> Renderer<'a> {
         let base = &self.config.base_url;
         Frame {
             lang: lang.to_string(),
-            site_title: match &self.config.title {
-                Some(title) => title.clone(),
-                None => self.text_or(lang, "site-title", "Help Center"),
-            },
+            site_title: self.site_title(lang),
             home_url: base.path_of(&format!("{lang}/")),
             assets: base.path_of("assets/"),
             code_styles: false,
@@ -376,6 +373,14 @@ impl<'a> Renderer<'a> {
             offer_styles: !self.data.offers.list.is_empty(),
             feedback_url: self.config.feedback.url.clone().unwrap_or_default(),
             feedback_contact: self.config.feedback.contact.clone().unwrap_or_default(),
+        }
+    }
+
+    /// helpgen.toml's `title`, else the language's `site-title` message.
+    fn site_title(&self, lang: &LangId) -> String {
+        match &self.config.title {
+            Some(title) => title.clone(),
+            None => self.text_or(lang, "site-title", "Help Center"),
         }
     }
 
