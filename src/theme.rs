@@ -49,6 +49,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embedded![
     "icons/calendar.svg",
     "icons/check.svg",
     "icons/close.svg",
+    "icons/copy.svg",
     "icons/delete.svg",
     "icons/download.svg",
     "icons/edit.svg",

@@ -18,15 +18,18 @@ pub struct Construct {
     /// HTML when the placeholder is a paragraph of its own; `None` keeps the
     /// paragraph around the inline form.
     pub block: Option<String>,
+    /// What the article's Markdown twin shows in its place: text a reader
+    /// of Markdown understands without the page's styles and scripts.
+    pub markdown: String,
 }
 
 impl Construct {
-    fn inline(html: String) -> Construct {
-        Construct { inline: html, block: None }
+    fn inline(html: String, markdown: String) -> Construct {
+        Construct { inline: html, block: None, markdown }
     }
 
-    pub(super) fn block(html: String) -> Construct {
-        Construct { inline: html.clone(), block: Some(html) }
+    pub(super) fn block(html: String, markdown: String) -> Construct {
+        Construct { inline: html.clone(), block: Some(html), markdown }
     }
 }
 
@@ -76,8 +79,10 @@ pub fn icon(
         IconLabel::Visible => "icon-label",
         IconLabel::Hidden => "visually-hidden",
     };
-    let text = label.map(|l| format!("<span class=\"{class}\">{}</span>", escape::html(&l))).unwrap_or_default();
-    Ok(Construct::inline(format!("<span class=\"icon-wrap\">{svg}{text}</span>")))
+    let text = label.as_ref().map(|l| format!("<span class=\"{class}\">{}</span>", escape::html(l)));
+    let html = format!("<span class=\"icon-wrap\">{svg}{}</span>", text.unwrap_or_default());
+    // The label names what the icon shows, even when the page hides it.
+    Ok(Construct::inline(html, label.map(|l| escape::markdown_text(&l)).unwrap_or_default()))
 }
 
 /// The parsed arguments of `{{ N | image: 'Alt text', '80%', 'gif' }}`.
@@ -193,11 +198,9 @@ pub fn image(
             ),
         }
     })?;
-    let mut img = format!(
-        "<img src=\"{}\" alt=\"{}\"",
-        escape::html(&base.path_of(&format!("media/{}", file.key))),
-        escape::html(args.alt.trim())
-    );
+    let site_path = format!("media/{}", file.key);
+    let mut img =
+        format!("<img src=\"{}\" alt=\"{}\"", escape::html(&base.path_of(&site_path)), escape::html(args.alt.trim()));
     match (args.width, file.size) {
         (Some(Width::Pixels(w)), Some((iw, ih))) if iw > 0 => img
             .push_str(&format!(" width=\"{w}\" height=\"{}\"", (u64::from(w) * u64::from(ih) / u64::from(iw)).max(1))),
@@ -213,7 +216,9 @@ pub fn image(
     }
     img.push_str(" loading=\"lazy\" decoding=\"async\">");
     let block = format!("<figure class=\"article-image\">{img}</figure>");
-    Ok((Construct { inline: img, block: Some(block) }, file.clone()))
+    let markdown =
+        format!("![{}]({})", escape::markdown_text(args.alt.trim()), escape::markdown_url(&base.url_of(&site_path)));
+    Ok((Construct { inline: img, block: Some(block), markdown }, file.clone()))
 }
 
 /// The offers of `{% offer a b %}` (space or comma separated), checked.
@@ -239,20 +244,31 @@ pub fn offer_open(ids: &[OfferId], l10n: &Localizer, lang: &crate::ids::LangId) 
     let names: Vec<String> =
         ids.iter().map(|id| l10n.get(lang, &format!("offer-{id}"), None).unwrap_or_else(|| id.to_string())).collect();
     let label = l10n.get(lang, "available-for", None).unwrap_or_default();
-    Construct::block(format!(
+    let html = format!(
         "<div class=\"offer-block\" data-offers=\"{}\">\n<p class=\"offer-block-label\">{}: {}</p>\n",
         escape::html(&list.join(" ")),
         escape::html(&label),
         escape::html(&names.join(", "))
-    ))
+    );
+    // A line that names the offers, and a comment with their ids that the
+    // end of the block repeats, so a reader of the Markdown knows where
+    // the block ends.
+    let markdown = format!(
+        "**{}: {}** <!-- offers: {} -->",
+        escape::markdown_text(&label),
+        escape::markdown_text(&names.join(", ")),
+        list.join(" ")
+    );
+    Construct::block(html, markdown)
 }
 
-pub fn offer_close() -> Construct {
-    Construct::block("</div>\n".to_string())
+pub fn offer_close(ids: &[OfferId]) -> Construct {
+    let list: Vec<&str> = ids.iter().map(OfferId::as_str).collect();
+    Construct::block("</div>\n".to_string(), format!("<!-- end of offers: {} -->", list.join(" ")))
 }
 
 pub fn text(value: &str) -> Construct {
-    Construct::inline(escape::html(value))
+    Construct::inline(escape::html(value), value.to_string())
 }
 
 #[cfg(test)]

@@ -218,8 +218,9 @@ impl<'a> Expander<'a, '_> {
         let (source, at) = (w.source, w.at());
         if let Some(open) = self.open_offers.pop() {
             let to = self.out.markdown.len();
+            let close = constructs::offer_close(&open.ids);
             self.out.offer_blocks.push(OfferBlock { markdown: open.from..to, offers: open.ids });
-            self.construct(source, at, constructs::offer_close(), true);
+            self.construct(source, at, close, true);
         } else {
             let message = "`{% endoffer %}` without an `{% offer %}` before it".to_string();
             self.malformed(source, at, &block_original(&w.tag), Code::DialectUnbalancedTag, message);
@@ -240,8 +241,9 @@ impl<'a> Expander<'a, '_> {
         let Some(data) = self.requirement_data(source, at, original) else { return };
         let cx = TableContext { data, offers: self.cx.offers, l10n: self.cx.l10n, lang: &self.article.lang };
         // The name is one of `TABLES`, so there is always a table.
-        let html = table::render(name, &cx).unwrap_or_default();
-        self.construct(source, at, Construct::block(html), true);
+        if let Some(table) = table::render(name, &cx) {
+            self.construct(source, at, Construct::block(table.html, table.markdown), true);
+        }
     }
 
     fn selfcheck(&mut self, w: &Written<'a>) {
@@ -257,7 +259,8 @@ impl<'a> Expander<'a, '_> {
         let json = self.cx.base_url.path_of(&format!("{lang}/requirements.json"));
         let probe = self.cx.base_url.path_of(selfcheck::PROBE_PATH);
         self.out.selfcheck = true;
-        self.construct(source, at, Construct::block(selfcheck::markup(&cx, &json, &probe)), true);
+        let construct = Construct::block(selfcheck::markup(&cx, &json, &probe), selfcheck::markdown(&cx));
+        self.construct(source, at, construct, true);
     }
 
     /// The requirement data a tag is made from; without it, the tag is an

@@ -17,11 +17,13 @@ mod pass;
 mod placeholders;
 mod security;
 mod substitute;
+mod twin;
 
 pub use heading_id::slugify;
 use html::HtmlWriter;
 pub use links::{DocLink, LinkTarget};
 use pass::{Findings, Pass};
+pub use twin::MarkdownTwin;
 
 use crate::diag::Diagnostic;
 use crate::dialect::Expanded;
@@ -52,6 +54,8 @@ pub struct ParsedDoc {
     pub has_code: bool,
     /// The body has the workstation check, so its page needs its script.
     pub has_selfcheck: bool,
+    /// The body as Markdown for readers of Markdown, links left open.
+    twin: MarkdownTwin,
 }
 
 impl ParsedDoc {
@@ -75,11 +79,20 @@ impl ParsedDoc {
         }
         out.push_str(&self.html[from..]);
     }
+
+    /// The body as Markdown, each link's address written by `address`.
+    pub fn write_markdown(&self, out: &mut String, mut address: impl FnMut(&DocLink, &mut String)) {
+        self.twin.write(out, |index, out| {
+            if let Some(link) = self.links.get(index) {
+                address(link, out);
+            }
+        });
+    }
 }
 
 pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Diagnostic>) -> ParsedDoc {
     let (html, found, rerun) = write(expanded, highlighter, &[]);
-    let (html, found) = match rerun {
+    let (html, mut found) = match rerun {
         // Rare: an explicit heading id written below an automatic one that
         // may have taken it. Explicit ids win, so the article is written
         // again with them known from the start.
@@ -89,7 +102,8 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
         }
         None => (html, found),
     };
-    diags.extend(found.diags);
+    diags.extend(std::mem::take(&mut found.diags));
+    let twin = twin::build(expanded, std::mem::take(&mut found.twin));
     for problem in fences::fence_problems(&expanded.markdown) {
         diags.push(fences::diagnostic(&problem.kind).at(expanded.location(problem.offset)));
     }
@@ -101,6 +115,7 @@ pub fn parse(expanded: &Expanded, highlighter: &Highlighter, diags: &mut Vec<Dia
         anchors: found.anchors,
         has_code: found.has_code,
         has_selfcheck: expanded.selfcheck,
+        twin,
     }
 }
 

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, OffsetIter, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, OffsetIter, Parser, Tag, TagEnd};
 
 use super::block_attributes::BlockAttributeCursor;
 use super::heading_id::HeadingIds;
@@ -16,6 +16,7 @@ use super::links::{self, DocLink};
 use super::placeholders::Unfinished;
 use super::security::Security;
 use super::substitute::{Kind, Piece, Placeholders};
+use super::twin::TwinEdits;
 use super::{substitute, Heading};
 use crate::diag::{Code, Diagnostic};
 use crate::dialect::Expanded;
@@ -32,6 +33,8 @@ pub(super) struct Findings {
     pub anchors: Vec<String>,
     pub has_code: bool,
     pub diags: Vec<Diagnostic>,
+    /// What the Markdown twin writes differently from the source.
+    pub twin: TwinEdits,
 }
 
 pub(super) struct Pass<'e> {
@@ -107,7 +110,11 @@ impl<'e> Pass<'e> {
             links: OpenLinks { depth: 0, flattened: false, seen: vec![false; expanded.links.len()] },
             unfinished: Unfinished::new(&expanded.markdown),
             // Most links are the expansion's cross-links.
-            found: Findings { links: Vec::with_capacity(expanded.links.len()), ..Findings::default() },
+            found: Findings {
+                links: Vec::with_capacity(expanded.links.len()),
+                twin: TwinEdits::new(expanded.links.len()),
+                ..Findings::default()
+            },
             ids: HeadingIds::new(reserved),
             security: Security::default(),
         }
@@ -232,6 +239,7 @@ impl<'e> Pass<'e> {
             self.links.flattened = true;
             return;
         }
+        self.found.twin.cross_link(index, self.found.links.len());
         self.open_link(link, end);
     }
 
@@ -244,11 +252,15 @@ impl<'e> Pass<'e> {
     }
 
     /// Opens the link to `dest_url` that a `Start(Link)` event at `range` opens.
-    fn start_link(&mut self, dest_url: &str, title: &str, range: &Range<usize>) {
+    fn start_link(&mut self, kind: LinkType, dest_url: &str, title: &str, range: &Range<usize>) {
         let link = match links::cross_link_index(dest_url) {
             Some(index) => self.cross_link(index, title.to_string(), range),
             None => links::classify(dest_url, title, range, self.expanded, &mut self.found.diags),
         };
+        // An autolink (`<https://...>`) is its own address, absolute already.
+        if !matches!(kind, LinkType::Autolink | LinkType::Email) {
+            self.found.twin.markdown_link(&self.expanded.markdown, range, self.found.links.len());
+        }
         self.open_link(link, range.end);
     }
 
@@ -282,14 +294,25 @@ impl<'e> Pass<'e> {
         self.unfinished.observe(event, range, self.expanded, &mut self.found.diags);
         if let Event::Code(code) = event {
             if let Some((attributes, len)) = self.attribute_list_at(range.end) {
+                self.found.twin.drop(range.end..range.end + len);
                 return self.code_with_attributes(code, &attributes, range.end + len);
             }
         }
         match event {
-            Event::Start(Tag::Link { dest_url, title, .. }) => return self.start_link(dest_url, title, range),
+            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+                return self.start_link(*link_type, dest_url, title, range)
+            }
             Event::Start(Tag::Heading { id, classes, attrs, .. }) => {
                 let misread = attrs.iter().any(|(key, _)| key.starts_with(':'));
-                let list = misread.then(|| trailing_list(&self.expanded.markdown, range)).flatten();
+                let list = misread.then(|| trailing_list(&self.expanded.markdown, range, "{:")).flatten();
+                if !misread && (id.is_some() || !classes.is_empty() || !attrs.is_empty()) {
+                    // `## Title {#id}`: the page's, not a Markdown reader's.
+                    if let Some(at) = trailing_list(&self.expanded.markdown, range, "{") {
+                        let markdown = &self.expanded.markdown;
+                        let from = markdown[..at].trim_end_matches([' ', '\t']).len();
+                        self.found.twin.drop(from..at + list_line(markdown, at).trim_end().len());
+                    }
+                }
                 if list.is_some() {
                     // The parser read a kramdown list ending the line
                     // (`{:.a}`) as its own heading attributes: it is read
@@ -378,7 +401,8 @@ impl<'e> Pass<'e> {
         }
         let after = self.attribute_list_at(end);
         self.spans.open.push(after.as_ref().map(|(_, len)| end + len));
-        let (attrs, _) = after?;
+        let (attrs, len) = after?;
+        self.found.twin.drop(end..end + len);
         self.found.anchors.extend(attrs.id.clone());
         Some(attrs)
     }
@@ -396,7 +420,9 @@ impl<'e> Pass<'e> {
         };
         match read {
             Some(_) if taken => None,
-            Some((list, _)) => {
+            Some((list, len)) => {
+                let from = self.expanded.markdown[..at].trim_end_matches([' ', '\t']).len();
+                self.found.twin.drop(from..at + len);
                 let Tag::Heading { id, classes, attrs, .. } = heading else { return None };
                 if let Some(new_id) = list.id {
                     self.ids.note_explicit(&new_id);
@@ -477,14 +503,14 @@ fn list_line(markdown: &str, at: usize) -> &str {
     &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())]
 }
 
-/// Where the kramdown list ending a heading's line starts (`## Title {:.a}`,
-/// or the text line of a two-line heading).
-fn trailing_list(markdown: &str, heading: &Range<usize>) -> Option<usize> {
+/// Where the attribute list ending a heading's line starts (`## Title {:.a}`
+/// for `opening` `{:`, or the text line of a two-line heading).
+fn trailing_list(markdown: &str, heading: &Range<usize>, opening: &str) -> Option<usize> {
     let mut found = None;
     let mut start = heading.start;
     for line in markdown.get(heading.clone())?.split_inclusive('\n') {
         let block = line.trim_end().strip_suffix('}').and_then(|text| text.rfind('{'));
-        if let Some(open) = block.filter(|&open| line[open..].starts_with("{:")) {
+        if let Some(open) = block.filter(|&open| line[open..].starts_with(opening)) {
             found = Some(start + open);
         }
         start += line.len();

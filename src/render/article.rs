@@ -5,10 +5,12 @@
 use tera::Context;
 
 use super::contents::section_id;
+use super::twin::MarkdownPage;
 use super::view::*;
 use super::{body, feedback, template_error, OutputFile, Renderer};
 use crate::error::Result;
 use crate::ids::LangId;
+use crate::markdown::LinkTarget;
 use crate::resolve::{page_site_path, Page};
 
 impl Renderer<'_> {
@@ -57,6 +59,7 @@ impl Renderer<'_> {
             contact: self.config.feedback.contact.as_deref().map_or_else(String::new, |contact| {
                 feedback::contact_link(contact, &front.title, &url, page.lang.as_str())
             }),
+            markdown_url: base.path_of(&format!("{}{}", page.site_path(), MarkdownPage::FILE)),
             url,
             updated: self.data.history.changed(&source.file).map(DateView::from),
             previous,
@@ -75,20 +78,27 @@ impl Renderer<'_> {
         self.render("article.html", &context)
     }
 
-    /// The pages that show the article written in `file` (its own, and
-    /// those of languages that fall back to it): what a change to its text
-    /// alone changes.
+    /// The files of the pages that show the article written in `file` (its
+    /// own, and those of languages that fall back to it): what a change to
+    /// its text alone changes.
     pub fn pages_of(&self, file: &std::path::Path) -> Result<Vec<OutputFile>> {
-        self.site.pages().filter(|page| page.article.source.file == file).map(|page| self.page(&page)).collect()
+        let mut files = Vec::new();
+        for page in self.site.pages().filter(|page| page.article.source.file == file) {
+            let (html, twin) = self.page(&page)?;
+            files.push(html);
+            files.extend(twin.map(MarkdownPage::into_file));
+        }
+        Ok(files)
     }
 
-    pub(super) fn page(&self, page: &Page) -> Result<OutputFile> {
-        let html = match page.article.source.front.redirect_to.as_deref() {
+    /// A page's HTML file, and its Markdown twin unless it only redirects.
+    pub(super) fn page(&self, page: &Page) -> Result<(OutputFile, Option<MarkdownPage>)> {
+        let (html, twin) = match page.article.source.front.redirect_to.as_deref() {
             // `redirect_to`: the article lives elsewhere now.
-            Some(to) => self.redirect(page.lang, to)?,
-            None => self.article(page)?,
+            Some(to) => (self.redirect(page.lang, to)?, None),
+            None => (self.article(page)?, Some(self.markdown_page(page))),
         };
-        Ok(OutputFile::new(format!("{}index.html", page.site_path()), html))
+        Ok((OutputFile::new(format!("{}index.html", page.site_path()), html), twin))
     }
 
     fn related(&self, page: &Page) -> Vec<LinkView> {
@@ -114,19 +124,23 @@ impl Renderer<'_> {
     /// The article's HTML, its cross-links pointing at the pages readers of
     /// this language get.
     fn body(&self, page: &Page) -> String {
+        body::to_html(&page.article.doc, |target| self.href(page, target))
+    }
+
+    /// Where a link to another page of the site points, for readers of the
+    /// page's language.
+    pub(super) fn href(&self, page: &Page, target: &LinkTarget) -> Option<body::Href> {
         let base = &self.config.base_url;
-        body::to_html(&page.article.doc, |target| {
-            let Some((found, anchor)) = self.site.find(page.lang, target) else {
-                let home = self.site.home_path(target)?;
-                return Some(body::Href { url: base.path_of(&home), hreflang: None });
-            };
-            let mut url = base.path_of(&found.site_path());
-            if let Some(anchor) = anchor {
-                url.push('#');
-                url.push_str(anchor);
-            }
-            let hreflang = found.is_fallback().then(|| found.article.source.lang.to_string());
-            Some(body::Href { url, hreflang })
-        })
+        let Some((found, anchor)) = self.site.find(page.lang, target) else {
+            let home = self.site.home_path(target)?;
+            return Some(body::Href { url: base.path_of(&home), hreflang: None });
+        };
+        let mut url = base.path_of(&found.site_path());
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        let hreflang = found.is_fallback().then(|| found.article.source.lang.to_string());
+        Some(body::Href { url, hreflang })
     }
 }

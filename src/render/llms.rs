@@ -1,13 +1,59 @@
 //! `llms.txt` files (the llmstxt.org format: a title, a summary, then
 //! Markdown link lists under H2 headings) for assistants that read a help
 //! center for a customer: one at the root naming the languages, one per
-//! language, and one per language and offer with only that offer's articles.
+//! language, and one per language and offer with only that offer's articles;
+//! and `llms-full.txt`, every article of a language in Markdown.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::contents::Section;
+use super::twin::MarkdownPage;
 use super::view::ArticleSummary;
+use super::{OutputFile, Renderer};
 use crate::config::BaseUrl;
+
+impl Renderer<'_> {
+    /// The `llms.txt` files: the root's, and per language the whole list,
+    /// one per offer, and the full text made of the pages' `twins`.
+    pub(super) fn llms_files(&self, twins: &[MarkdownPage]) -> Vec<OutputFile> {
+        let base = &self.config.base_url;
+        let default = &self.site.languages.default;
+        let bodies: HashMap<String, &str> =
+            twins.iter().map(|twin| (base.path_of(&twin.site_path), twin.body.as_str())).collect();
+        let mut files = Vec::new();
+        let mut languages = Vec::new();
+        for lang in &self.site.languages.all {
+            let title = self.site_title(lang);
+            let summary = self.text_or(lang, "home-description", "");
+            let titles: Vec<String> =
+                self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
+            let offers = self.offer_links(lang);
+            let list = LanguageList {
+                lang: lang.as_str(),
+                title: &title,
+                summary: &summary,
+                sections: self.contents().sections(lang).iter().zip(titles).collect(),
+                offers: offers.iter().map(|o| OfferEntry { id: &o.id, name: &o.name }).collect(),
+            };
+            files.push(OutputFile::new(format!("{lang}/llms.txt"), language(base, &list, None)));
+            for offer in &list.offers {
+                let path = format!("{lang}/offers/{}/llms.txt", offer.id);
+                files.push(OutputFile::new(path, language(base, &list, Some(offer))));
+            }
+            files.push(OutputFile::new(format!("{lang}/{FULL_FILE}"), full(base, &list, &bodies)));
+            let name = self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string());
+            languages.push((lang.as_str(), name));
+        }
+        let entries: Vec<LanguageEntry> = languages.iter().map(|(lang, name)| LanguageEntry { lang, name }).collect();
+        let title = self.site_title(default);
+        files.push(OutputFile::new("llms.txt", root(base, &title, &entries)));
+        files
+    }
+}
+
+/// Every article of a language, in Markdown, in one file.
+pub const FULL_FILE: &str = "llms-full.txt";
 
 /// A language as the root file lists it.
 pub struct LanguageEntry<'a> {
@@ -73,11 +119,49 @@ pub fn language(base: &BaseUrl, list: &LanguageList, offer: Option<&OfferEntry>)
         }
         text.push('\n');
     }
-    if offer.is_none() && !list.offers.is_empty() {
+    if offer.is_none() {
         text.push_str("## Optional\n\n");
+        let url = base.url_of(&format!("{}/{FULL_FILE}", list.lang));
+        let _ = writeln!(text, "- [Every article in full]({url}): the text of all the articles above, in Markdown");
         for other in &list.offers {
             let url = base.url_of(&format!("{}/offers/{}/llms.txt", list.lang, other.id));
             let _ = writeln!(text, "- [{}]({url}): only the articles for {}", line(other.name), line(other.name));
+        }
+    }
+    text
+}
+
+/// `/<lang>/llms-full.txt`: the articles in the order of their sections,
+/// each under its title as a level-1 heading with its address, offers and
+/// description, then its Markdown twin's body. `bodies` are keyed by the
+/// articles' URLs.
+pub fn full(base: &BaseUrl, list: &LanguageList, bodies: &HashMap<String, &str>) -> String {
+    let mut text = format!("# {}\n\n", line(list.title));
+    let summary = if list.summary.is_empty() { String::new() } else { format!("{} ", line(list.summary)) };
+    let _ = writeln!(text, "> {summary}Every article of this language, in Markdown, section by section.\n");
+    let names: HashMap<&str, &str> = list.offers.iter().map(|o| (o.id, o.name)).collect();
+    for (section, title) in &list.sections {
+        for article in &section.articles {
+            let Some(body) = bodies.get(&article.url) else { continue };
+            let _ = writeln!(text, "---\n\n# {}\n", line(&article.title));
+            let _ = writeln!(text, "- Address: {}{}", base.origin(), article.url.replace(' ', "%20"));
+            let _ = writeln!(text, "- Section: {}", line(title));
+            if !article.offers.is_empty() {
+                let offers: Vec<&str> =
+                    article.offers.iter().map(|o| names.get(o.as_str()).copied().unwrap_or(o)).collect();
+                let _ = writeln!(text, "- Offers: {}", offers.join(", "));
+            }
+            if article.fallback {
+                let _ = writeln!(text, "- Not translated: the text is in {}", article.content_lang);
+            }
+            if !article.description.is_empty() {
+                let _ = writeln!(text, "\n> {}", line(&article.description));
+            }
+            text.push('\n');
+            text.push_str(body);
+            if !text.ends_with("\n\n") {
+                text.push('\n');
+            }
         }
     }
     text
@@ -164,6 +248,7 @@ mod tests {
              - [Planifier \\[vite\\]](https://help.example.com/fr/plan/): What it does. In two lines.\n\
              - [Pro](https://help.example.com/fr/pro/): not translated, in en; What it does. In two lines.\n\n\
              ## Optional\n\n\
+             - [Every article in full](https://help.example.com/fr/llms-full.txt): the text of all the articles above, in Markdown\n\
              - [Advanced](https://help.example.com/fr/offers/advanced/llms.txt): only the articles for Advanced\n\
              - [Classic](https://help.example.com/fr/offers/classic/llms.txt): only the articles for Classic\n"
         );

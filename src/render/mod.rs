@@ -15,6 +15,7 @@ mod feedback;
 mod llms;
 mod site_files;
 mod sitemap;
+mod twin;
 mod view;
 
 use std::collections::BTreeMap;
@@ -35,6 +36,7 @@ use crate::requirements::{self, Requirements};
 use crate::resolve::{Page, Site};
 use crate::theme::Theme;
 use contents::Contents;
+use twin::MarkdownPage;
 use view::*;
 
 /// Where the search stage puts each language's bundle, relative to the
@@ -120,7 +122,10 @@ impl<'a> Renderer<'a> {
     /// Every file of the site, in a deterministic order.
     pub fn render_all(&self) -> Result<Vec<OutputFile>> {
         let pages: Vec<Page> = self.site.pages().collect();
-        let mut files: Vec<OutputFile> = pages.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
+        let rendered: Vec<(OutputFile, Option<MarkdownPage>)> =
+            pages.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
+        let (mut files, twins): (Vec<OutputFile>, Vec<Option<MarkdownPage>>) = rendered.into_iter().unzip();
+        let twins: Vec<MarkdownPage> = twins.into_iter().flatten().collect();
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
             files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang, false)?));
@@ -139,7 +144,8 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("404.html", self.not_found(default, true)?));
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
-        files.extend(self.llms_files());
+        files.extend(self.llms_files(&twins));
+        files.extend(twins.into_iter().map(MarkdownPage::into_file));
         let searched: Vec<&str> =
             if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
         files.push(OutputFile::new(
@@ -254,41 +260,6 @@ impl<'a> Renderer<'a> {
             files.push(OutputFile::new("_redirects", site_files::host_redirects(&rules)));
         }
         Ok(files)
-    }
-
-    /// The `llms.txt` files: the root's, and per language the whole list
-    /// and one per offer.
-    fn llms_files(&self) -> Vec<OutputFile> {
-        let base = &self.config.base_url;
-        let default = &self.site.languages.default;
-        let mut files = Vec::new();
-        let mut languages = Vec::new();
-        for lang in &self.site.languages.all {
-            let title = self.site_title(lang);
-            let summary = self.text_or(lang, "home-description", "");
-            let titles: Vec<String> =
-                self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
-            let offers = self.offer_links(lang);
-            let list = llms::LanguageList {
-                lang: lang.as_str(),
-                title: &title,
-                summary: &summary,
-                sections: self.contents().sections(lang).iter().zip(titles).collect(),
-                offers: offers.iter().map(|o| llms::OfferEntry { id: &o.id, name: &o.name }).collect(),
-            };
-            files.push(OutputFile::new(format!("{lang}/llms.txt"), llms::language(base, &list, None)));
-            for offer in &list.offers {
-                let path = format!("{lang}/offers/{}/llms.txt", offer.id);
-                files.push(OutputFile::new(path, llms::language(base, &list, Some(offer))));
-            }
-            let name = self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string());
-            languages.push((lang.as_str(), name));
-        }
-        let entries: Vec<llms::LanguageEntry> =
-            languages.iter().map(|(lang, name)| llms::LanguageEntry { lang, name }).collect();
-        let title = self.site_title(default);
-        files.push(OutputFile::new("llms.txt", llms::root(base, &title, &entries)));
-        files
     }
 
     /// A section card's icon: the one helpgen.toml names, else the theme's

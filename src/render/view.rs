@@ -77,6 +77,8 @@ pub struct ArticleView {
     /// The article's own URL, absolute when the site has a base URL: what
     /// feedback names.
     pub url: String,
+    /// The article's Markdown twin, beside the page.
+    pub markdown_url: String,
     /// `[feedback] contact` prefilled with this page; empty without one.
     pub contact: String,
     /// When the article's file last changed in the site's git history.

@@ -126,6 +126,12 @@ pub fn markup(cx: &TableContext, json_url: &str, probe_url: &str) -> String {
     )
 }
 
+/// What the Markdown twin says in the check's place: it runs only on the page.
+pub fn markdown(cx: &TableContext) -> String {
+    let t = |key: &str| escape::markdown_text(&cx.t(key));
+    format!("> **{}.** {}", t("selfcheck-label"), t("selfcheck-noscript"))
+}
+
 /// The download for the bandwidth test: pseudo-random bytes, so a server
 /// that compresses cannot make the line look faster than it is.
 pub fn probe() -> Vec<u8> {

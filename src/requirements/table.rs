@@ -42,8 +42,14 @@ impl TableContext<'_> {
     }
 }
 
-/// The table's HTML, or `None` for a name that is not a table.
-pub fn render(name: &str, cx: &TableContext) -> Option<String> {
+/// A table written twice: for the page, and for its Markdown twin.
+pub struct RenderedTable {
+    pub html: String,
+    pub markdown: String,
+}
+
+/// The table, or `None` for a name that is not a table.
+pub fn render(name: &str, cx: &TableContext) -> Option<RenderedTable> {
     let table = match name {
         "browsers" => browsers(cx),
         "ie-mode" => needs(cx, "ie-mode", |n| n.ie_mode),
@@ -53,13 +59,13 @@ pub fn render(name: &str, cx: &TableContext) -> Option<String> {
         "bandwidth" => bandwidth(cx),
         _ => return None,
     };
-    Some(table.finish())
+    Some(RenderedTable { html: table.html(), markdown: table.markdown() })
 }
 
 fn browsers(cx: &TableContext) -> Table {
     let policy = &cx.data.browsers;
-    let mut table = Table::new("browsers", &cx.t("req-browsers-caption"));
-    table.header(&[cx.t("req-col-browser"), cx.t("req-col-versions"), cx.t("req-col-popups")]);
+    let mut table = Table::new("browsers", cx.t("req-browsers-caption"));
+    table.columns = vec![cx.t("req-col-browser"), cx.t("req-col-versions"), cx.t("req-col-popups")];
     for browser in &policy.list {
         let id = browser.id.as_str();
         let versions = cx.t_args(
@@ -71,84 +77,78 @@ fn browsers(cx: &TableContext) -> Table {
             ],
         );
         let help = match &browser.popup_help {
-            Some(url) => format!(
-                "<a href=\"{}\" rel=\"noopener\">{}</a>",
-                escape::html(url),
-                escape::html(&cx.t("req-popup-help"))
-            ),
-            None => String::new(),
+            Some(url) => Cell::link(cx.t("req-popup-help"), url),
+            None => Cell::default(),
         };
         table.row(
-            &format!(" data-browser=\"{id}\""),
-            &escape::html(&cx.t(&format!("browser-{id}"))),
-            &[escape::html(&versions), help],
+            format!(" data-browser=\"{id}\""),
+            Cell::text(cx.t(&format!("browser-{id}"))),
+            vec![Cell::text(versions), help],
         );
     }
     table
 }
 
 fn needs(cx: &TableContext, name: &str, need: impl Fn(&super::OfferNeeds) -> super::Need) -> Table {
-    let mut table = Table::new(name, &cx.t(&format!("req-{name}-caption")));
-    table.header(&[cx.t("req-col-offer"), cx.t(&format!("req-col-{name}"))]);
+    let mut table = Table::new(name, cx.t(&format!("req-{name}-caption")));
+    table.columns = vec![cx.t("req-col-offer"), cx.t(&format!("req-col-{name}"))];
     for (id, needs) in cx.offer_rows() {
         let value = need(needs).as_str();
-        let cell = format!("<span data-need=\"{value}\">{}</span>", escape::html(&cx.t(&format!("req-need-{value}"))));
-        table.row(&format!(" data-offer=\"{id}\""), &escape::html(&cx.t(&format!("offer-{id}"))), &[cell]);
+        let cell = Cell(vec![Piece::Need { value, text: cx.t(&format!("req-need-{value}")) }]);
+        table.row(format!(" data-offer=\"{id}\""), Cell::text(cx.t(&format!("offer-{id}"))), vec![cell]);
     }
     table
 }
 
 fn firewall(cx: &TableContext) -> Table {
-    let mut table = Table::new("firewall", &cx.t("req-firewall-caption"));
-    table.header(&[
+    let mut table = Table::new("firewall", cx.t("req-firewall-caption"));
+    table.columns = vec![
         cx.t("req-col-destination"),
         cx.t("req-col-protocol"),
         cx.t("req-col-port"),
         cx.t("req-col-direction"),
         cx.t("req-col-proxy"),
         cx.t("req-col-used-by"),
-    ]);
+    ];
     for rule in &cx.data.firewall {
-        let mut port = rule.port.to_string();
+        let mut port = Cell::text(rule.port.to_string());
         if let (Some(legacy), Some(year)) = (rule.legacy_port, rule.legacy_before) {
             let note = cx.t_args("req-legacy-port", &[("port", legacy.to_string()), ("year", year.to_string())]);
-            port = format!("{port}<br><small>{}</small>", escape::html(&note));
+            port.0.push(Piece::Note(note));
         }
         let proxy = if rule.proxy { "req-proxy-yes" } else { "req-proxy-no" };
-        let cells = [
-            rule.protocol.as_str().to_string(),
+        let cells = vec![
+            Cell::text(rule.protocol.as_str().to_string()),
             port,
-            escape::html(&cx.t(&format!("req-direction-{}", rule.direction.as_str()))),
-            escape::html(&cx.t(proxy)),
-            escape::html(&cx.t(&format!("req-used-by-{}", rule.used_by))),
+            Cell::text(cx.t(&format!("req-direction-{}", rule.direction.as_str()))),
+            Cell::text(cx.t(proxy)),
+            Cell::text(cx.t(&format!("req-used-by-{}", rule.used_by))),
         ];
-        table.row("", &format!("<code>{}</code>", escape::html(&rule.host)), &cells);
+        table.row(String::new(), Cell(vec![Piece::Code(rule.host.clone())]), cells);
     }
     table
 }
 
 fn websockets(cx: &TableContext) -> Table {
-    let mut table = Table::new("websockets", &cx.t("req-websockets-caption"));
-    table.header(&[cx.t("req-col-offer"), cx.t("req-col-without-websockets")]);
+    let mut table = Table::new("websockets", cx.t("req-websockets-caption"));
+    table.columns = vec![cx.t("req-col-offer"), cx.t("req-col-without-websockets")];
     for (id, _) in cx.offer_rows() {
         let slower = cx.data.websockets.fallback_offers.iter().any(|o| o == id);
         let key = if slower { "req-fallback-slower" } else { "req-fallback-none" };
         table.row(
-            &format!(" data-offer=\"{id}\""),
-            &escape::html(&cx.t(&format!("offer-{id}"))),
-            &[escape::html(&cx.t(key))],
+            format!(" data-offer=\"{id}\""),
+            Cell::text(cx.t(&format!("offer-{id}"))),
+            vec![Cell::text(cx.t(key))],
         );
     }
-    let urls: Vec<String> =
-        cx.data.websockets.urls.iter().map(|url| format!("<li><code>{}</code></li>", escape::html(url))).collect();
-    table.before = format!("<ul class=\"requirements-urls\">{}</ul>\n", urls.join(""));
+    table.addresses = cx.data.websockets.urls.clone();
     table
 }
 
 fn bandwidth(cx: &TableContext) -> Table {
     let reference = &cx.data.bandwidth;
-    let mut table = Table::new("bandwidth", &cx.t("req-bandwidth-caption"));
-    table.header(&[cx.t("req-col-seats"), cx.t("req-col-mb-per-hour")]);
+    let mut table = Table::new("bandwidth", cx.t("req-bandwidth-caption"));
+    table.columns = vec![cx.t("req-col-seats"), cx.t("req-col-mb-per-hour")];
     let mut seats: Vec<u32> = SEAT_STEPS.to_vec();
     seats.push(reference.seats);
     seats.sort_unstable();
@@ -159,7 +159,7 @@ fn bandwidth(cx: &TableContext) -> Table {
         if count == reference.seats {
             text = format!("{text} ({})", cx.t("req-bandwidth-reference"));
         }
-        table.row(&format!(" data-seats=\"{count}\""), &count.to_string(), &[escape::html(&text)]);
+        table.row(format!(" data-seats=\"{count}\""), Cell::text(count.to_string()), vec![Cell::text(text)]);
     }
     table
 }
@@ -169,39 +169,148 @@ fn whole(mb: f64) -> String {
     format!("{}", mb.round().max(1.0) as u64)
 }
 
-/// A table being written: caption and column headers first, then rows.
+/// A table's content, written as HTML for the page and as Markdown for
+/// its twin from the same cells.
 struct Table {
     name: String,
-    /// HTML shown above the table, inside its wrapper.
-    before: String,
-    html: String,
+    caption: String,
+    columns: Vec<String>,
+    /// Addresses listed above the table (the WebSocket endpoints).
+    addresses: Vec<String>,
+    rows: Vec<Row>,
+}
+
+struct Row {
+    /// HTML attributes of the `<tr>`, for the offer filter and the check.
+    attributes: String,
+    header: Cell,
+    cells: Vec<Cell>,
+}
+
+/// A cell's content, in pieces that each format writes its own way.
+#[derive(Default)]
+struct Cell(Vec<Piece>);
+
+enum Piece {
+    Text(String),
+    Code(String),
+    Link {
+        text: String,
+        url: String,
+    },
+    /// A requirement level, which the check's script reads from the page.
+    Need {
+        value: &'static str,
+        text: String,
+    },
+    /// A smaller line under the value.
+    Note(String),
+}
+
+impl Cell {
+    fn text(text: String) -> Cell {
+        Cell(vec![Piece::Text(text)])
+    }
+
+    fn link(text: String, url: &str) -> Cell {
+        Cell(vec![Piece::Link { text, url: url.to_string() }])
+    }
+
+    fn html(&self) -> String {
+        let mut html = String::new();
+        for piece in &self.0 {
+            match piece {
+                Piece::Text(text) => escape::push_html(&mut html, text),
+                Piece::Code(code) => html.push_str(&format!("<code>{}</code>", escape::html(code))),
+                Piece::Link { text, url } => html.push_str(&format!(
+                    "<a href=\"{}\" rel=\"noopener\">{}</a>",
+                    escape::html(url),
+                    escape::html(text)
+                )),
+                Piece::Need { value, text } => {
+                    html.push_str(&format!("<span data-need=\"{value}\">{}</span>", escape::html(text)))
+                }
+                Piece::Note(note) => html.push_str(&format!("<br><small>{}</small>", escape::html(note))),
+            }
+        }
+        html
+    }
+
+    fn markdown(&self) -> String {
+        let mut markdown = String::new();
+        for piece in &self.0 {
+            match piece {
+                Piece::Text(text) | Piece::Need { text, .. } => markdown.push_str(&escape::markdown_text(text)),
+                Piece::Code(code) => markdown.push_str(&code_span(code)),
+                Piece::Link { text, url } => {
+                    markdown.push_str(&format!("[{}]({})", escape::markdown_text(text), escape::markdown_url(url)))
+                }
+                Piece::Note(note) => markdown.push_str(&format!(" ({})", escape::markdown_text(note))),
+            }
+        }
+        markdown
+    }
 }
 
 impl Table {
-    fn new(name: &str, caption: &str) -> Table {
-        let html = format!("<table>\n<caption>{}</caption>\n", escape::html(caption));
-        Table { name: name.to_string(), before: String::new(), html }
+    fn new(name: &str, caption: String) -> Table {
+        Table { name: name.to_string(), caption, columns: Vec::new(), addresses: Vec::new(), rows: Vec::new() }
     }
 
-    fn header(&mut self, columns: &[String]) {
-        self.html.push_str("<thead><tr>");
-        for column in columns {
-            self.html.push_str(&format!("<th scope=\"col\">{}</th>", escape::html(column)));
+    fn row(&mut self, attributes: String, header: Cell, cells: Vec<Cell>) {
+        self.rows.push(Row { attributes, header, cells });
+    }
+
+    fn html(&self) -> String {
+        let mut html = format!("<div class=\"requirements\" data-requirements=\"{}\">\n", self.name);
+        if !self.addresses.is_empty() {
+            let items: Vec<String> =
+                self.addresses.iter().map(|url| format!("<li><code>{}</code></li>", escape::html(url))).collect();
+            html.push_str(&format!("<ul class=\"requirements-urls\">{}</ul>\n", items.join("")));
         }
-        self.html.push_str("</tr></thead>\n<tbody>\n");
-    }
-
-    /// `header` and `cells` are HTML already; `attributes` go on the `<tr>`.
-    fn row(&mut self, attributes: &str, header: &str, cells: &[String]) {
-        self.html.push_str(&format!("<tr{attributes}><th scope=\"row\">{header}</th>"));
-        for cell in cells {
-            self.html.push_str(&format!("<td>{cell}</td>"));
+        html.push_str(&format!("<table>\n<caption>{}</caption>\n<thead><tr>", escape::html(&self.caption)));
+        for column in &self.columns {
+            html.push_str(&format!("<th scope=\"col\">{}</th>", escape::html(column)));
         }
-        self.html.push_str("</tr>\n");
+        html.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            html.push_str(&format!("<tr{}><th scope=\"row\">{}</th>", row.attributes, row.header.html()));
+            for cell in &row.cells {
+                html.push_str(&format!("<td>{}</td>", cell.html()));
+            }
+            html.push_str("</tr>\n");
+        }
+        html.push_str("</tbody>\n</table>\n</div>\n");
+        html
     }
 
-    fn finish(self) -> String {
-        let (name, before, html) = (self.name, self.before, self.html);
-        format!("<div class=\"requirements\" data-requirements=\"{name}\">\n{before}{html}</tbody>\n</table>\n</div>\n")
+    /// The caption as a bold line, then a GitHub-flavoured table: the form
+    /// every Markdown reader knows.
+    fn markdown(&self) -> String {
+        let mut markdown = format!("**{}**\n\n", escape::markdown_text(&self.caption));
+        for url in &self.addresses {
+            markdown.push_str(&format!("- {}\n", code_span(url)));
+        }
+        if !self.addresses.is_empty() {
+            markdown.push('\n');
+        }
+        let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+        markdown.push_str(&line(self.columns.iter().map(|c| escape::markdown_text(c)).collect()));
+        markdown.push_str(&line(self.columns.iter().map(|_| "---".to_string()).collect()));
+        for row in &self.rows {
+            let cells = std::iter::once(&row.header).chain(&row.cells).map(Cell::markdown).collect();
+            markdown.push_str(&line(cells));
+        }
+        markdown.truncate(markdown.trim_end().len());
+        markdown
     }
+}
+
+/// A code span holding `code` as it is: its fence is longer than any run of
+/// backticks inside, and a pipe is escaped so it cannot end a table cell.
+fn code_span(code: &str) -> String {
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if code.starts_with('`') || code.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{}{pad}{fence}", code.replace('|', "\\|"))
 }

@@ -26,3 +26,4 @@ mod search;
 mod selfcheck;
 mod serve;
 mod theme;
+mod twins;

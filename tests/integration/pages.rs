@@ -15,7 +15,7 @@ fn translated_pages_carry_lang_alternates_and_switcher() {
     assert_eq!(page.attr("html", "lang"), "fr");
     assert_eq!(page.text("h1"), "Commencer ici");
     let alternates: Vec<(String, String)> = page
-        .select("link[rel=alternate]")
+        .select("link[rel=alternate][hreflang]")
         .iter()
         .map(|l| (l.value().attr("hreflang").unwrap().into(), l.value().attr("href").unwrap().into()))
         .collect();
@@ -48,14 +48,14 @@ fn untranslated_articles_fall_back_with_a_localized_notice() {
     assert_eq!(page.text(".skip-link"), "Zum Inhalt springen");
     // The original is the canonical; the copy claims no alternates.
     assert_eq!(page.attr("link[rel=canonical]", "href"), "https://docs.example.org/help/en/only-en/");
-    assert!(page.select("link[rel=alternate]").is_empty());
+    assert!(page.select("link[rel=alternate][hreflang]").is_empty());
     // Even when other translations exist.
     let partial = Site::fixture("i18n");
     partial.remove("content/de/guide/setup.md");
     partial.build_ok();
-    assert!(partial.html("de/setup/index.html").select("link[rel=alternate]").is_empty());
+    assert!(partial.html("de/setup/index.html").select("link[rel=alternate][hreflang]").is_empty());
     let translated = partial.html("fr/setup/index.html");
-    assert_eq!(translated.attrs("link[rel=alternate]", "hreflang"), ["en", "fr", "x-default"]);
+    assert_eq!(translated.attrs("link[rel=alternate][hreflang]", "hreflang"), ["en", "fr", "x-default"]);
     // A translated page has no notice.
     assert!(site.html("de/start/index.html").select(".notice-untranslated").is_empty());
 }

@@ -7,6 +7,7 @@ use crate::dialect::tests::Fixture;
 
 mod images;
 mod security;
+mod twin;
 
 fn render(body: &str) -> (String, ParsedDoc, Vec<Diagnostic>) {
     render_in("en", body, &Fixture::default())

@@ -1,7 +1,8 @@
 // The page's small controls: the offer selector (offers.css does the
 // showing and hiding, from <html data-offer>), the colour scheme, the
-// section menu on phones, menus that close on a click elsewhere, and
-// "Was this helpful?". Nothing is sent anywhere before the reader clicks.
+// section menu on phones, menus that close on a click elsewhere, "Copy as
+// Markdown" and "Was this helpful?". Nothing is sent anywhere before the
+// reader clicks.
 import { fill } from "./fill.js";
 import { chosenOffer, isShown, withOffer } from "./offer-filter.js";
 
@@ -149,8 +150,36 @@ function startFeedback() {
   });
 }
 
+// The article's Markdown twin to the clipboard. The clipboard is handed the
+// download still on its way, inside the click: Safari refuses a write that
+// starts once the click's turn is over.
+function startCopyMarkdown() {
+  const button = document.querySelector("[data-copy-markdown]");
+  const status = document.querySelector("[data-copy-status]");
+  if (!button || !status) return;
+  button.addEventListener("click", async () => {
+    status.textContent = "";
+    const text = fetch(button.dataset.copyMarkdown).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.text();
+    });
+    try {
+      if (window.ClipboardItem && navigator.clipboard.write) {
+        const blob = text.then((markdown) => new Blob([markdown], { type: "text/plain" }));
+        await navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+      } else {
+        await navigator.clipboard.writeText(await text);
+      }
+      status.textContent = button.dataset.copied || "";
+    } catch {
+      status.textContent = button.dataset.failed || "";
+    }
+  });
+}
+
 startOffers();
 startTheme();
 startMenu();
 startDisclosures();
 startFeedback();
+startCopyMarkdown();
