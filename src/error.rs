@@ -24,6 +24,9 @@ pub enum Error {
     Serve(String),
     #[error("{0}")]
     Scaffold(String),
+    /// Links in the Markdown files a build made that lead nowhere.
+    #[error("the build wrote {} links that lead nowhere", .0.len())]
+    BrokenOutput(Vec<crate::diag::Diagnostic>),
 }
 
 impl Error {

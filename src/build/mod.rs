@@ -118,9 +118,9 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
     timer.begin("rendering", 0);
     let files = match render(config, model, Pages::All)? {
         Ok(files) => files,
-        Err(d) => {
+        Err(found) => {
             let mut all: Diagnostics = std::mem::take(&mut report.diagnostics).into_iter().collect();
-            all.push(d);
+            all.extend(found);
             report.diagnostics = all.settle(&config.checks);
             return Ok(());
         }
@@ -167,12 +167,13 @@ pub enum Pages<'a> {
 }
 
 /// Renders from the model. A template that cannot be rendered is the
-/// site's own problem, returned as its diagnostic.
+/// site's own problem, returned as its diagnostic, as are links the build
+/// wrote that lead nowhere.
 pub fn render(
     config: &Config,
     model: &SiteModel,
     pages: Pages,
-) -> Result<std::result::Result<Vec<OutputFile>, Diagnostic>> {
+) -> Result<std::result::Result<Vec<OutputFile>, Vec<Diagnostic>>> {
     let inputs = &model.inputs;
     let data =
         SiteData { offers: &inputs.offers, requirements: inputs.requirements.as_ref(), history: &inputs.history };
@@ -187,8 +188,9 @@ pub fn render(
             let file = std::path::Path::new("themes").join(&config.theme).join("templates");
             let d = Diagnostic::new(Code::ThemeInvalid, format!("{name} cannot be rendered:\n{message}"))
                 .at(Location::file(file));
-            Ok(Err(d))
+            Ok(Err(vec![d]))
         }
+        Err(Error::BrokenOutput(found)) => Ok(Err(found)),
         Err(other) => Err(other),
     }
 }

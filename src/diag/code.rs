@@ -97,6 +97,7 @@ codes! {
     RelatedMissingTarget = "related.missing-target", Error, "a `related_articles` entry that leads nowhere";
     RedirectInvalid = "redirect.invalid", Error, "a `redirect_from` entry that cannot be published";
     RedirectCollision = "redirect.collision", Error, "a `redirect_from` entry that another page or redirect already takes";
+    OutputBrokenLink = "output.broken-link", Error, "a link helpgen wrote into a Markdown twin or an `llms` file that leads to no file of the build";
     RedirectHostLimit = "redirect.host-limit", Warning, "more redirects than Cloudflare Pages reads from `_redirects` (2,000); the redirect pages still work, the host's own redirects stop at the limit";
     DataInvalid = "data.invalid", Error, "`content/_data/offers.yaml` or `requirements.yaml` cannot be used: wrong types, unknown keys or offers, ports out of range, malformed URLs";
     DataUnreadable = "data.unreadable", Error, "a data file that cannot be read";

@@ -17,6 +17,8 @@ pub struct MarkdownPage {
     pub site_path: String,
     pub front_matter: String,
     pub body: String,
+    /// The body's absolute addresses that the article wrote as such.
+    pub hand_written: Vec<String>,
 }
 
 impl MarkdownPage {
@@ -55,17 +57,29 @@ impl Renderer<'_> {
         let yaml = serde_yaml::to_string(&front).unwrap_or_default();
         let page_url = self.config.base_url.url_of(&page.site_path());
         let mut body = String::with_capacity(page.article.source.body().len() + 256);
-        page.article.doc.write_markdown(&mut body, |link, out| self.push_address(page, &page_url, link, out));
+        let mut hand_written = Vec::new();
+        page.article.doc.write_markdown(&mut body, |link, out| {
+            let url = self.address(page, &page_url, link);
+            out.push_str(&crate::escape::markdown_url(&url));
+            if !link.title.is_empty() {
+                out.push_str(" \"");
+                out.push_str(&link.title.replace('\\', "\\\\").replace('"', "\\\""));
+                out.push('"');
+            }
+            if matches!(link.target, LinkTarget::External(_)) {
+                hand_written.push(url);
+            }
+        });
         // The source's blank lines after its front matter are the twin's own.
         let body = format!("{}\n", body.trim_matches('\n'));
-        MarkdownPage { site_path: page.site_path(), front_matter: format!("---\n{yaml}---\n\n"), body }
+        MarkdownPage { site_path: page.site_path(), front_matter: format!("---\n{yaml}---\n\n"), body, hand_written }
     }
 
     /// A link's address as the twin writes it: absolute, in the reader's
-    /// language, with the link's title.
-    fn push_address(&self, page: &Page, page_url: &str, link: &DocLink, out: &mut String) {
+    /// language.
+    fn address(&self, page: &Page, page_url: &str, link: &DocLink) -> String {
         let origin = self.config.base_url.origin();
-        let url = match &link.target {
+        match &link.target {
             LinkTarget::External(url) => absolute(url, origin, page_url),
             LinkTarget::SamePage(anchor) => format!("{page_url}#{anchor}"),
             target => match self.href(page, target) {
@@ -73,12 +87,6 @@ impl Renderer<'_> {
                 // Only reached when the build already failed on this link.
                 None => page_url.to_string(),
             },
-        };
-        out.push_str(&crate::escape::markdown_url(&url));
-        if !link.title.is_empty() {
-            out.push_str(" \"");
-            out.push_str(&link.title.replace('\\', "\\\\").replace('"', "\\\""));
-            out.push('"');
         }
     }
 }

@@ -206,13 +206,13 @@ impl Session {
 
 /// The rendered files, or `None` with the reason added to `diagnostics`.
 fn rendered_or_reported(
-    rendered: Result<std::result::Result<Vec<OutputFile>, Diagnostic>>,
+    rendered: Result<std::result::Result<Vec<OutputFile>, Vec<Diagnostic>>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Vec<OutputFile>> {
     match rendered {
         Ok(Ok(files)) => Some(files),
-        Ok(Err(d)) => {
-            diagnostics.push(d);
+        Ok(Err(found)) => {
+            diagnostics.extend(found);
             None
         }
         Err(e) => {
