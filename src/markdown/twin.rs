@@ -21,6 +21,8 @@ pub struct MarkdownTwin {
 impl MarkdownTwin {
     /// The Markdown with each slot filled by `address`, which appends the
     /// address of the link with the given index.
+    /// It is the body's text without blank lines around it, ending in a
+    /// line break.
     pub fn write(&self, out: &mut String, mut address: impl FnMut(usize, &mut String)) {
         out.reserve(self.text.len() + self.slots.len() * 64);
         let mut from = 0;
@@ -140,6 +142,16 @@ pub(super) fn build(expanded: &Expanded, found: TwinEdits) -> MarkdownTwin {
         copied = end;
     }
     twin.text.push_str(&markdown[copied..]);
+    // The blank lines between the source's front matter and its text, and
+    // at its end, are not the twin's: its writer adds its own.
+    let end = twin.text.trim_end_matches('\n').len();
+    twin.text.truncate(end);
+    twin.text.push('\n');
+    let lead = twin.text.len() - twin.text.trim_start_matches('\n').len();
+    if lead > 0 {
+        twin.text.drain(..lead);
+        twin.slots.iter_mut().for_each(|(at, _)| *at -= lead);
+    }
     twin
 }
 

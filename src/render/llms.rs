@@ -20,7 +20,7 @@ impl Renderer<'_> {
         let base = &self.config.base_url;
         let default = &self.site.languages.default;
         let bodies: HashMap<String, &str> =
-            twins.iter().map(|twin| (base.path_of(&twin.site_path), twin.body.as_str())).collect();
+            twins.iter().map(|twin| (base.path_of(&twin.site_path), twin.body())).collect();
         let mut files = Vec::new();
         let mut languages = Vec::new();
         for lang in &self.site.languages.all {
@@ -136,7 +136,16 @@ pub fn language(base: &BaseUrl, list: &LanguageList, offer: Option<&OfferEntry>)
 /// description, then its Markdown twin's body. `bodies` are keyed by the
 /// articles' URLs.
 pub fn full(base: &BaseUrl, list: &LanguageList, bodies: &HashMap<String, &str>) -> String {
-    let mut text = format!("# {}\n\n", line(list.title));
+    // Room for every article's text at once: the file is most of a language's words.
+    let size: usize = list
+        .sections
+        .iter()
+        .flat_map(|(s, _)| &s.articles)
+        .filter_map(|a| bodies.get(&a.url))
+        .map(|b| b.len() + 512)
+        .sum();
+    let mut text = String::with_capacity(size + 1024);
+    let _ = writeln!(text, "# {}\n", line(list.title));
     let summary = if list.summary.is_empty() { String::new() } else { format!("{} ", line(list.summary)) };
     let _ = writeln!(text, "> {summary}Every article of this language, in Markdown, section by section.\n");
     let names: HashMap<&str, &str> = list.offers.iter().map(|o| (o.id, o.name)).collect();

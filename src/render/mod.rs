@@ -19,7 +19,7 @@ mod sitemap;
 mod twin;
 mod view;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
@@ -146,8 +146,6 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
         files.extend(self.llms_files(&twins));
-        let hand_written: HashSet<String> = twins.iter().flat_map(|t| t.hand_written.iter().cloned()).collect();
-        files.extend(twins.into_iter().map(MarkdownPage::into_file));
         let searched: Vec<&str> =
             if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
         files.push(OutputFile::new(
@@ -171,10 +169,11 @@ impl<'a> Renderer<'a> {
             let content = FileContent::Copy(file.absolute.clone());
             files.push(OutputFile { path: format!("media/{}", file.key), content });
         }
-        let broken = published::broken_links(&files, &self.config.base_url, &hand_written);
+        let broken = published::broken_links(&files, &twins, &self.config.base_url);
         if !broken.is_empty() {
             return Err(Error::BrokenOutput(broken));
         }
+        files.extend(twins.into_iter().map(MarkdownPage::into_file));
         Ok(files)
     }
 

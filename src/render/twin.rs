@@ -15,19 +15,32 @@ use crate::resolve::Page;
 pub struct MarkdownPage {
     /// `fr/browser-setup/`
     pub site_path: String,
-    pub front_matter: String,
-    pub body: String,
-    /// The body's absolute addresses that the article wrote as such.
-    pub hand_written: Vec<String>,
+    /// The front matter, then the body.
+    pub(super) text: String,
+    pub(super) body_start: usize,
+    /// Where in `text` the addresses helpgen resolved are (those the
+    /// article wrote as absolute addresses are its own), for the check of
+    /// the build's links.
+    pub(super) links: Vec<std::ops::Range<usize>>,
 }
 
 impl MarkdownPage {
     pub const FILE: &'static str = "index.md";
 
+    pub fn path(&self) -> String {
+        format!("{}{}", self.site_path, Self::FILE)
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
     pub fn into_file(self) -> super::OutputFile {
-        let mut text = self.front_matter;
-        text.push_str(&self.body);
-        super::OutputFile::new(format!("{}{}", self.site_path, Self::FILE), text)
+        super::OutputFile::new(self.path(), self.text)
     }
 }
 
@@ -56,23 +69,25 @@ impl Renderer<'_> {
         // Serializing strings and a list of strings cannot fail.
         let yaml = serde_yaml::to_string(&front).unwrap_or_default();
         let page_url = self.config.base_url.url_of(&page.site_path());
-        let mut body = String::with_capacity(page.article.source.body().len() + 256);
-        let mut hand_written = Vec::new();
-        page.article.doc.write_markdown(&mut body, |link, out| {
+        let mut text = format!("---\n{yaml}---\n\n");
+        let body_start = text.len();
+        let mut links = Vec::new();
+        page.article.doc.write_markdown(&mut text, |link, out| {
             let url = self.address(page, &page_url, link);
-            out.push_str(&crate::escape::markdown_url(&url));
+            let destination = crate::escape::markdown_url(&url);
+            if !matches!(link.target, LinkTarget::External(_)) {
+                // Without the angle brackets a destination may need.
+                let inner = if destination.starts_with('<') { 1..destination.len() - 1 } else { 0..destination.len() };
+                links.push(out.len() + inner.start..out.len() + inner.end);
+            }
+            out.push_str(&destination);
             if !link.title.is_empty() {
                 out.push_str(" \"");
                 out.push_str(&link.title.replace('\\', "\\\\").replace('"', "\\\""));
                 out.push('"');
             }
-            if matches!(link.target, LinkTarget::External(_)) {
-                hand_written.push(url);
-            }
         });
-        // The source's blank lines after its front matter are the twin's own.
-        let body = format!("{}\n", body.trim_matches('\n'));
-        MarkdownPage { site_path: page.site_path(), front_matter: format!("---\n{yaml}---\n\n"), body, hand_written }
+        MarkdownPage { site_path: page.site_path(), text, body_start, links }
     }
 
     /// A link's address as the twin writes it: absolute, in the reader's
