@@ -71,6 +71,11 @@ pub struct Renderer<'a> {
     site: &'a Site,
     data: SiteData<'a>,
     assets: &'a BTreeMap<String, Vec<u8>>,
+    /// The offer styles made from the site's offers, if it has any.
+    offer_styles: Option<String>,
+    /// Where the assets are published (`assets/3f2a9c01d7/`): a folder
+    /// named by their content, which a new version of any of them renames.
+    assets_dir: String,
     /// The theme's icons by name, as inline SVG.
     icons: &'a BTreeMap<String, String>,
     /// The Content-Security-Policy every page carries; empty for none.
@@ -116,8 +121,21 @@ impl<'a> Renderer<'a> {
                 feedback: config.feedback.url.as_deref(),
             })
         });
-        let contents = OnceLock::new();
-        Ok(Renderer { tera, l10n, config, site, data, assets: &theme.assets, icons: &theme.icons, policy, contents })
+        let offer_styles = (!data.offers.list.is_empty()).then(|| site_files::offer_styles(data.offers.ids()));
+        let assets_dir = site_files::assets_dir(&theme.assets, offer_styles.as_deref());
+        Ok(Renderer {
+            tera,
+            l10n,
+            config,
+            site,
+            data,
+            assets: &theme.assets,
+            offer_styles,
+            assets_dir,
+            icons: &theme.icons,
+            policy,
+            contents: OnceLock::new(),
+        })
     }
 
     /// Every file of the site, in a deterministic order.
@@ -150,17 +168,17 @@ impl<'a> Renderer<'a> {
             if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
         files.push(OutputFile::new(
             "_headers",
-            site_files::host_headers(&self.config.base_url, &self.policy, &searched),
+            site_files::host_headers(&self.config.base_url, &self.policy, &searched, &self.assets_dir),
         ));
-        if !self.data.offers.list.is_empty() {
-            files.push(OutputFile::new("assets/css/offers.css", site_files::offer_styles(self.data.offers.ids())));
+        if let Some(styles) = &self.offer_styles {
+            files.push(OutputFile::new(format!("{}{}", self.assets_dir, site_files::OFFER_STYLES), styles.clone()));
         }
         files.extend(self.redirect_files()?);
         for (path, xml) in sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()) {
             files.push(OutputFile::new(path, xml));
         }
         for (path, bytes) in self.assets {
-            files.push(OutputFile::new(format!("assets/{path}"), bytes.clone()));
+            files.push(OutputFile::new(format!("{}{path}", self.assets_dir), bytes.clone()));
         }
         let mut media: Vec<_> = self.site.articles().iter().flat_map(|a| &a.media).collect();
         media.sort_by(|a, b| a.key.cmp(&b.key));
@@ -325,7 +343,7 @@ impl<'a> Renderer<'a> {
             lang: lang.to_string(),
             site_title: self.site_title(lang),
             home_url: base.path_of(&format!("{lang}/")),
-            assets: base.path_of("assets/"),
+            assets: base.path_of(&self.assets_dir),
             code_styles: false,
             csp: self.policy.clone(),
             search: if self.config.search { base.path_of(&format!("{lang}/{SEARCH_DIR}")) } else { String::new() },
@@ -346,7 +364,7 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
             offers: self.offer_links(lang),
-            offer_styles: !self.data.offers.list.is_empty(),
+            offer_styles: self.offer_styles.is_some(),
             feedback_url: self.config.feedback.url.clone().unwrap_or_default(),
             feedback_contact: self.config.feedback.contact.clone().unwrap_or_default(),
         }

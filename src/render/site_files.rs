@@ -1,8 +1,33 @@
 //! Small files made from the site's data rather than from a template: the
-//! stylesheet that shows the reader's offer, robots.txt, and `_redirects`
-//! for static hosts.
+//! stylesheet that shows the reader's offer, robots.txt, `_redirects` and
+//! `_headers` for static hosts; and the folder the theme's assets go to.
+
+use std::collections::BTreeMap;
+
+use sha2::{Digest, Sha256};
 
 use crate::config::BaseUrl;
+
+/// The offer stylesheet, below the assets folder.
+pub const OFFER_STYLES: &str = "css/offers.css";
+
+/// `assets/<digest>/`: named by the content of every asset (the theme's
+/// and the offer styles), so a host may cache them for a year, and a new
+/// version of any is a new address. One folder rather than a digest per
+/// file: the theme's scripts import each other by relative name.
+pub fn assets_dir(assets: &BTreeMap<String, Vec<u8>>, offer_styles: Option<&str>) -> String {
+    let mut digest = Sha256::new();
+    for (path, bytes) in assets {
+        // Lengths first, so that no two sets of files hash alike.
+        digest.update((path.len() as u64).to_le_bytes());
+        digest.update(path.as_bytes());
+        digest.update((bytes.len() as u64).to_le_bytes());
+        digest.update(bytes);
+    }
+    digest.update(offer_styles.unwrap_or_default().as_bytes());
+    let hex: String = digest.finalize().iter().take(5).map(|b| format!("{b:02x}")).collect();
+    format!("assets/{hex}/")
+}
 
 /// One rule set per offer, for the offer a script set on
 /// `<html data-offer>` before the first paint. CSS rather than script does
@@ -52,24 +77,26 @@ pub fn host_redirects(rules: &[(String, String)]) -> String {
 /// `_headers` in the format Netlify and Cloudflare Pages read: the pages'
 /// policy as a header too (where `frame-ancestors`, which a `<meta>` policy
 /// cannot carry, keeps other sites from framing the help center), and
-/// caching: Pagefind's content-named index files for a year, theme assets
-/// for an hour (their names do not change with their content); pages keep
-/// the host's default (hosts join the values of a header that several rules
-/// set, so no rule sets one that another does). `policy` empty: no policy
-/// header.
-pub fn host_headers(base: &BaseUrl, policy: &str, search_langs: &[&str]) -> String {
+/// caching: Pagefind's content-named index files and the theme's assets,
+/// in their folder named by their content (`assets_dir`), for a year; pages
+/// keep the host's default (hosts join the values of a header that several
+/// rules set, so no rule sets one that another does). `policy` empty: no
+/// policy header.
+pub fn host_headers(base: &BaseUrl, policy: &str, search_langs: &[&str], assets_dir: &str) -> String {
     let mut text = String::from("# Response headers, written by helpgen.\n");
     text.push_str(&format!("{}*\n  X-Content-Type-Options: nosniff\n", base.path()));
     text.push_str("  Referrer-Policy: strict-origin-when-cross-origin\n");
     if !policy.is_empty() {
         text.push_str(&format!("  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"));
     }
-    text.push_str(&format!("{}*\n  Cache-Control: public, max-age=3600\n", base.path_of("assets/")));
+    let mut immutable = vec![base.path_of(assets_dir)];
     for lang in search_langs {
         for folder in ["fragment", "index", "filter"] {
-            let path = base.path_of(&format!("{lang}/pagefind/{folder}/"));
-            text.push_str(&format!("{path}*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+            immutable.push(base.path_of(&format!("{lang}/pagefind/{folder}/")));
         }
+    }
+    for path in immutable {
+        text.push_str(&format!("{path}*\n  Cache-Control: public, max-age=31536000, immutable\n"));
     }
     text
 }
@@ -81,12 +108,25 @@ mod tests {
     #[test]
     fn host_headers_carry_the_policy_and_cache_by_kind() {
         let base = BaseUrl::parse("/docs/").expect("base");
-        let text = host_headers(&base, "default-src 'self'", &["en"]);
+        let text = host_headers(&base, "default-src 'self'", &["en"], "assets/0123456789/");
         assert!(text.contains("/docs/*\n  X-Content-Type-Options: nosniff\n"), "{text}");
         assert!(text.contains("  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'\n"), "{text}");
-        assert!(text.contains("/docs/assets/*\n  Cache-Control: public, max-age=3600\n"), "{text}");
+        assert!(text.contains("/docs/assets/0123456789/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
         assert!(text.contains("/docs/en/pagefind/fragment/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
-        assert!(!host_headers(&base, "", &[]).contains("Content-Security-Policy"));
+        // The self-check's download, beside the folder, is not cached.
+        assert!(!text.contains("/docs/assets/*"), "{text}");
+        assert!(!host_headers(&base, "", &[], "assets/0/").contains("Content-Security-Policy"));
+    }
+
+    #[test]
+    fn the_assets_folder_changes_with_any_asset() {
+        let mut assets = BTreeMap::from([("css/a.css".to_string(), b"a{}".to_vec())]);
+        let first = assets_dir(&assets, None);
+        assert!(first.starts_with("assets/") && first.len() == "assets/".len() + 11, "{first}");
+        assert_eq!(assets_dir(&assets, None), first);
+        assert_ne!(assets_dir(&assets, Some("html{}")), first);
+        assets.insert("js/b.js".to_string(), Vec::new());
+        assert_ne!(assets_dir(&assets, None), first);
     }
 
     #[test]

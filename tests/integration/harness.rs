@@ -76,6 +76,19 @@ impl Site {
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
 
+    /// `assets/<digest>/`: the folder of the theme's assets in the output,
+    /// named by their content.
+    pub fn assets(&self) -> String {
+        let folders: Vec<String> = std::fs::read_dir(self.path("public/assets"))
+            .expect("an assets folder")
+            .map(|entry| entry.expect("an entry"))
+            .filter(|entry| entry.path().is_dir())
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(folders.len(), 1, "{folders:?}");
+        format!("assets/{}/", folders[0])
+    }
+
     pub fn html(&self, relative: &str) -> Page {
         Page(Html::parse_document(&self.output(relative)))
     }

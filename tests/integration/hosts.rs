@@ -74,4 +74,16 @@ fn the_root_404_offers_every_language() {
     let policy = site.html("en/a/index.html").attr("meta[http-equiv=Content-Security-Policy]", "content");
     assert!(headers.contains(&format!("  Content-Security-Policy: {policy}; frame-ancestors 'self'\n")), "{headers}");
     assert!(headers.contains("/fr/pagefind/fragment/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+    // Theme assets are in a folder named by their content, cached for a
+    // year; every page takes them from there.
+    let assets = site.assets();
+    assert!(
+        headers.contains(&format!("/{assets}*\n  Cache-Control: public, max-age=31536000, immutable\n")),
+        "{headers}"
+    );
+    let page = site.html("en/a/index.html");
+    for url in page.attrs("link[rel=stylesheet]", "href").into_iter().chain(page.attrs("script[src]", "src")) {
+        assert!(url.starts_with(&format!("/{assets}")), "{url}");
+        assert!(site.path(&format!("public{url}")).is_file(), "{url}");
+    }
 }

@@ -51,10 +51,11 @@ fn every_page_has_the_selector_and_the_home_links_the_offer_pages() {
         assert_eq!(page.attr("[data-offer-filter] label", "for"), "offer-select");
         // Works under `script-src 'self'`: scripts from the site only; the
         // one classic script runs before the first paint, the rest are modules.
+        let js = format!("/{}js/", site.assets());
         for script in page.select("script") {
             let src = script.value().attr("src").unwrap_or_default();
-            assert!(src.starts_with("/assets/js/"), "{path}");
-            let kind = if src == "/assets/js/early.js" { None } else { Some("module") };
+            assert!(src.starts_with(&js), "{path}");
+            let kind = if src == format!("{js}early.js") { None } else { Some("module") };
             assert_eq!(script.value().attr("type"), kind, "{path}: {src}");
             assert!(script.inner_html().trim().is_empty(), "{path}");
         }
@@ -64,10 +65,10 @@ fn every_page_has_the_selector_and_the_home_links_the_offer_pages() {
     let home = site.html("en/index.html");
     assert_eq!(home.attr(".article-list li:has(a[href=\"/en/pro/\"])", "data-offers"), "advanced enterprise");
     for script in ["early.js", "site.js", "offer-filter.js"] {
-        assert!(site.path(&format!("public/assets/js/{script}")).exists(), "{script}");
+        assert!(site.path(&format!("public/{}js/{script}", site.assets())).exists(), "{script}");
     }
     // The offer's styles are written from the site's offers: rules for each.
-    let styles = site.output("assets/css/offers.css");
+    let styles = site.output(&format!("{}css/offers.css", site.assets()));
     assert!(styles
         .contains("html[data-offer=\"enterprise-on-premise\"] .offer-mismatch[data-offer=\"enterprise-on-premise\"]"));
 }

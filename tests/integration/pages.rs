@@ -125,7 +125,7 @@ fn homes_redirect_404_and_sitemap() {
     let root = site.html("index.html");
     assert_eq!(root.attrs(".language-list a", "href"), ["/help/en/", "/help/fr/", "/help/de/"]);
     assert_eq!(root.attrs(".language-list a", "hreflang"), ["en", "fr", "de"]);
-    assert!(root.attrs("script[src]", "src").contains(&"/help/assets/js/lang-choice.js".to_string()));
+    assert!(root.attrs("script[src]", "src").contains(&format!("/help/{}js/lang-choice.js", site.assets())));
     assert!(root.select("meta[http-equiv=refresh]").is_empty());
     assert_eq!(
         site.output("robots.txt"),
@@ -152,8 +152,8 @@ fn homes_redirect_404_and_sitemap() {
     let advanced =
         r#"<xhtml:link rel="alternate" hreflang="fr" href="https://docs.example.org/help/fr/offers/advanced/"/>"#;
     assert_eq!(sitemap.matches(advanced).count(), 3, "{sitemap}");
-    assert!(site.path("public/assets/css/helpgen.css").is_file());
-    assert!(site.output("assets/css/highlight.css").contains(".hl-"));
+    assert!(site.path(&format!("public/{}css/helpgen.css", site.assets())).is_file());
+    assert!(site.output(&format!("{}css/highlight.css", site.assets())).contains(".hl-"));
 }
 
 #[test]
@@ -205,10 +205,11 @@ fn the_code_stylesheet_is_linked_only_where_there_is_code() {
     );
     site.build_ok();
     let styles = |path: &str| site.html(path).attrs("link[rel=stylesheet]", "href");
-    let base = ["/assets/css/helpgen.css", "/assets/css/offers.css"];
+    let css = format!("/{}css/", site.assets());
+    let base = [format!("{css}helpgen.css"), format!("{css}offers.css")];
     assert_eq!(styles("en/prose/index.html"), base);
     assert_eq!(styles("en/index.html"), base);
     for path in ["en/code/index.html", "en/jekyll/index.html"] {
-        assert_eq!(styles(path), [base[0], base[1], "/assets/css/highlight.css"], "{path}");
+        assert_eq!(styles(path), [base[0].clone(), base[1].clone(), format!("{css}highlight.css")], "{path}");
     }
 }

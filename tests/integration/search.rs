@@ -108,9 +108,10 @@ fn every_page_has_a_localized_search_box() {
         assert!(page.attr("form[role=search]", "class").split(' ').any(|c| c == "needs-js"), "{path}");
         assert!(page.one("form[role=search]").value().attr("hidden").is_none(), "{path}");
         assert_eq!(page.attr("form[role=search] label", "for"), "search-input");
+        let js = format!("/{}js/", site.assets());
         assert_eq!(
             page.attrs("script[src]", "src"),
-            ["/assets/js/early.js", "/assets/js/site.js", "/assets/js/search.js"],
+            [format!("{js}early.js"), format!("{js}site.js"), format!("{js}search.js")],
             "{path}"
         );
         for script in page.attrs("script[src]", "src") {
@@ -133,9 +134,10 @@ fn search_can_be_turned_off_by_the_site_or_for_one_build() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!site.path("public/en/pagefind").exists());
     assert!(site.html("en/pro/index.html").select("form[role=search]").is_empty());
+    let js = format!("/{}js/", site.assets());
     assert_eq!(
         site.html("en/pro/index.html").attrs("script[src]", "src"),
-        ["/assets/js/early.js", "/assets/js/site.js"]
+        [format!("{js}early.js"), format!("{js}site.js")]
     );
 
     site.write("helpgen.toml", "search = false\n");

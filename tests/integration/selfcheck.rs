@@ -66,10 +66,11 @@ fn the_box_does_not_repeat_the_articles_heading_and_introduction() {
     }
     // The script is loaded where the check is, and only there.
     let scripts = |path: &str| site.html(path).attrs("script[src]", "src");
-    assert!(scripts("fr/check/index.html").contains(&"/assets/js/selfcheck.js".to_string()));
-    assert!(!scripts("en/other/index.html").contains(&"/assets/js/selfcheck.js".to_string()));
+    let selfcheck = format!("/{}js/selfcheck.js", site.assets());
+    assert!(scripts("fr/check/index.html").contains(&selfcheck));
+    assert!(!scripts("en/other/index.html").contains(&selfcheck));
     for script in ["selfcheck.js", "selfcheck-core.js"] {
-        assert!(site.path(&format!("public/assets/js/{script}")).is_file());
+        assert!(site.path(&format!("public/{}js/{script}", site.assets())).is_file());
     }
     let probe = std::fs::read(site.path("public/assets/selfcheck-probe.bin")).unwrap();
     assert_eq!(probe.len(), 512 * 1024);

@@ -58,7 +58,7 @@ fn an_article_for_some_offers_says_so_to_readers_of_the_others() {
     // An unlabelled article is for every offer.
     assert!(site.html("en/beta/index.html").select(".offer-mismatch").is_empty());
     // offers.css shows the notice of the chosen offer only.
-    let css = site.output("assets/css/offers.css");
+    let css = site.output(&format!("{}css/offers.css", site.assets()));
     assert!(css.contains("html[data-offer=\"classic\"] .offer-mismatch[data-offer=\"classic\"] { display: flex; }"));
 }
 
