@@ -213,3 +213,47 @@ fn an_answer_to_was_this_helpful_is_sent_on_the_click_only() {
     let errors = super::unexpected_errors(&session, &[]);
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
+
+#[test]
+fn copy_as_markdown_puts_the_twin_on_the_clipboard() {
+    if !browser_available() {
+        return;
+    }
+    let site = Site::empty();
+    site.write(
+        "content/en/guide/pro.md",
+        "---\ntitle: Pro tips\n---\n\nClick _Plan_{:.menu-item}, then see {% link_new Start | guide/start.md %}.\n",
+    );
+    site.write("content/en/guide/start.md", "---\ntitle: Start\n---\n\nText.\n");
+    site.build_ok();
+    let twin = site.output("en/pro/index.md");
+    // Under the policy the pages carry: the download is the site's own.
+    let port = servers::serve_site(&site.path("public"), "");
+    let driver = Driver::start();
+    let session = driver.session(&[]);
+    let origin = format!("http://127.0.0.1:{port}");
+    session.devtools(
+        "Browser.grantPermissions",
+        serde_json::json!({ "origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"] }),
+    );
+    session.goto(&format!("{origin}/en/pro/"));
+    session.wait_for("return document.readyState === 'complete'", Duration::from_secs(10));
+    session.click("[data-copy-markdown]");
+    let status =
+        session.wait_for("return document.querySelector('[data-copy-status]').textContent", Duration::from_secs(10));
+    assert_eq!(status, "Copied as Markdown.");
+    session.run("navigator.clipboard.readText().then(t => window.copied = t, e => window.copied = 'failed: ' + e)");
+    let copied = session.wait_for("return window.copied", Duration::from_secs(10));
+    assert_eq!(copied.as_str(), Some(twin.as_str()));
+    assert!(twin.contains("Click _Plan_, then see [Start]("), "{twin}");
+    // Without the twin (a host that drops .md files), the reader is told.
+    std::fs::remove_file(site.path("public/en/pro/index.md")).expect("remove the twin");
+    session.goto(&format!("{origin}/en/pro/"));
+    session.wait_for("return document.readyState === 'complete'", Duration::from_secs(10));
+    session.click("[data-copy-markdown]");
+    let status =
+        session.wait_for("return document.querySelector('[data-copy-status]').textContent", Duration::from_secs(10));
+    assert!(status.as_str().is_some_and(|s| s.starts_with("The article could not be copied.")), "{status}");
+    let errors = super::unexpected_errors(&session, &["/en/pro/index.md".to_string()]);
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
