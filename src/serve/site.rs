@@ -127,6 +127,8 @@ pub fn content_type(path: &str) -> &'static str {
         "json" => "application/json",
         "xml" => "application/xml",
         "txt" => "text/plain; charset=utf-8",
+        // The articles' Markdown twins, shown as text.
+        "md" => "text/markdown; charset=utf-8",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
@@ -143,6 +145,12 @@ pub fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_twins_are_served_as_text() {
+        assert_eq!(content_type("en/start/index.md"), "text/markdown; charset=utf-8");
+        assert_eq!(content_type("en/llms-full.txt"), "text/plain; charset=utf-8");
+    }
 
     fn site() -> LiveSite {
         let mut site = LiveSite::default();

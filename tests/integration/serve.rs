@@ -111,6 +111,8 @@ fn an_edit_reloads_the_page_an_error_shows_over_it_until_fixed() {
     let reload = next_event(&events, "reload");
     assert!(reload.contains("\"/en/start/\""), "{reload}");
     assert!(request(server.port, "GET", "/en/start/").1.contains("A sentence added while serving."));
+    // Its Markdown twin too.
+    assert!(request(server.port, "GET", "/en/start/index.md").1.contains("\nA sentence added while serving.\n"));
 
     site.write(ARTICLE, format!("{original}\nSee {{% link_new this | guide/nowhere.md %}}.\n"));
     let errors = next_event(&events, "errors");
