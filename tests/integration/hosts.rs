@@ -87,3 +87,44 @@ fn the_root_404_offers_every_language() {
         assert!(site.path(&format!("public{url}")).is_file(), "{url}");
     }
 }
+
+/// The sitemap protocol allows 50,000 URLs per file: a larger site gets an
+/// index of several sitemaps. Built for real, from 50,001 generated
+/// articles (about 20 s in a debug build).
+#[test]
+fn a_site_of_more_than_50000_urls_gets_a_sitemap_index() {
+    const ARTICLES: usize = 50_001;
+    let site = Site::empty();
+    site.write("helpgen.toml", "base_url = \"https://help.example.com/\"\n");
+    site.write("content/en/a0.md", "---\ntitle: Article 0\n---\n\nText.\n");
+    let folder = site.path("content/en");
+    for i in 1..ARTICLES {
+        let text = format!("---\ntitle: Article {i}\n---\n\nText.\n");
+        std::fs::write(folder.join(format!("a{i}.md")), text).expect("an article");
+    }
+    assert_eq!(site.build(&["--no-search", "--quiet"]).code, 0);
+    let index = site.output("sitemap.xml");
+    assert!(index.contains("<sitemapindex"), "{index}");
+    let locs = |xml: &str| -> Vec<String> {
+        xml.split("<loc>").skip(1).map(|rest| rest.split_once("</loc>").expect("closed").0.to_string()).collect()
+    };
+    let files = locs(&index);
+    assert_eq!(files, ["https://help.example.com/sitemap-1.xml", "https://help.example.com/sitemap-2.xml"]);
+    let mut urls = Vec::new();
+    for file in &files {
+        let xml = site.output(file.strip_prefix("https://help.example.com/").expect("on the site"));
+        assert!(xml.contains("<urlset"), "{file}");
+        let found = locs(&xml);
+        assert!(found.len() <= 50_000, "{file}: {}", found.len());
+        urls.extend(found);
+    }
+    // Every article once, besides the home and offer pages.
+    let total = urls.len();
+    urls.sort_unstable();
+    urls.dedup();
+    assert_eq!(urls.len(), total);
+    let articles = urls.iter().filter(|u| u.starts_with("https://help.example.com/en/a")).count();
+    assert_eq!(articles, ARTICLES);
+    assert!(urls.contains(&"https://help.example.com/en/a50000/".to_string()));
+    assert!(site.output("robots.txt").contains("Sitemap: https://help.example.com/sitemap.xml"));
+}
