@@ -16,6 +16,7 @@ mod links;
 mod pass;
 mod placeholders;
 mod security;
+mod span_lists;
 mod substitute;
 mod twin;
 
