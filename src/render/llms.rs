@@ -7,11 +7,14 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use super::contents::Section;
 use super::twin::MarkdownPage;
 use super::view::ArticleSummary;
 use super::{OutputFile, Renderer};
 use crate::config::BaseUrl;
+use crate::ids::LangId;
 
 impl Renderer<'_> {
     /// The `llms.txt` files: the root's, and per language the whole list,
@@ -21,33 +24,40 @@ impl Renderer<'_> {
         let default = &self.site.languages.default;
         let bodies: HashMap<String, &str> =
             twins.iter().map(|twin| (base.path_of(&twin.site_path), twin.body())).collect();
-        let mut files = Vec::new();
-        let mut languages = Vec::new();
-        for lang in &self.site.languages.all {
-            let title = self.site_title(lang);
-            let summary = self.text_or(lang, "home-description", "");
-            let titles: Vec<String> =
-                self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
-            let offers = self.offer_links(lang);
-            let list = LanguageList {
-                lang: lang.as_str(),
-                title: &title,
-                summary: &summary,
-                sections: self.contents().sections(lang).iter().zip(titles).collect(),
-                offers: offers.iter().map(|o| OfferEntry { id: &o.id, name: &o.name }).collect(),
-            };
-            files.push(OutputFile::new(format!("{lang}/llms.txt"), language(base, &list, None)));
-            for offer in &list.offers {
-                let path = format!("{lang}/offers/{}/llms.txt", offer.id);
-                files.push(OutputFile::new(path, language(base, &list, Some(offer))));
-            }
-            files.push(OutputFile::new(format!("{lang}/{FULL_FILE}"), full(base, &list, &bodies)));
-            let name = self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string());
-            languages.push((lang.as_str(), name));
-        }
-        let entries: Vec<LanguageEntry> = languages.iter().map(|(lang, name)| LanguageEntry { lang, name }).collect();
+        // Each language's full text is a copy of its articles: made side by side.
+        let per_language: Vec<Vec<OutputFile>> =
+            self.site.languages.all.par_iter().map(|lang| self.language_llms_files(lang, &bodies)).collect();
+        let mut files: Vec<OutputFile> = per_language.into_iter().flatten().collect();
+        let names: Vec<(&str, String)> = (self.site.languages.all.iter())
+            .map(|lang| (lang.as_str(), self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string())))
+            .collect();
+        let entries: Vec<LanguageEntry> = names.iter().map(|(lang, name)| LanguageEntry { lang, name }).collect();
         let title = self.site_title(default);
         files.push(OutputFile::new("llms.txt", root(base, &title, &entries)));
+        files
+    }
+
+    /// A language's `llms.txt`, one per offer, and its `llms-full.txt`.
+    fn language_llms_files(&self, lang: &LangId, bodies: &HashMap<String, &str>) -> Vec<OutputFile> {
+        let base = &self.config.base_url;
+        let title = self.site_title(lang);
+        let summary = self.text_or(lang, "home-description", "");
+        let titles: Vec<String> =
+            self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
+        let offers = self.offer_links(lang);
+        let list = LanguageList {
+            lang: lang.as_str(),
+            title: &title,
+            summary: &summary,
+            sections: self.contents().sections(lang).iter().zip(titles).collect(),
+            offers: offers.iter().map(|o| OfferEntry { id: &o.id, name: &o.name }).collect(),
+        };
+        let mut files = vec![OutputFile::new(format!("{lang}/llms.txt"), language(base, &list, None))];
+        for offer in &list.offers {
+            let path = format!("{lang}/offers/{}/llms.txt", offer.id);
+            files.push(OutputFile::new(path, language(base, &list, Some(offer))));
+        }
+        files.push(OutputFile::new(format!("{lang}/{FULL_FILE}"), full(base, &list, bodies)));
         files
     }
 }
