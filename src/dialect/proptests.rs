@@ -91,9 +91,18 @@ const FRAGMENTS: &[&str] = &[
     "\u{0}",
 ];
 
-/// The HTML, link targets and diagnostics of `body` through both parse
-/// stages, and how many cross-links the expansion made.
-fn render(body: &str) -> (String, Vec<crate::markdown::LinkTarget>, Vec<crate::diag::Diagnostic>, usize) {
+/// What `body` becomes through both parse stages.
+struct Rendered {
+    html: String,
+    /// The Markdown twin, each address written as `u`.
+    twin: String,
+    links: Vec<crate::markdown::LinkTarget>,
+    diags: Vec<crate::diag::Diagnostic>,
+    /// How many cross-links the expansion made.
+    cross_links: usize,
+}
+
+fn render(body: &str) -> Rendered {
     // Decoded as a file is at load, which ends every line with `\n`.
     let text = crate::content::decode(format!("---\ntitle: T\n---\n{body}").into_bytes()).unwrap();
     let path = ArticlePath::parse("guide/a.md").unwrap();
@@ -104,7 +113,10 @@ fn render(body: &str) -> (String, Vec<crate::markdown::LinkTarget>, Vec<crate::d
     let doc = crate::markdown::parse(&expanded, highlighter(), &mut diags);
     let mut html = String::new();
     doc.write_html(&mut html, |_, out| out.push_str("<a>"));
-    (html, doc.links.into_iter().map(|l| l.target).collect(), diags, expanded.links.len())
+    let mut twin = String::new();
+    doc.write_markdown(&mut twin, |_, out| out.push('u'));
+    let links = doc.links.into_iter().map(|l| l.target).collect();
+    Rendered { html, twin, links, diags, cross_links: expanded.links.len() }
 }
 
 /// Built once: the theme and Fluent bundles cost more than a parse.
@@ -179,8 +191,10 @@ proptest! {
     #[test]
     fn parsing_any_article_reports_positions_inside_it(body in dialect_text()) {
         let lines = format!("---\ntitle: T\n---\n{body}").split(['\n', '\r']).count() as u32 + 1;
-        let (html, _, diags, _) = render(&body);
+        let Rendered { html, twin, diags, .. } = render(&body);
         prop_assert!(!html.contains(super::markers::RESERVED), "a marker leaked into {}", html);
+        prop_assert!(!twin.contains(super::markers::RESERVED), "a marker leaked into the twin {}", twin);
+        prop_assert!(!twin.contains(crate::syntax::CROSS_LINK_SCHEME), "{}", twin);
         for d in &diags {
             let location = d.location.as_ref().expect("every dialect diagnostic has a location");
             prop_assert_eq!(&location.file, std::path::Path::new("content/en/guide/a.md"));
@@ -195,15 +209,19 @@ proptest! {
         after in markdown_text(),
         text in "[a-z][a-zé«» ]{0,8}[a-z?!.:)(\"']",
     ) {
-        let (marked, marked_links, diags, cross_links) = render(&format!("{before}{{% link_new {text} | b.md %}}{after}"));
-        let (written, written_links, _, _) = render(&format!("{before}[{text}](/b.md){after}"));
+        let marked = render(&format!("{before}{{% link_new {text} | b.md %}}{after}"));
+        let written = render(&format!("{before}[{text}](/b.md){after}"));
+        let (cross_links, diags) = (marked.cross_links, &marked.diags);
+        let (marked_links, written_links) = (marked.links, written.links);
         // Where the two differ on purpose: the tag was not expanded (code),
         // the link sits where a Markdown link is not one (raw HTML, after
         // `!` or `\\`, inside another link).
         prop_assume!(!before.ends_with(['!', '\\']));
         prop_assume!(cross_links == 1 && marked_links.len() == written_links.len());
         prop_assume!(!diags.iter().any(|d| matches!(d.code, Code::LinkNested | Code::LinkUnread)));
-        prop_assert_eq!(marked, written);
+        prop_assert_eq!(marked.html, written.html);
         prop_assert_eq!(marked_links, written_links);
+        // The twin writes both as the same Markdown link.
+        prop_assert_eq!(marked.twin, written.twin);
     }
 }

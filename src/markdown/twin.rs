@@ -19,10 +19,9 @@ pub struct MarkdownTwin {
 }
 
 impl MarkdownTwin {
-    /// The Markdown with each slot filled by `address`, which appends the
-    /// address of the link with the given index.
-    /// It is the body's text without blank lines around it, ending in a
-    /// line break.
+    /// Appends the body's Markdown (no blank line before it, one line
+    /// break after it) with each slot filled by `address`, which appends
+    /// the address of the link with the given index.
     pub fn write(&self, out: &mut String, mut address: impl FnMut(usize, &mut String)) {
         out.reserve(self.text.len() + self.slots.len() * 64);
         let mut from = 0;
@@ -184,12 +183,14 @@ fn push_indented(out: &mut String, text: &str) {
 
 /// Where the `]` that ends a link's text is in the link's source `[text]...`:
 /// brackets inside the text are balanced or escaped, and code spans in it
-/// are skipped, as the parser reads them.
+/// are skipped, as the parser reads them. Linear in the source, however its
+/// backticks are arranged.
 fn link_text_end(source: &str) -> Option<usize> {
     let bytes = source.as_bytes();
     if bytes.first() != Some(&b'[') {
         return None;
     }
+    let closing = closing_runs(bytes);
     let mut depth = 0usize;
     let mut i = 1;
     while i < bytes.len() {
@@ -197,10 +198,12 @@ fn link_text_end(source: &str) -> Option<usize> {
             b'\\' => i += 1,
             b'`' => {
                 let run = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                i += run;
-                if let Some(close) = closing_run(&bytes[i..], run) {
-                    i += close + run;
-                }
+                // A code span ends at the next run as long; without one, the
+                // backticks are text.
+                i = match closing.get(&i) {
+                    Some(&close) => close + run,
+                    None => i + run,
+                };
                 continue;
             }
             b'[' => depth += 1,
@@ -213,21 +216,25 @@ fn link_text_end(source: &str) -> Option<usize> {
     None
 }
 
-/// Where a run of exactly `run` backticks starts in `bytes`.
-fn closing_run(bytes: &[u8], run: usize) -> Option<usize> {
+/// For each run of backticks in `bytes`, by where it starts, where the next
+/// run of the same length starts, if one does.
+fn closing_runs(bytes: &[u8]) -> std::collections::HashMap<usize, usize> {
+    let mut runs = Vec::new();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let len = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-            if len == run {
-                return Some(i);
-            }
-            i += len;
-        } else {
-            i += 1;
+    while let Some(found) = memchr::memchr(b'`', &bytes[i..]) {
+        let start = i + found;
+        let len = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        runs.push((start, len));
+        i = start + len;
+    }
+    let mut next_of_length = std::collections::HashMap::new();
+    let mut closing = std::collections::HashMap::new();
+    for &(start, len) in runs.iter().rev() {
+        if let Some(next) = next_of_length.insert(len, start) {
+            closing.insert(start, next);
         }
     }
-    None
+    closing
 }
 
 #[cfg(test)]
@@ -242,6 +249,7 @@ mod tests {
         assert_eq!(link_text_end("[`]` code](x)"), Some(9));
         assert_eq!(link_text_end("[``a`]``][r]"), Some(8));
         assert_eq!(link_text_end("[open"), None);
+        assert_eq!(link_text_end("[`a ``b` c] ``](x)"), Some(10));
         assert_eq!(link_text_end("a](b)"), None);
     }
 

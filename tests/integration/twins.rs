@@ -186,3 +186,18 @@ fn llms_full_holds_every_article_of_the_language_in_section_order() {
     let fr = site.output("fr/llms-full.txt");
     assert!(fr.contains("- Not translated: the text is in en\n"), "{fr}");
 }
+
+/// A link whose text holds backtick runs of every length, none closed:
+/// finding where the text ends stays linear in it.
+#[test]
+fn a_hostile_link_text_is_read_in_bounded_time() {
+    let site = Site::empty();
+    let runs: Vec<String> = (1..=1500).map(|n| "`".repeat(n)).collect();
+    site.write("content/en/b.md", "---\ntitle: B\n---\n\nB.\n");
+    site.write("content/en/a.md", format!("---\ntitle: A\n---\n\n[{}](b.md) and [after](b.md).\n", runs.join(" x ")));
+    let started = std::time::Instant::now();
+    site.build_ok();
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    let twin = site.output("en/a/index.md");
+    assert!(twin.trim_end().ends_with("](/en/b/) and [after](/en/b/)."), "{}", &twin[twin.len() - 80..]);
+}
