@@ -3,6 +3,12 @@
 //! value; output uses CSS classes (`hl-*`), never inline styles, so the
 //! theme's stylesheet (`css/highlight.css`) decides the colours, for light
 //! and dark, and a strict CSP is not needed.
+//!
+//! A help center shows the same code in every language: each distinct
+//! block is highlighted once per build and its HTML reused.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -10,8 +16,19 @@ use syntect::util::LinesWithEndings;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+/// The highlighted blocks kept for reuse stop growing past this size.
+const CACHE_BYTES: usize = 32 << 20;
+
 pub struct Highlighter {
     syntaxes: SyntaxSet,
+    /// The HTML of each block highlighted so far, by language and code.
+    done: Mutex<Cache>,
+}
+
+#[derive(Default)]
+struct Cache {
+    blocks: HashMap<(String, String), String>,
+    bytes: usize,
 }
 
 impl Default for Highlighter {
@@ -22,13 +39,29 @@ impl Default for Highlighter {
 
 impl Highlighter {
     pub fn new() -> Highlighter {
-        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines() }
+        Highlighter { syntaxes: SyntaxSet::load_defaults_newlines(), done: Mutex::default() }
     }
 
     /// `<pre><code>` for a fenced block. Unknown or missing languages give
     /// plain escaped text rather than an error: a writer's `~~~ foo` is fine.
     pub fn highlight(&self, code: &str, lang: &str) -> String {
         let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
+        let key = (lang.to_string(), code.to_string());
+        if let Some(html) = self.done.lock().ok().and_then(|done| done.blocks.get(&key).cloned()) {
+            return html;
+        }
+        let html = self.highlight_once(code, lang);
+        if let Ok(mut done) = self.done.lock() {
+            let size = html.len() + code.len();
+            if done.bytes + size <= CACHE_BYTES {
+                done.bytes += size;
+                done.blocks.insert(key, html.clone());
+            }
+        }
+        html
+    }
+
+    fn highlight_once(&self, code: &str, lang: &str) -> String {
         let syntax = (!lang.is_empty()).then(|| self.syntaxes.find_syntax_by_token(lang)).flatten();
         let class =
             if lang.is_empty() { String::new() } else { format!(" class=\"language-{}\"", crate::escape::html(lang)) };
@@ -63,6 +96,18 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="), "{html}");
         assert!(html.contains("&lt;value&gt;"), "{html}");
+    }
+
+    #[test]
+    fn a_block_seen_again_is_highlighted_once() {
+        let h = Highlighter::new();
+        let first = h.highlight("key: value\n", "yaml");
+        assert_eq!(h.highlight("key: value\n", "yaml {.x}"), first);
+        let other = h.highlight("key: value\n", "json");
+        assert_ne!(other, first);
+        let done = h.done.lock().expect("cache");
+        assert_eq!(done.blocks.len(), 2);
+        assert_eq!(done.bytes, first.len() + other.len() + 2 * "key: value\n".len());
     }
 
     #[test]
