@@ -111,17 +111,32 @@ fn run_mode(config: &Config, mode: Mode, mut timer: StageTimer) -> Result<BuildR
     Ok(report)
 }
 
-/// The stages that produce output, from the model: render, then write with
-/// the search index made alongside. A template that cannot be rendered is
-/// the site's own problem, reported like content, and nothing is written.
+/// The stages that produce output, from the model. Without search, pages
+/// are written as they are rendered, so the build never holds the whole
+/// site; with it, the site is rendered, then written with the search index
+/// made alongside from the pages. A template that cannot be rendered is
+/// the site's own problem, reported like content, and nothing is published.
 fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: &mut StageTimer) -> Result<()> {
+    if !config.search {
+        timer.begin("rendering and writing", 0);
+        let written = renderer(config, model).and_then(|renderer| {
+            output::write_streamed(&config.root, &config.output, config.force, |sink| {
+                renderer.render_streamed(|files| sink.write(&files))
+            })
+        });
+        match written.map_err(|e| site_problem(config, e)) {
+            Ok(written) => report.written = Some(written),
+            Err(Ok(found)) => add_diagnostics(config, report, found),
+            Err(Err(error)) => return Err(error),
+        }
+        timer.lap("render and write");
+        return Ok(());
+    }
     timer.begin("rendering", 0);
     let files = match render(config, model, Pages::All)? {
         Ok(files) => files,
         Err(found) => {
-            let mut all: Diagnostics = std::mem::take(&mut report.diagnostics).into_iter().collect();
-            all.extend(found);
-            report.diagnostics = all.settle(&config.checks);
+            add_diagnostics(config, report, found);
             return Ok(());
         }
     };
@@ -174,25 +189,44 @@ pub fn render(
     model: &SiteModel,
     pages: Pages,
 ) -> Result<std::result::Result<Vec<OutputFile>, Vec<Diagnostic>>> {
+    let rendered = renderer(config, model).and_then(|renderer| match pages {
+        Pages::All => renderer.render_all(),
+        Pages::Of(file) => renderer.pages_of(file),
+    });
+    match rendered.map_err(|e| site_problem(config, e)) {
+        Ok(files) => Ok(Ok(files)),
+        Err(Ok(found)) => Ok(Err(found)),
+        Err(Err(error)) => Err(error),
+    }
+}
+
+fn renderer<'a>(config: &'a Config, model: &'a SiteModel) -> Result<Renderer<'a>> {
     let inputs = &model.inputs;
     let data =
         SiteData { offers: &inputs.offers, requirements: inputs.requirements.as_ref(), history: &inputs.history };
-    let rendered =
-        Renderer::new(&inputs.theme, inputs.l10n.clone(), config, &model.site, data).and_then(|renderer| match pages {
-            Pages::All => renderer.render_all(),
-            Pages::Of(file) => renderer.pages_of(file),
-        });
-    match rendered {
-        Ok(files) => Ok(Ok(files)),
-        Err(Error::Template { name, message }) => {
+    Renderer::new(&inputs.theme, inputs.l10n.clone(), config, &model.site, data)
+}
+
+/// A failure that is the site's own problem, as its diagnostics: a template
+/// that cannot be rendered, links the build wrote that lead nowhere.
+/// Anything else stays an error.
+fn site_problem(config: &Config, error: Error) -> std::result::Result<Vec<Diagnostic>, Error> {
+    match error {
+        Error::Template { name, message } => {
             let file = std::path::Path::new("themes").join(&config.theme).join("templates");
             let d = Diagnostic::new(Code::ThemeInvalid, format!("{name} cannot be rendered:\n{message}"))
                 .at(Location::file(file));
-            Ok(Err(vec![d]))
+            Ok(vec![d])
         }
-        Err(Error::BrokenOutput(found)) => Ok(Err(found)),
-        Err(other) => Err(other),
+        Error::BrokenOutput(found) => Ok(found),
+        other => Err(other),
     }
+}
+
+fn add_diagnostics(config: &Config, report: &mut BuildReport, found: Vec<Diagnostic>) {
+    let mut all: Diagnostics = std::mem::take(&mut report.diagnostics).into_iter().collect();
+    all.extend(found);
+    report.diagnostics = all.settle(&config.checks);
 }
 
 /// One item of a stage done; shareable across threads.

@@ -36,6 +36,50 @@ pub fn write_with(
     files: &[OutputFile],
     later: impl FnOnce() -> Result<Vec<OutputFile>>,
 ) -> Result<WriteReport> {
+    write_streamed(root, output, force, |sink| {
+        sink.write(files)?;
+        sink.write(&later()?)
+    })
+}
+
+/// Files handed over while they are made: each batch is written at once
+/// into the staging folder, so a build need not hold its whole site.
+pub struct Sink<'a> {
+    tree: Tree<'a>,
+    report: WriteReport,
+    /// Every file written so far, which the output keeps.
+    paths: Vec<String>,
+    /// The marker is written.
+    marked: bool,
+}
+
+impl Sink<'_> {
+    pub fn write(&mut self, files: &[OutputFile]) -> Result<()> {
+        self.report += self.tree.write(files)?;
+        self.paths.extend(files.iter().map(|f| f.path.clone()));
+        self.mark()
+    }
+
+    /// Once a first batch is written, what a failure leaves in the staging
+    /// folder is known as helpgen's, and kept to start the next build from.
+    fn mark(&mut self) -> Result<()> {
+        if !self.marked {
+            self.marked = true;
+            self.write(&[OutputFile::new(MARKER, MARKER_TEXT)])?;
+        }
+        Ok(())
+    }
+}
+
+/// Like `write_with`, with the files handed to the sink by `produce` as it
+/// makes them. The output is replaced only once `produce` has succeeded;
+/// if it fails, the previous output is left as it was.
+pub fn write_streamed(
+    root: &Path,
+    output: &Path,
+    force: bool,
+    produce: impl FnOnce(&mut Sink) -> Result<()>,
+) -> Result<WriteReport> {
     let output = check_location(root, output)?;
     let parent = output.parent().unwrap_or(Path::new("."));
     let name = output.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -48,12 +92,11 @@ pub fn write_with(
     let staging = parent.join(format!(".{name}.staging-{pid}"));
     let spare = parent.join(format!(".{name}.spare"));
     let result = claim(&spare, &staging).and_then(|tree| {
-        let marker = OutputFile::new(MARKER, MARKER_TEXT);
-        let mut report = tree.write(files)?;
-        report += tree.write(std::slice::from_ref(&marker))?;
-        let later = later()?;
-        report += tree.write(&later)?;
-        tree.prune(files.iter().chain(&later).chain([&marker]).map(|f| f.path.as_str()))?;
+        let mut sink = Sink { tree, report: WriteReport::default(), paths: Vec::new(), marked: false };
+        produce(&mut sink)?;
+        sink.mark()?;
+        let Sink { tree, report, paths, .. } = sink;
+        tree.prune(paths.iter().map(String::as_str))?;
         flush(&staging)?;
         let replaced = swap_in(&staging, &output, &parent.join(format!(".{name}.previous-{pid}")))?;
         if let Some(replaced) = replaced {

@@ -40,6 +40,10 @@ use contents::Contents;
 use twin::MarkdownPage;
 use view::*;
 
+/// Article pages are rendered and handed over this many at a time: a build
+/// that writes them as they come holds no more of them.
+const PAGES_AT_ONCE: usize = 512;
+
 /// Where the search stage puts each language's bundle, relative to the
 /// language folder; the pages' search box loads it from there.
 pub const SEARCH_DIR: &str = "pagefind/";
@@ -140,11 +144,44 @@ impl<'a> Renderer<'a> {
 
     /// Every file of the site, in a deterministic order.
     pub fn render_all(&self) -> Result<Vec<OutputFile>> {
+        let mut all = Vec::new();
+        self.render_streamed(|files| {
+            all.extend(files);
+            Ok(())
+        })?;
+        Ok(all)
+    }
+
+    /// Every file of the site, in the order of `render_all`, handed to
+    /// `emit` a batch at a time: the article pages as they are rendered,
+    /// then the files made from all of them, once the links helpgen wrote
+    /// into its Markdown files are known to lead somewhere.
+    pub fn render_streamed(&self, mut emit: impl FnMut(Vec<OutputFile>) -> Result<()>) -> Result<()> {
         let pages: Vec<Page> = self.site.pages().collect();
-        let rendered: Vec<(OutputFile, Option<MarkdownPage>)> =
-            pages.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
-        let (mut files, twins): (Vec<OutputFile>, Vec<Option<MarkdownPage>>) = rendered.into_iter().unzip();
-        let twins: Vec<MarkdownPage> = twins.into_iter().flatten().collect();
+        let mut emitted: Vec<String> = Vec::with_capacity(pages.len());
+        let mut twins: Vec<MarkdownPage> = Vec::with_capacity(pages.len());
+        for batch in pages.chunks(PAGES_AT_ONCE) {
+            let rendered: Vec<(OutputFile, Option<MarkdownPage>)> =
+                batch.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
+            let (files, batch_twins): (Vec<OutputFile>, Vec<Option<MarkdownPage>>) = rendered.into_iter().unzip();
+            emitted.extend(files.iter().map(|f| f.path.clone()));
+            twins.extend(batch_twins.into_iter().flatten());
+            emit(files)?;
+        }
+        let files = self.site_files(&twins)?;
+        let broken = published::broken_links(&emitted, &files, &twins, &self.config.base_url);
+        if !broken.is_empty() {
+            return Err(Error::BrokenOutput(broken));
+        }
+        emit(files)?;
+        emit(twins.into_iter().map(MarkdownPage::into_file).collect())
+    }
+
+    /// The files made from the whole site: homes, 404s, offer pages, the
+    /// requirement data, root files, `llms` files (with the pages' `twins`),
+    /// host files, redirects, sitemaps, assets and media.
+    fn site_files(&self, twins: &[MarkdownPage]) -> Result<Vec<OutputFile>> {
+        let mut files = Vec::new();
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
             files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang, false)?));
@@ -163,7 +200,7 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("404.html", self.not_found(default, true)?));
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
-        files.extend(self.llms_files(&twins));
+        files.extend(self.llms_files(twins));
         let searched: Vec<&str> =
             if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
         files.push(OutputFile::new(
@@ -187,11 +224,6 @@ impl<'a> Renderer<'a> {
             let content = FileContent::Copy(file.absolute.clone());
             files.push(OutputFile { path: format!("media/{}", file.key), content });
         }
-        let broken = published::broken_links(&files, &twins, &self.config.base_url);
-        if !broken.is_empty() {
-            return Err(Error::BrokenOutput(broken));
-        }
-        files.extend(twins.into_iter().map(MarkdownPage::into_file));
         Ok(files)
     }
 

@@ -16,15 +16,22 @@ use crate::syntax::percent_decode;
 
 /// A diagnostic for each address helpgen wrote into the `twins` (where
 /// each recorded its links) and the `llms.txt` files among `files` (every
-/// link there is helpgen's) that no file of the build answers.
-/// `llms-full.txt` is left out: its articles are the twins, and the
-/// addresses it names are those of `llms.txt`.
-pub fn broken_links(files: &[OutputFile], twins: &[MarkdownPage], base: &BaseUrl) -> Vec<Diagnostic> {
+/// link there is helpgen's) that no file of the build answers: the files
+/// at `emitted`, `files` or the twins. `llms-full.txt` is left out: its
+/// articles are the twins, and the addresses it names are those of
+/// `llms.txt`.
+pub fn broken_links(
+    emitted: &[String],
+    files: &[OutputFile],
+    twins: &[MarkdownPage],
+    base: &BaseUrl,
+) -> Vec<Diagnostic> {
     let twin_paths: Vec<String> = twins.iter().map(MarkdownPage::path).collect();
     // A folder's address is answered by its index.html.
-    let published: HashSet<&str> = files
+    let published: HashSet<&str> = emitted
         .iter()
-        .map(|f| f.path.as_str())
+        .map(String::as_str)
+        .chain(files.iter().map(|f| f.path.as_str()))
         .chain(twin_paths.iter().map(String::as_str))
         .flat_map(|path| [Some(path), path.strip_suffix("index.html")])
         .flatten()
@@ -92,7 +99,6 @@ mod tests {
         let files = vec![
             OutputFile::new("fr/a/index.html", ""),
             OutputFile::new("fr/b c/index.html", ""),
-            OutputFile::new("fr/index.html", ""),
             OutputFile::new(
                 "fr/llms.txt",
                 "- [a](https://help.example.com/docs/fr/a/) [b](https://help.example.com/docs/fr/b/)\n\
@@ -106,7 +112,7 @@ mod tests {
             .map(at)
             .collect();
         let twins = [MarkdownPage { site_path: "fr/a/".to_string(), text: twin.to_string(), body_start: 0, links }];
-        let found = broken_links(&files, &twins, &base);
+        let found = broken_links(&["fr/index.html".to_string()], &files, &twins, &base);
         let places: Vec<(String, u32, u32)> = found
             .iter()
             .map(|d| d.location.as_ref().expect("a place"))

@@ -231,3 +231,29 @@ fn symlinks_are_followed_inside_the_site_only() {
     site.build_ok();
     assert_eq!(site.html("en/moved/index.html").text("h1"), "Moved here");
 }
+
+/// Without search, pages are written as they are rendered: a template that
+/// fails after them (the home page's) still leaves the published site as it
+/// was.
+#[test]
+fn a_build_that_fails_after_writing_pages_publishes_nothing() {
+    let site = published();
+    let before = site.output("en/ok/index.html");
+    site.write("content/en/ok.md", "---\ntitle: Changed\n---\n\nNew text.\n");
+    site.write(
+        "themes/default/templates/home.html",
+        "{% extends \"base.html\" %}\n{% block main %}{{ nothing.here }}{% endblock %}\n",
+    );
+    let run = site.build(&["--no-search"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[theme.invalid]"), "{}", run.stderr);
+    assert!(run.stderr.contains("Nothing was written"), "{}", run.stderr);
+    assert_eq!(site.output("en/ok/index.html"), before, "the published site changed");
+    // The pages it wrote are kept aside, to start the next build from.
+    let kept = std::fs::read_to_string(site.path(".public.spare/en/ok/index.html")).expect("pages written aside");
+    assert!(kept.contains("New text."));
+    // Fixed, the next build publishes the change.
+    site.remove("themes/default/templates/home.html");
+    assert_eq!(site.build(&["--no-search"]).code, 0);
+    assert!(site.output("en/ok/index.html").contains("New text."));
+}
