@@ -32,7 +32,7 @@ fn main() {
     let mut bundle = Vec::new();
     for _ in 0..runs {
         let start = Instant::now();
-        let (files, _) = helpgen::search::index(&pages).expect("index");
+        let (files, _) = helpgen::search::index(&pages, None).expect("index");
         times.push(start.elapsed());
         bundle = files;
     }

@@ -39,6 +39,9 @@ enum Command {
         /// Skip the search index (and the search box) for this build
         #[arg(long)]
         no_search: bool,
+        /// Keep each language's search index in DIR and take it again while its pages do not change (overrides search_cache in helpgen.toml)
+        #[arg(long, value_name = "DIR")]
+        search_cache: Option<PathBuf>,
         /// Replace the output folder even if it holds files helpgen did not write
         #[arg(long)]
         force: bool,
@@ -133,8 +136,8 @@ pub fn run() -> ExitCode {
     // clap exits with 2 on usage errors and 0 for --help, as we want.
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { site, output, base_url, no_search, force } => {
-            build_command(&site, Overrides { output, base_url, no_search, force })
+        Command::Build { site, output, base_url, no_search, search_cache, force } => {
+            build_command(&site, Overrides { output, base_url, no_search, search_cache, force })
         }
         Command::Serve { site, port, bind, no_search } => serve_command(site, port, bind, no_search),
         Command::Init { dir, language } => scaffold_command(crate::scaffold::init(&dir, &language).map(|files| {
@@ -186,6 +189,12 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
                 stages.join(", "),
                 config.output.display()
             );
+            if let Some(search) = report.search.filter(|s| s.reused > 0) {
+                eprintln!(
+                    "Search: {} of {} languages unchanged, their index taken from the cache",
+                    search.reused, report.languages
+                );
+            }
             Outcome::Success
         }
         None => {

@@ -38,6 +38,10 @@ pub struct Config {
     /// says `search = false`, the build says `--no-search`, or helpgen was
     /// compiled without its `search` feature.
     pub search: bool,
+    /// Where each language's search bundle is kept between builds, to be
+    /// taken again while its pages do not change (`search_cache` or
+    /// `--search-cache`); `None`: every build indexes.
+    pub search_cache: Option<PathBuf>,
     /// Replace an output folder that holds files helpgen did not write.
     pub force: bool,
     /// Addresses whose pages content may embed (`<iframe src>` starting
@@ -88,6 +92,8 @@ pub struct Overrides {
     pub base_url: Option<String>,
     /// Skip the search index for this build.
     pub no_search: bool,
+    /// Keep search bundles in this folder between builds.
+    pub search_cache: Option<PathBuf>,
     /// Replace an output folder helpgen did not write (`--force`).
     pub force: bool,
 }
@@ -104,6 +110,8 @@ struct ConfigFile {
     checks: Option<BTreeMap<String, Level>>,
     translations: Option<TranslationsFile>,
     search: Option<bool>,
+    /// Relative to the site root.
+    search_cache: Option<PathBuf>,
     security: Option<SecurityFile>,
     feedback: Option<Feedback>,
     sections: Option<BTreeMap<String, SectionSettings>>,
@@ -208,6 +216,7 @@ impl Config {
             sections: file.sections.unwrap_or_default(),
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
+            search_cache: overrides.search_cache.or_else(|| file.search_cache.map(|dir| root.join(dir))),
             force: overrides.force,
             allow_frames_from,
             content_security_policy: security.content_security_policy,
@@ -279,6 +288,7 @@ impl ConfigFile {
             checks: None,
             translations: None,
             search: None,
+            search_cache: None,
             security: None,
             feedback: None,
             sections: None,

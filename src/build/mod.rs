@@ -148,7 +148,7 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
         let indexing = config.search.then(|| {
             scope.spawn(|| {
                 let start = Instant::now();
-                search::index(&files).map(|indexed| (indexed, start.elapsed()))
+                search::index(&files, config.search_cache.as_deref()).map(|indexed| (indexed, start.elapsed()))
             })
         });
         let mut indexed = None;

@@ -25,7 +25,7 @@ impl Indexer {
                     Ok(site) => site.pages(),
                     Err(_) => return,
                 };
-                match crate::search::index_pages(pages.iter().map(|(path, html)| (path.as_str(), &html[..]))) {
+                match crate::search::index_pages(pages.iter().map(|(path, html)| (path.as_str(), &html[..])), None) {
                     Ok((bundle, _)) => {
                         if let Ok(mut site) = shared.site.write() {
                             site.update(bundle);

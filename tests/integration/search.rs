@@ -147,3 +147,49 @@ fn search_can_be_turned_off_by_the_site_or_for_one_build() {
     site.build_ok();
     assert!(site.path("public/en/pagefind/pagefind-entry.json").is_file());
 }
+
+/// Every file of a language's bundle, by path below `public/<lang>/pagefind`.
+fn bundle(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
+    let root = site.path(&format!("public/{lang}/pagefind"));
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(&root).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_search_cache_reindexes_only_the_languages_that_changed() {
+    let site = site();
+    site.write("helpgen.toml", "search_cache = \".search-cache\"\n");
+    let first = site.build_ok();
+    assert!(!first.stderr.contains("taken from the cache"), "{}", first.stderr);
+    let (en, fr) = (bundle(&site, "en"), bundle(&site, "fr"));
+    assert!(site.path(".search-cache/en/digest").is_file());
+
+    // Nothing changed: both bundles are taken, as they were.
+    let again = site.build_ok();
+    assert!(again.stderr.contains("Search: 2 of 2 languages unchanged"), "{}", again.stderr);
+    assert_eq!((bundle(&site, "en"), bundle(&site, "fr")), (en.clone(), fr.clone()));
+
+    // A French edit: French is indexed again and finds the new word; English is taken.
+    site.write(
+        "content/fr/pro.md",
+        "---\ntitle: Fonctions pro\nproduct_label: [advanced]\n---\n\nPrévision hebdomadaire.\n",
+    );
+    let edited = site.build_ok();
+    assert!(edited.stderr.contains("Search: 1 of 2 languages unchanged"), "{}", edited.stderr);
+    assert_eq!(bundle(&site, "en"), en);
+    assert_ne!(bundle(&site, "fr"), fr);
+
+    // The flag names another folder; a cache that cannot be used only costs time.
+    site.write("helpgen.toml", "search_cache = \"helpgen.toml/not-a-folder\"\n");
+    let unusable = site.build_ok();
+    assert!(!unusable.stderr.contains("taken from the cache"), "{}", unusable.stderr);
+    let elsewhere = site.path("elsewhere").display().to_string();
+    site.build(&["--search-cache", &elsewhere]);
+    assert!(site.build(&["--search-cache", &elsewhere]).stderr.contains("Search: 2 of 2 languages unchanged"));
+}

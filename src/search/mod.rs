@@ -1,7 +1,14 @@
 //! Stage between render and write: the search index. Pagefind reads the
 //! rendered article pages from memory and returns a bundle per language
 //! (`<lang>/pagefind/`, with the `offer` filter the templates mark), written
-//! with the rest of the site. Languages are indexed in parallel.
+//! with the rest of the site. Languages are indexed in parallel; a language
+//! whose pages have not changed since a kept bundle takes it (`cache`).
+
+mod cache;
+
+use std::path::Path;
+
+use cache::SearchCache;
 
 use crate::error::Result;
 use crate::render::{FileContent, OutputFile};
@@ -18,6 +25,8 @@ const BODY_MARKER: &[u8] = b"data-pagefind-body";
 pub struct SearchReport {
     pub pages: usize,
     pub files: usize,
+    /// Languages whose bundle was taken from the cache, not made again.
+    pub reused: usize,
 }
 
 /// A page to index: its language folder, root-relative URL and HTML.
@@ -43,28 +52,33 @@ fn by_language<'a>(pages: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<
     groups.into_values().collect()
 }
 
-/// The bundles' files, to be written beside the pages.
-pub fn index(files: &[OutputFile]) -> Result<(Vec<OutputFile>, SearchReport)> {
-    index_pages(files.iter().filter_map(|file| match &file.content {
+/// The bundles' files, to be written beside the pages; with a `cache`
+/// folder, languages whose pages are those of a kept bundle take it.
+pub fn index(files: &[OutputFile], cache: Option<&Path>) -> Result<(Vec<OutputFile>, SearchReport)> {
+    let pages = files.iter().filter_map(|file| match &file.content {
         FileContent::Bytes(html) => Some((file.path.as_str(), html.as_slice())),
         FileContent::Copy(_) => None,
-    }))
+    });
+    index_pages(pages, cache)
 }
 
 /// The same from pages held elsewhere, as (path, HTML), without copies.
 #[cfg(feature = "search")]
 pub fn index_pages<'a>(
     pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    cache: Option<&Path>,
 ) -> Result<(Vec<OutputFile>, SearchReport)> {
     let languages = by_language(pages);
+    let cache = cache.map(SearchCache::new);
     let mut bundles = Vec::with_capacity(languages.len());
-    for bundle in in_parallel(&languages, |pages| index_language(pages)) {
+    for bundle in in_parallel(&languages, |pages| cached_or_indexed(pages, cache.as_ref())) {
         bundles.push(bundle?);
     }
     let mut report = SearchReport::default();
     let mut out = Vec::new();
-    for (files, pages) in bundles {
+    for (files, pages, reused) in bundles {
         report.pages += pages;
+        report.reused += usize::from(reused);
         out.extend(files);
     }
     report.files = out.len();
@@ -112,6 +126,24 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> Result<R> + S
     done.into_iter().map(|(_, result)| result).collect()
 }
 
+/// One language's bundle: the kept one if its pages are unchanged, else
+/// made again (and kept); with whether it was kept.
+#[cfg(feature = "search")]
+fn cached_or_indexed(pages: &[Indexable], cache: Option<&SearchCache>) -> Result<(Vec<OutputFile>, usize, bool)> {
+    let (Some(cache), Some(lang)) = (cache, pages.first().map(|page| page.lang)) else {
+        let (files, count) = index_language(pages)?;
+        return Ok((files, count, false));
+    };
+    let digest = SearchCache::digest(pages);
+    if let Some(bundle) = cache.load(lang, &digest) {
+        return Ok((bundle, pages.len(), true));
+    }
+    let (files, count) = index_language(pages)?;
+    // A cache that cannot be written only makes the next build slower.
+    let _ = cache.store(lang, &digest, &files);
+    Ok((files, count, false))
+}
+
 /// One language's bundle, from pages that all share that language.
 #[cfg(feature = "search")]
 fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
@@ -148,6 +180,7 @@ fn index_language(pages: &[Indexable]) -> Result<(Vec<OutputFile>, usize)> {
 #[cfg(not(feature = "search"))]
 pub fn index_pages<'a>(
     _pages: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    _cache: Option<&Path>,
 ) -> Result<(Vec<OutputFile>, SearchReport)> {
     Ok((Vec::new(), SearchReport::default()))
 }
