@@ -71,7 +71,11 @@ pub fn index_pages<'a>(
     let languages = by_language(pages);
     let cache = cache.map(SearchCache::new);
     let mut bundles = Vec::with_capacity(languages.len());
-    for bundle in in_parallel(&languages, |pages| cached_or_indexed(pages, cache.as_ref())) {
+    // Pagefind holds a language's whole index until it is written: large
+    // languages are indexed fewer at a time.
+    let largest = languages.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let at_once = (PAGES_INDEXED_AT_ONCE / largest).max(1);
+    for bundle in in_parallel(&languages, at_once, |pages| cached_or_indexed(pages, cache.as_ref())) {
         bundles.push(bundle?);
     }
     let mut report = SearchReport::default();
@@ -85,20 +89,25 @@ pub fn index_pages<'a>(
     Ok((out, report))
 }
 
-/// `work` done on each item, on one more thread than there are cores
-/// (rather than rayon's one per core): indexing one language is serial, and
-/// with three languages on two cores the third would otherwise wait for a
-/// free core instead of sharing them. The bound keeps memory in check: each
-/// language's index holds about 200 MB per 1,000 pages until it is written.
-/// Results come back in the items' order.
+/// How many pages may be in the indexes being made at one time: each
+/// language's index holds about 170 MB per 1,000 pages until it is written,
+/// so this bounds the search stage near 3.5 GB however large the site.
 #[cfg(feature = "search")]
-fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> Result<R> + Sync) -> Vec<Result<R>> {
+const PAGES_INDEXED_AT_ONCE: usize = 20_000;
+
+/// `work` done on each item, on one more thread than there are cores
+/// (rather than rayon's one per core), at most `limit`: indexing one
+/// language is serial, and with three languages on two cores the third
+/// would otherwise wait for a free core instead of sharing them. Results
+/// come back in the items' order.
+#[cfg(feature = "search")]
+fn in_parallel<T: Sync, R: Send>(items: &[T], limit: usize, work: impl Fn(&T) -> Result<R> + Sync) -> Vec<Result<R>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let next = AtomicUsize::new(0);
     let mut done: Vec<(usize, Result<R>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..items.len().min(cores + 1))
+        let workers: Vec<_> = (0..items.len().min(cores + 1).min(limit.max(1)))
             .map(|_| {
                 scope.spawn(|| {
                     let mut done = Vec::new();
@@ -193,7 +202,7 @@ mod tests {
     fn parallel_work_covers_every_item_once_and_keeps_their_order() {
         let items: Vec<usize> = (0..40).collect();
         let threads = std::sync::Mutex::new(std::collections::HashSet::new());
-        let done = in_parallel(&items, |&n| {
+        let done = in_parallel(&items, usize::MAX, |&n| {
             threads.lock().unwrap().insert(std::thread::current().id());
             if n == 7 {
                 Err(crate::error::Error::Search("seven".into()))
@@ -206,5 +215,13 @@ mod tests {
         assert_eq!(doubled, expected);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         assert!(threads.lock().unwrap().len() <= cores + 1);
+        // A limit of one: one thread does it all, in order.
+        let one = std::sync::Mutex::new(std::collections::HashSet::new());
+        let done = in_parallel(&items, 1, |&n| {
+            one.lock().unwrap().insert(std::thread::current().id());
+            Ok(n)
+        });
+        assert_eq!(done.into_iter().map(Result::unwrap).collect::<Vec<_>>(), items);
+        assert_eq!(one.lock().unwrap().len(), 1);
     }
 }
