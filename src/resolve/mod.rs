@@ -14,6 +14,8 @@ mod redirects;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 pub use checks::Checks;
 pub use redirects::Redirect;
 
@@ -204,8 +206,11 @@ impl Site {
     pub fn check(&mut self, checks: &Checks, diags: &mut Diagnostics) -> CheckResults {
         self.redirects = redirects::index(self, diags);
         checks::translations(self, diags);
-        let articles = (0..self.articles.len()).map(|index| self.check_article(index, checks)).collect();
-        let leads: Vec<Vec<ArticlePath>> = self.articles.iter().map(|a| checks::leads_to(self, a)).collect();
+        // Each article is checked against the site alone: on every core.
+        let site = &*self;
+        let articles =
+            (0..site.articles.len()).into_par_iter().map(|index| site.check_article(index, checks)).collect();
+        let leads: Vec<Vec<ArticlePath>> = site.articles.par_iter().map(|a| checks::leads_to(site, a)).collect();
         let mut reached: HashMap<ArticlePath, usize> = HashMap::new();
         for path in leads.iter().flatten() {
             *reached.entry(path.clone()).or_default() += 1;
