@@ -3,9 +3,11 @@
 //!
 //! Steps: set up Tera with the theme and a Fluent-backed `t()` function; for
 //! every page of every language build its view (body HTML with cross-links
-//! resolved for that language, TOC, offers, related articles, alternates) and
-//! render it; then the per-language home and 404 pages, the root redirect,
-//! the sitemap and the theme assets.
+//! resolved for that language, TOC, offers, related articles, alternates),
+//! render it and write its Markdown twin, a batch of pages at a time; then
+//! the per-language home and 404 pages, the root redirect, the `llms` and
+//! host files, the sitemap and the theme assets, once the links written
+//! into the Markdown files are checked.
 
 mod article;
 mod body;
