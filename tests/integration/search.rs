@@ -186,9 +186,12 @@ fn a_search_cache_reindexes_only_the_languages_that_changed() {
     assert_ne!(bundle(&site, "fr"), fr);
 
     // The flag names another folder; a cache that cannot be used only costs time.
+    // A folder that cannot be made: every build indexes, and succeeds.
     site.write("helpgen.toml", "search_cache = \"helpgen.toml/not-a-folder\"\n");
+    site.build_ok();
     let unusable = site.build_ok();
     assert!(!unusable.stderr.contains("taken from the cache"), "{}", unusable.stderr);
+    assert_eq!(bundle(&site, "en"), en);
     let elsewhere = site.path("elsewhere").display().to_string();
     site.build(&["--search-cache", &elsewhere]);
     assert!(site.build(&["--search-cache", &elsewhere]).stderr.contains("Search: 2 of 2 languages unchanged"));
