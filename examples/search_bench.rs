@@ -58,7 +58,7 @@ fn read_pages(dir: &Path) -> Vec<OutputFile> {
 
 fn page_len(file: &OutputFile) -> usize {
     match &file.content {
-        helpgen::render::FileContent::Bytes(bytes) => bytes.len(),
+        helpgen::render::FileContent::Bytes(bytes) | helpgen::render::FileContent::Appended(bytes) => bytes.len(),
         helpgen::render::FileContent::Copy(_) => 0,
     }
 }

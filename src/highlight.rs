@@ -61,6 +61,14 @@ impl Highlighter {
         html
     }
 
+    /// Empties the cache: once a site is parsed, what it held is in the
+    /// articles' HTML, and one article parsed again rarely repeats a block.
+    pub fn forget_blocks(&self) {
+        if let Ok(mut done) = self.done.lock() {
+            *done = Cache::default();
+        }
+    }
+
     fn highlight_once(&self, code: &str, lang: &str) -> String {
         let syntax = (!lang.is_empty()).then(|| self.syntaxes.find_syntax_by_token(lang)).flatten();
         let class =
@@ -108,6 +116,10 @@ mod tests {
         let done = h.done.lock().expect("cache");
         assert_eq!(done.blocks.len(), 2);
         assert_eq!(done.bytes, first.len() + other.len() + 2 * "key: value\n".len());
+        drop(done);
+        h.forget_blocks();
+        assert_eq!(h.done.lock().expect("cache").bytes, 0);
+        assert_eq!(h.highlight("key: value\n", "yaml"), first);
     }
 
     #[test]

@@ -89,6 +89,7 @@ impl SiteModel {
                 parsed
             })
             .unzip();
+        inputs.highlighter.forget_blocks();
         timer.lap("parse");
         timer.begin("checking", 0);
         let mut index_diagnostics = Diagnostics::default();
@@ -246,7 +247,7 @@ impl Inputs {
     }
 
     /// Parses one article: its tags expanded, then its Markdown.
-    fn parse(&self, config: &Config, source: SourceArticle) -> (Article, Vec<Diagnostic>) {
+    fn parse(&self, config: &Config, mut source: SourceArticle) -> (Article, Vec<Diagnostic>) {
         let cx = dialect::Context {
             includes: &self.includes,
             media: &self.media,
@@ -264,6 +265,7 @@ impl Inputs {
         let expanded = dialect::expand(&source, &cx, &mut found);
         let doc = markdown::parse(&expanded, &self.highlighter, &mut found);
         let media = expanded.media;
+        source.forget_body();
         (Article { source, doc, media }, found)
     }
 }

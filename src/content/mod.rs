@@ -40,7 +40,8 @@ pub struct SourceArticle {
     /// Relative to the site root, for messages: `content/fr/a/b.md`.
     pub file: PathBuf,
     /// The whole file with any BOM removed and CRLF turned into LF, so offsets
-    /// into it map to the lines the writer sees.
+    /// into it map to the lines the writer sees. Once the article is parsed,
+    /// only its front matter (`forget_body`).
     pub text: String,
     pub body_start: usize,
     pub front: FrontMatter,
@@ -76,8 +77,18 @@ impl SourceArticle {
         SourceText { file: &self.file, text: &self.text, lines: &self.lines }
     }
 
+    /// The Markdown below the front matter; empty once the body is forgotten.
     pub fn body(&self) -> &str {
-        &self.text[self.body_start..]
+        self.text.get(self.body_start..).unwrap_or_default()
+    }
+
+    /// Drops the body, which parsing has turned into the article's HTML
+    /// and twin: what is checked later is in the front matter, and a large
+    /// site would otherwise hold its whole source twice.
+    pub fn forget_body(&mut self) {
+        self.text.truncate(self.body_start);
+        self.text.shrink_to_fit();
+        self.lines = LineIndex::new(&self.text);
     }
 
     /// Location of a byte offset of `text`.
@@ -265,7 +276,33 @@ pub(crate) fn decode(mut bytes: Vec<u8>) -> Result<String, (String, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, strip_markers};
+    use super::{decode, strip_markers, SourceArticle};
+    use crate::ids::{ArticlePath, LangId};
+
+    #[test]
+    fn front_matter_is_located_alike_once_the_body_is_forgotten() {
+        let text = "---\ntitle: Réglages\nproduct_label: [essential, gold]\n---\n\n# Réglages\n\nTexte.\n";
+        let path = ArticlePath::parse("a/b.md").expect("a path");
+        let mut article = SourceArticle::parse(
+            LangId::parse("fr").expect("a language"),
+            path,
+            "content/fr/a/b.md".into(),
+            text.to_string(),
+        )
+        .expect("an article");
+        let located = |a: &SourceArticle| {
+            let value = a.front_matter_value_location("product_label", "gold");
+            let positions = a.front_matter_positions();
+            let title = positions.value_at("title", "title:");
+            [(value.line, value.column), (title.line, title.column)]
+        };
+        let before = located(&article);
+        article.forget_body();
+        assert_eq!(located(&article), before);
+        assert_eq!(before, [(3, 28), (2, 8)]);
+        assert_eq!(article.body(), "");
+        assert_eq!(article.text, "---\ntitle: Réglages\nproduct_label: [essential, gold]\n---\n");
+    }
 
     #[test]
     fn marker_characters_are_replaced_and_nothing_else() {

@@ -276,6 +276,7 @@ fn exchange(_: &Path, _: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::FileContent;
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile::new(path, text.as_bytes())
@@ -316,6 +317,34 @@ mod tests {
         // The spare is the site before: the next build catches up with both.
         assert_eq!(write(root.path(), &out, &changed).unwrap().written, 1);
         assert_eq!(write(root.path(), &out, &changed).unwrap().written, 0);
+    }
+
+    /// A file handed over in pieces is whole, however much longer the
+    /// spare's version of it is, and counts once.
+    #[test]
+    fn a_file_in_pieces_is_written_whole_over_the_spare() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let piece = |text: &str| OutputFile {
+            path: "en/full.txt".to_string(),
+            content: FileContent::Appended(text.as_bytes().to_vec()),
+        };
+        let build = |parts: &[&str]| {
+            write_streamed(root.path(), &out, false, |sink| {
+                sink.write(&[file("en/full.txt", parts[0]), file("a.html", "a")])?;
+                for part in &parts[1..] {
+                    sink.write(&[piece(part)])?;
+                }
+                Ok(())
+            })
+            .unwrap()
+        };
+        build(&["one ", "two ", "three"]);
+        build(&["one ", "two ", "three, longer"]);
+        let report = build(&["1 ", "2"]);
+        assert_eq!(std::fs::read_to_string(out.join("en/full.txt")).unwrap(), "1 2");
+        assert_eq!((report.files, report.written), (3, 1));
+        assert_eq!(report.bytes, 3 + 1 + MARKER_TEXT.len() as u64);
     }
 
     /// A folder named like the spare that is not helpgen's is neither

@@ -55,7 +55,8 @@ impl Tree<'_> {
         let results: Vec<(u64, bool)> =
             files.par_iter().map(|file| write_if_changed(dir, file, !self.fresh)).collect::<Result<_>>()?;
         Ok(WriteReport {
-            files: files.len(),
+            // A piece adds to a file counted when it was begun.
+            files: files.iter().filter(|f| !matches!(f.content, FileContent::Appended(_))).count(),
             bytes: results.iter().map(|(size, _)| size).sum(),
             written: results.iter().filter(|(_, written)| *written).count(),
         })
@@ -146,6 +147,13 @@ fn write_if_changed(dir: &Path, file: &OutputFile, compare: bool) -> Result<(u64
             }
             std::fs::write(&path, bytes).map_err(Error::io("write", &path))?;
             Ok((bytes.len() as u64, true))
+        }
+        FileContent::Appended(bytes) => {
+            // The file was begun by an earlier batch, never by this one.
+            let mut file = std::fs::OpenOptions::new().append(true).open(&path).map_err(Error::io("write", &path))?;
+            std::io::Write::write_all(&mut file, bytes).map_err(Error::io("write", &path))?;
+            // Counted as written when it was begun.
+            Ok((bytes.len() as u64, false))
         }
         FileContent::Copy(from) => {
             let size = std::fs::metadata(from).map_err(Error::io("read", from))?.len();

@@ -98,7 +98,7 @@ impl Renderer<'_> {
             Some(to) => (self.redirect(page.lang, to)?, None),
             None => (self.article(page)?, Some(self.markdown_page(page))),
         };
-        Ok((OutputFile::new(format!("{}index.html", page.site_path()), html), twin))
+        Ok((OutputFile::new(page_file(page), html), twin))
     }
 
     fn related(&self, page: &Page) -> Vec<LinkView> {
@@ -143,4 +143,9 @@ impl Renderer<'_> {
         let hreflang = found.is_fallback().then(|| found.article.source.lang.to_string());
         Some(body::Href { url, hreflang })
     }
+}
+
+/// Where a page's HTML is published: `fr/browser-setup/index.html`.
+pub(super) fn page_file(page: &Page) -> String {
+    format!("{}index.html", page.site_path())
 }

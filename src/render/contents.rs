@@ -71,6 +71,12 @@ impl<'s> Contents<'s> {
         self.by_lang.get(lang).map_or(&[], Vec::as_slice)
     }
 
+    /// Where `path` is listed for readers of `lang`: its section's place
+    /// and its own in it. `None` for a page listed nowhere (a redirect).
+    pub fn place(&self, lang: &LangId, path: &ArticlePath) -> Option<(usize, usize)> {
+        self.places.get(&(lang, path)).copied()
+    }
+
     /// The articles before and after `path` in its section.
     pub fn neighbours(&self, lang: &LangId, path: &ArticlePath) -> (Option<LinkView>, Option<LinkView>) {
         let Some(&(section, at)) = self.places.get(&(lang, path)) else { return (None, None) };

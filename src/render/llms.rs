@@ -7,27 +7,20 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use rayon::prelude::*;
-
 use super::contents::Section;
-use super::twin::MarkdownPage;
 use super::view::ArticleSummary;
-use super::{OutputFile, Renderer};
+use super::{FileContent, OutputFile, Renderer};
 use crate::config::BaseUrl;
 use crate::ids::LangId;
 
 impl Renderer<'_> {
-    /// The `llms.txt` files: the root's, and per language the whole list,
-    /// one per offer, and the full text made of the pages' `twins`.
-    pub(super) fn llms_files(&self, twins: &[MarkdownPage]) -> Vec<OutputFile> {
+    /// The `llms.txt` files: the root's, and per language the whole list
+    /// and one per offer. The full texts are made with the pages.
+    pub(super) fn llms_files(&self) -> Vec<OutputFile> {
         let base = &self.config.base_url;
         let default = &self.site.languages.default;
-        let bodies: HashMap<String, &str> =
-            twins.iter().map(|twin| (base.path_of(&twin.site_path), twin.body())).collect();
-        // Each language's full text is a copy of its articles: made side by side.
-        let per_language: Vec<Vec<OutputFile>> =
-            self.site.languages.all.par_iter().map(|lang| self.language_llms_files(lang, &bodies)).collect();
-        let mut files: Vec<OutputFile> = per_language.into_iter().flatten().collect();
+        let mut files: Vec<OutputFile> =
+            self.site.languages.all.iter().flat_map(|lang| self.language_llms_files(lang)).collect();
         let names: Vec<(&str, String)> = (self.site.languages.all.iter())
             .map(|lang| (lang.as_str(), self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string())))
             .collect();
@@ -37,28 +30,37 @@ impl Renderer<'_> {
         files
     }
 
-    /// A language's `llms.txt`, one per offer, and its `llms-full.txt`.
-    fn language_llms_files(&self, lang: &LangId, bodies: &HashMap<String, &str>) -> Vec<OutputFile> {
+    /// A language's `llms.txt`, and one per offer.
+    fn language_llms_files(&self, lang: &LangId) -> Vec<OutputFile> {
         let base = &self.config.base_url;
+        self.with_language_list(lang, |list| {
+            let mut files = vec![OutputFile::new(format!("{lang}/llms.txt"), language(base, list, None))];
+            for offer in &list.offers {
+                let path = format!("{lang}/offers/{}/llms.txt", offer.id);
+                files.push(OutputFile::new(path, language(base, list, Some(offer))));
+            }
+            files
+        })
+    }
+
+    /// A language's `llms-full.txt`, its articles still to come.
+    pub(super) fn full_text(&self, lang: &LangId) -> FullText {
+        self.with_language_list(lang, |list| FullText::start(&self.config.base_url, lang, list))
+    }
+
+    fn with_language_list<T>(&self, lang: &LangId, make: impl FnOnce(&LanguageList) -> T) -> T {
         let title = self.site_title(lang);
         let summary = self.text_or(lang, "home-description", "");
         let titles: Vec<String> =
             self.contents().sections(lang).iter().map(|s| self.section_title(lang, &s.id)).collect();
         let offers = self.offer_links(lang);
-        let list = LanguageList {
+        make(&LanguageList {
             lang: lang.as_str(),
             title: &title,
             summary: &summary,
             sections: self.contents().sections(lang).iter().zip(titles).collect(),
             offers: offers.iter().map(|o| OfferEntry { id: &o.id, name: &o.name }).collect(),
-        };
-        let mut files = vec![OutputFile::new(format!("{lang}/llms.txt"), language(base, &list, None))];
-        for offer in &list.offers {
-            let path = format!("{lang}/offers/{}/llms.txt", offer.id);
-            files.push(OutputFile::new(path, language(base, &list, Some(offer))));
-        }
-        files.push(OutputFile::new(format!("{lang}/{FULL_FILE}"), full(base, &list, bodies)));
-        files
+        })
     }
 }
 
@@ -143,47 +145,82 @@ pub fn language(base: &BaseUrl, list: &LanguageList, offer: Option<&OfferEntry>)
 
 /// `/<lang>/llms-full.txt`: the articles in the order of their sections,
 /// each under its title as a level-1 heading with its address, offers and
-/// description, then its Markdown twin's body. `bodies` are keyed by the
-/// articles' URLs.
-pub fn full(base: &BaseUrl, list: &LanguageList, bodies: &HashMap<String, &str>) -> String {
-    // Room for every article's text at once: the file is most of a language's words.
-    let size: usize = list
-        .sections
-        .iter()
-        .flat_map(|(s, _)| &s.articles)
-        .filter_map(|a| bodies.get(&a.url))
-        .map(|b| b.len() + 512)
-        .sum();
-    let mut text = String::with_capacity(size + 1024);
-    let _ = writeln!(text, "# {}\n", line(list.title));
-    let summary = if list.summary.is_empty() { String::new() } else { format!("{} ", line(list.summary)) };
-    let _ = writeln!(text, "> {summary}Every article of this language, in Markdown, section by section.\n");
-    let names: HashMap<&str, &str> = list.offers.iter().map(|o| (o.id, o.name)).collect();
-    for (section, title) in &list.sections {
-        for article in &section.articles {
-            let Some(body) = bodies.get(&article.url) else { continue };
-            let _ = writeln!(text, "---\n\n# {}\n", line(&article.title));
-            let _ = writeln!(text, "- Address: {}{}", base.origin(), article.url.replace(' ', "%20"));
-            let _ = writeln!(text, "- Section: {}", line(title));
-            if !article.offers.is_empty() {
-                let offers: Vec<&str> =
-                    article.offers.iter().map(|o| names.get(o.as_str()).copied().unwrap_or(o)).collect();
-                let _ = writeln!(text, "- Offers: {}", offers.join(", "));
-            }
-            if article.fallback {
-                let _ = writeln!(text, "- Not translated: the text is in {}", article.content_lang);
-            }
-            if !article.description.is_empty() {
-                let _ = writeln!(text, "\n> {}", line(&article.description));
-            }
-            text.push('\n');
-            text.push_str(body);
-            if !text.ends_with("\n\n") {
-                text.push('\n');
-            }
+/// description, then its Markdown twin's body. Written as the twins are
+/// made, in that order, and handed over in pieces: the file is most of a
+/// language's words, too much to hold at 10,000 articles.
+pub struct FullText {
+    lang: LangId,
+    /// What is not handed over yet.
+    text: String,
+    /// A first piece is handed over: the next ones continue the file.
+    begun: bool,
+    origin: String,
+    /// Section titles, by the section's place in the language.
+    section_titles: Vec<String>,
+    /// Offer names by id.
+    offer_names: HashMap<String, String>,
+}
+
+impl FullText {
+    /// The file's title and summary, before any article.
+    pub fn start(base: &BaseUrl, lang: &LangId, list: &LanguageList) -> FullText {
+        let mut text = format!("# {}\n\n", line(list.title));
+        let summary = if list.summary.is_empty() { String::new() } else { format!("{} ", line(list.summary)) };
+        let _ = writeln!(text, "> {summary}Every article of this language, in Markdown, section by section.\n");
+        FullText {
+            lang: lang.clone(),
+            text,
+            begun: false,
+            origin: base.origin().to_string(),
+            section_titles: list.sections.iter().map(|(_, title)| title.clone()).collect(),
+            offer_names: list.offers.iter().map(|o| (o.id.to_string(), o.name.to_string())).collect(),
         }
     }
-    text
+
+    /// The text written since the last piece, as the file's beginning or
+    /// its continuation; `None` if there is none.
+    pub fn take_piece(&mut self) -> Option<OutputFile> {
+        if self.text.is_empty() && self.begun {
+            return None;
+        }
+        let path = format!("{}/{FULL_FILE}", self.lang);
+        let bytes = std::mem::take(&mut self.text).into_bytes();
+        let content = if self.begun { FileContent::Appended(bytes) } else { FileContent::Bytes(bytes) };
+        self.begun = true;
+        Some(OutputFile { path, content })
+    }
+
+    pub fn lang(&self) -> &LangId {
+        &self.lang
+    }
+
+    /// Appends `article`, of the section at place `section`, with the body
+    /// of its twin. Articles come in the order of their sections.
+    pub fn add(&mut self, section: usize, article: &ArticleSummary, body: &str) {
+        let text = &mut self.text;
+        let _ = writeln!(text, "---\n\n# {}\n", line(&article.title));
+        let _ = writeln!(text, "- Address: {}{}", self.origin, article.url.replace(' ', "%20"));
+        if let Some(title) = self.section_titles.get(section) {
+            let _ = writeln!(text, "- Section: {}", line(title));
+        }
+        if !article.offers.is_empty() {
+            let names = &self.offer_names;
+            let offers: Vec<&str> =
+                article.offers.iter().map(|o| names.get(o).map_or(o.as_str(), String::as_str)).collect();
+            let _ = writeln!(text, "- Offers: {}", offers.join(", "));
+        }
+        if article.fallback {
+            let _ = writeln!(text, "- Not translated: the text is in {}", article.content_lang);
+        }
+        if !article.description.is_empty() {
+            let _ = writeln!(text, "\n> {}", line(&article.description));
+        }
+        text.push('\n');
+        text.push_str(body);
+        if !text.ends_with("\n\n") {
+            text.push('\n');
+        }
+    }
 }
 
 /// An article without offers is for every offer.

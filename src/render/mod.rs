@@ -18,6 +18,7 @@ mod llms;
 mod published;
 mod site_files;
 mod sitemap;
+mod stream;
 mod twin;
 mod view;
 
@@ -26,7 +27,6 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::FluentArgs;
-use rayon::prelude::*;
 use tera::{Context, Kwargs, State, Tera, TeraResult};
 
 use crate::config::Config;
@@ -39,7 +39,6 @@ use crate::requirements::{self, Requirements};
 use crate::resolve::{Page, Site};
 use crate::theme::Theme;
 use contents::Contents;
-use twin::MarkdownPage;
 use view::*;
 
 /// Article pages are rendered and handed over this many at a time: a build
@@ -62,6 +61,10 @@ pub enum FileContent {
     Bytes(Vec<u8>),
     /// A file copied as it is (an image), never loaded into memory.
     Copy(PathBuf),
+    /// More of the file at the same path, handed over in an earlier batch
+    /// (`render_streamed`): a file too large to hold whole comes in pieces,
+    /// at most one per batch.
+    Appended(Vec<u8>),
 }
 
 impl OutputFile {
@@ -144,45 +147,30 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Every file of the site, in a deterministic order.
+    /// Every file of the site, each whole, in a deterministic order.
     pub fn render_all(&self) -> Result<Vec<OutputFile>> {
-        let mut all = Vec::new();
+        let mut all: Vec<OutputFile> = Vec::new();
         self.render_streamed(|files| {
-            all.extend(files);
+            for file in files {
+                let FileContent::Appended(more) = &file.content else {
+                    all.push(file);
+                    continue;
+                };
+                // The piece's file was begun in the batch before: close by.
+                match all.iter_mut().rev().find(|f| f.path == file.path).map(|f| &mut f.content) {
+                    Some(FileContent::Bytes(bytes)) => bytes.extend_from_slice(more),
+                    _ => all.push(file),
+                }
+            }
             Ok(())
         })?;
         Ok(all)
     }
 
-    /// Every file of the site, in the order of `render_all`, handed to
-    /// `emit` a batch at a time: the article pages as they are rendered,
-    /// then the files made from all of them, once the links helpgen wrote
-    /// into its Markdown files are known to lead somewhere.
-    pub fn render_streamed(&self, mut emit: impl FnMut(Vec<OutputFile>) -> Result<()>) -> Result<()> {
-        let pages: Vec<Page> = self.site.pages().collect();
-        let mut emitted: Vec<String> = Vec::with_capacity(pages.len());
-        let mut twins: Vec<MarkdownPage> = Vec::with_capacity(pages.len());
-        for batch in pages.chunks(PAGES_AT_ONCE) {
-            let rendered: Vec<(OutputFile, Option<MarkdownPage>)> =
-                batch.par_iter().map(|page| self.page(page)).collect::<Result<_>>()?;
-            let (files, batch_twins): (Vec<OutputFile>, Vec<Option<MarkdownPage>>) = rendered.into_iter().unzip();
-            emitted.extend(files.iter().map(|f| f.path.clone()));
-            twins.extend(batch_twins.into_iter().flatten());
-            emit(files)?;
-        }
-        let files = self.site_files(&twins)?;
-        let broken = published::broken_links(&emitted, &files, &twins, &self.config.base_url);
-        if !broken.is_empty() {
-            return Err(Error::BrokenOutput(broken));
-        }
-        emit(files)?;
-        emit(twins.into_iter().map(MarkdownPage::into_file).collect())
-    }
-
     /// The files made from the whole site: homes, 404s, offer pages, the
-    /// requirement data, root files, `llms` files (with the pages' `twins`),
-    /// host files, redirects, sitemaps, assets and media.
-    fn site_files(&self, twins: &[MarkdownPage]) -> Result<Vec<OutputFile>> {
+    /// requirement data, root files, `llms.txt` files, host files,
+    /// redirects, sitemaps, assets and media.
+    fn site_files(&self) -> Result<Vec<OutputFile>> {
         let mut files = Vec::new();
         for lang in &self.site.languages.all {
             files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
@@ -202,7 +190,7 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("404.html", self.not_found(default, true)?));
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
-        files.extend(self.llms_files(twins));
+        files.extend(self.llms_files());
         let searched: Vec<&str> =
             if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
         files.push(OutputFile::new(

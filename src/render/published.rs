@@ -11,75 +11,114 @@ use memchr::memmem;
 use super::twin::MarkdownPage;
 use super::{FileContent, OutputFile};
 use crate::config::BaseUrl;
-use crate::diag::{Code, Diagnostic, LineIndex};
+use crate::diag::{Code, Diagnostic, LineIndex, Location};
 use crate::syntax::percent_decode;
 
-/// A diagnostic for each address helpgen wrote into the `twins` (where
-/// each recorded its links) and the `llms.txt` files among `files` (every
-/// link there is helpgen's) that no file of the build answers: the files
-/// at `emitted`, `files` or the twins. `llms-full.txt` is left out: its
-/// articles are the twins, and the addresses it names are those of
-/// `llms.txt`.
-pub fn broken_links(
-    emitted: &[String],
-    files: &[OutputFile],
-    twins: &[MarkdownPage],
-    base: &BaseUrl,
-) -> Vec<Diagnostic> {
-    let twin_paths: Vec<String> = twins.iter().map(MarkdownPage::path).collect();
-    // A folder's address is answered by its index.html.
-    let published: HashSet<&str> = emitted
-        .iter()
-        .map(String::as_str)
-        .chain(files.iter().map(|f| f.path.as_str()))
-        .chain(twin_paths.iter().map(String::as_str))
-        .flat_map(|path| [Some(path), path.strip_suffix("index.html")])
-        .flatten()
-        .collect();
-    let site = base.url_of("");
-    let leads_nowhere = |url: &str| url.strip_prefix(site.as_str()).is_none_or(|path| !answers(&published, path));
-    let mut found = Vec::new();
-    for (path, twin) in twin_paths.iter().zip(twins) {
-        report(
-            path,
-            twin.text(),
-            twin.links.iter().filter(|&r| leads_nowhere(&twin.text()[r.clone()])).cloned(),
-            &mut found,
-        );
-    }
-    let finder = memmem::Finder::new(site.as_bytes());
-    for file in files.iter().filter(|f| f.path == "llms.txt" || f.path.ends_with("/llms.txt")) {
-        let FileContent::Bytes(bytes) = &file.content else { continue };
-        let Ok(text) = std::str::from_utf8(bytes) else { continue };
-        let links = finder
-            .find_iter(bytes)
-            .filter(|&at| text[..at].ends_with("]("))
-            .map(|at| at..at + text[at..].find([')', ' ', '\n']).unwrap_or(text.len() - at));
-        report(&file.path, text, links.filter(|r| leads_nowhere(&text[r.clone()])), &mut found);
-    }
-    found
+/// The addresses helpgen wrote into the twins (where each records its
+/// links) and the `llms.txt` files (every link there is helpgen's),
+/// followed as the files are handed over. An address no file answers yet
+/// is kept, with its place, until every file of the build is known.
+/// `llms-full.txt` is left out: its articles are the twins, and the
+/// addresses it names are those of `llms.txt`.
+pub struct PublishedLinks {
+    /// The files of the build, and the folders their `index.html` answers.
+    published: HashSet<String>,
+    /// The site's own address: links elsewhere are the writers'.
+    site: String,
+    unanswered: Vec<Unanswered>,
 }
 
-/// A diagnostic for each address at `broken` in the file at `path`.
-fn report(path: &str, text: &str, broken: impl Iterator<Item = Range<usize>>, found: &mut Vec<Diagnostic>) {
-    let mut lines = None;
-    for range in broken {
-        let lines = lines.get_or_insert_with(|| LineIndex::new(text));
-        let location = lines.location(std::path::Path::new(path), text, range.start);
-        let url = &text[range];
-        let message = format!("`{path}` links to `{url}`, which this build does not publish");
+struct Unanswered {
+    /// The file that holds the link, for the message.
+    file: String,
+    url: String,
+    location: Location,
+}
+
+impl PublishedLinks {
+    /// `pages`: the paths of the pages the build publishes, known before
+    /// they are rendered, so a link to a later page is answered at once.
+    pub fn new(base: &BaseUrl, pages: impl IntoIterator<Item = String>) -> PublishedLinks {
+        let mut links = PublishedLinks { published: HashSet::new(), site: base.url_of(""), unanswered: Vec::new() };
+        for path in pages {
+            links.publish(path);
+        }
+        links
+    }
+
+    /// Notes `files` as published: links to them are answered.
+    pub fn publish_files(&mut self, files: &[OutputFile]) {
+        for file in files {
+            self.publish(file.path.clone());
+        }
+    }
+
+    fn publish(&mut self, path: String) {
+        if let Some(folder) = path.strip_suffix("index.html") {
+            self.published.insert(folder.to_string());
+        }
+        self.published.insert(path);
+    }
+
+    /// Follows the links helpgen resolved into `twin`.
+    pub fn follow_twin(&mut self, twin: &MarkdownPage) {
+        let path = twin.path();
+        let text = twin.text();
+        let unanswered: Vec<Range<usize>> =
+            twin.links.iter().filter(|r| !self.answers(&text[(*r).clone()])).cloned().collect();
+        self.keep(&path, text, unanswered);
+    }
+
+    /// The links still unanswered once `files`, the last of the build, are
+    /// published too, with those of the `llms.txt` files among them.
+    pub fn finish(mut self, files: &[OutputFile]) -> Vec<Diagnostic> {
+        self.publish_files(files);
+        let site = self.site.clone();
+        let finder = memmem::Finder::new(site.as_bytes());
+        for file in files.iter().filter(|f| f.path == "llms.txt" || f.path.ends_with("/llms.txt")) {
+            let FileContent::Bytes(bytes) = &file.content else { continue };
+            let Ok(text) = std::str::from_utf8(bytes) else { continue };
+            let links: Vec<Range<usize>> = finder
+                .find_iter(bytes)
+                .filter(|&at| text[..at].ends_with("]("))
+                .map(|at| at..at + text[at..].find([')', ' ', '\n']).unwrap_or(text.len() - at))
+                .filter(|r| !self.answers(&text[r.clone()]))
+                .collect();
+            self.keep(&file.path, text, links);
+        }
+        let unanswered = std::mem::take(&mut self.unanswered);
+        unanswered.into_iter().filter(|u| !self.answers(&u.url)).map(Unanswered::diagnostic).collect()
+    }
+
+    /// Whether a file of the build answers `url`, one of the site's own.
+    fn answers(&self, url: &str) -> bool {
+        let Some(path) = url.strip_prefix(self.site.as_str()) else { return false };
+        let path = path.split(['#', '?']).next().unwrap_or_default();
+        if path.contains('%') {
+            self.published.contains(percent_decode(path).as_str())
+        } else {
+            self.published.contains(path)
+        }
+    }
+
+    /// Keeps the addresses at `ranges` of the file at `path`, with their places.
+    fn keep(&mut self, path: &str, text: &str, ranges: Vec<Range<usize>>) {
+        if ranges.is_empty() {
+            return;
+        }
+        let lines = LineIndex::new(text);
+        for range in ranges {
+            let location = lines.location(std::path::Path::new(path), text, range.start);
+            self.unanswered.push(Unanswered { file: path.to_string(), url: text[range].to_string(), location });
+        }
+    }
+}
+
+impl Unanswered {
+    fn diagnostic(self) -> Diagnostic {
+        let message = format!("`{}` links to `{}`, which this build does not publish", self.file, self.url);
         let help = "helpgen wrote this link itself: please report it with the site that shows it";
-        found.push(Diagnostic::new(Code::OutputBrokenLink, message).at(location).with_help(help));
-    }
-}
-
-/// Whether a file of the build answers the site path `path` (`fr/plan/#a`).
-fn answers(published: &HashSet<&str>, path: &str) -> bool {
-    let path = path.split(['#', '?']).next().unwrap_or_default();
-    if path.contains('%') {
-        published.contains(percent_decode(path).as_str())
-    } else {
-        published.contains(path)
+        Diagnostic::new(Code::OutputBrokenLink, message).at(self.location).with_help(help)
     }
 }
 
@@ -111,8 +150,11 @@ mod tests {
             .chain(["https://help.example.com/docs/fr/gone/"])
             .map(at)
             .collect();
-        let twins = [MarkdownPage { site_path: "fr/a/".to_string(), text: twin.to_string(), body_start: 0, links }];
-        let found = broken_links(&["fr/index.html".to_string()], &files, &twins, &base);
+        let twin = MarkdownPage { site_path: "fr/a/".to_string(), text: twin.to_string(), body_start: 0, links };
+        // `fr/a/` and `fr/b c/` are answered only once the last files are known.
+        let mut published = PublishedLinks::new(&base, ["fr/index.html".to_string()]);
+        published.follow_twin(&twin);
+        let found = published.finish(&files);
         let places: Vec<(String, u32, u32)> = found
             .iter()
             .map(|d| d.location.as_ref().expect("a place"))

@@ -57,7 +57,8 @@ fn by_language<'a>(pages: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<
 pub fn index(files: &[OutputFile], cache: Option<&Path>) -> Result<(Vec<OutputFile>, SearchReport)> {
     let pages = files.iter().filter_map(|file| match &file.content {
         FileContent::Bytes(html) => Some((file.path.as_str(), html.as_slice())),
-        FileContent::Copy(_) => None,
+        // Pieces are of text files (`llms-full.txt`), never pages.
+        FileContent::Copy(_) | FileContent::Appended(_) => None,
     });
     index_pages(pages, cache)
 }

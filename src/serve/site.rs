@@ -60,6 +60,10 @@ impl LiveSite {
                 }
                 FileContent::Bytes(bytes) => Body::Bytes(bytes.into()),
                 FileContent::Copy(path) => Body::File(path),
+                FileContent::Appended(more) => match self.files.get(&file.path) {
+                    Some(Body::Bytes(begun)) => Body::Bytes([begun.as_ref(), &more].concat().into()),
+                    _ => Body::Bytes(more.into()),
+                },
             };
             self.files.insert(file.path, body);
         }

@@ -203,3 +203,38 @@ fn a_hostile_link_text_is_read_in_bounded_time() {
     let twin = site.output("en/a/index.md");
     assert!(twin.trim_end().ends_with("](/en/b/) and [after](/en/b/)."), "{}", &twin[twin.len() - 80..]);
 }
+
+/// More articles than the build renders at once (512 pages): the full
+/// text is written in pieces as the pages come, and is whole whether it is
+/// streamed to disk, made in memory for search, or written over a longer
+/// one from the build before.
+#[test]
+fn a_full_text_longer_than_a_batch_is_whole() {
+    let site = Site::empty();
+    site.write("helpgen.toml", format!("base_url = \"{BASE}\"\nlanguages = [\"en\", \"fr\"]\n"));
+    let write_articles = |words: &str| {
+        for n in 0..700 {
+            let body = format!("---\ntitle: Article {n:03}\n---\n\nArticle {n} {words}.\n");
+            site.write(&format!("content/en/s{}/a{n:03}.md", n % 3), body);
+        }
+    };
+    write_articles("with a long first text that the next build shortens");
+    site.write("content/fr/s0/a000.md", "---\ntitle: Article 000 en français\n---\n\nArticle 0.\n");
+    assert_eq!(site.build(&["--no-search"]).code, 0);
+    write_articles("shorter");
+    assert_eq!(site.build(&["--no-search"]).code, 0);
+    for lang in ["en", "fr"] {
+        let full = site.output(&format!("{lang}/llms-full.txt"));
+        let titles: Vec<&str> = full.lines().filter_map(|l| l.strip_prefix("# Article ")).collect();
+        assert_eq!(titles.len(), 700, "{lang}");
+        // Section by section, each by title.
+        let mut expected: Vec<(u32, &str)> = titles.iter().map(|t| (t[..3].parse::<u32>().unwrap() % 3, *t)).collect();
+        expected.sort();
+        assert_eq!(titles, expected.iter().map(|(_, t)| *t).collect::<Vec<_>>(), "{lang}");
+        assert!(!full.contains("long first text"), "{lang}");
+        assert_eq!(full.matches("shorter").count(), if lang == "en" { 700 } else { 699 }, "{lang}");
+    }
+    let streamed = site.output("fr/llms-full.txt");
+    site.build_ok();
+    assert_eq!(site.output("fr/llms-full.txt"), streamed);
+}
