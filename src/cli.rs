@@ -190,10 +190,7 @@ fn build_command(site: &SiteArgs, overrides: Overrides) -> Outcome {
                 config.output.display()
             );
             if let Some(search) = report.search.filter(|s| s.reused > 0) {
-                eprintln!(
-                    "Search: {} of {} languages unchanged, their index taken from the cache",
-                    search.reused, report.languages
-                );
+                eprintln!("Search: {} of {} indexes unchanged, taken from the cache", search.reused, search.indexes);
             }
             Outcome::Success
         }

@@ -42,6 +42,9 @@ pub struct Config {
     /// taken again while its pages do not change (`search_cache` or
     /// `--search-cache`); `None`: every build indexes.
     pub search_cache: Option<PathBuf>,
+    /// The most pages one search index holds (`search_pages_per_index`):
+    /// a larger language is indexed in parts, which the search box merges.
+    pub search_pages_per_index: usize,
     /// Replace an output folder that holds files helpgen did not write.
     pub force: bool,
     /// Addresses whose pages content may embed (`<iframe src>` starting
@@ -112,6 +115,7 @@ struct ConfigFile {
     search: Option<bool>,
     /// Relative to the site root.
     search_cache: Option<PathBuf>,
+    search_pages_per_index: Option<usize>,
     security: Option<SecurityFile>,
     feedback: Option<Feedback>,
     sections: Option<BTreeMap<String, SectionSettings>>,
@@ -217,6 +221,7 @@ impl Config {
             checks,
             search: file.search.unwrap_or(true) && !overrides.no_search && cfg!(feature = "search"),
             search_cache: overrides.search_cache.or_else(|| file.search_cache.map(|dir| root.join(dir))),
+            search_pages_per_index: file.search_pages_per_index.unwrap_or(crate::search::PAGES_PER_INDEX).max(1),
             force: overrides.force,
             allow_frames_from,
             content_security_policy: security.content_security_policy,
@@ -289,6 +294,7 @@ impl ConfigFile {
             translations: None,
             search: None,
             search_cache: None,
+            search_pages_per_index: None,
             security: None,
             feedback: None,
             sections: None,

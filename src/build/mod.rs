@@ -111,64 +111,47 @@ fn run_mode(config: &Config, mode: Mode, mut timer: StageTimer) -> Result<BuildR
     Ok(report)
 }
 
-/// The stages that produce output, from the model. Without search, pages
-/// are written as they are rendered, so the build never holds the whole
-/// site; with it, the site is rendered, then written with the search index
-/// made alongside from the pages. A template that cannot be rendered is
-/// the site's own problem, reported like content, and nothing is published.
+/// The stages that produce output, from the model. Pages are written as
+/// they are rendered, so the build never holds the whole site, and with
+/// search each part of a language's index is made from its pages while
+/// later ones render. A template that cannot be rendered is the site's own
+/// problem, reported like content, and nothing is published.
 fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: &mut StageTimer) -> Result<()> {
-    if !config.search {
-        timer.begin("rendering and writing", 0);
-        let written = renderer(config, model).and_then(|renderer| {
-            output::write_streamed(&config.root, &config.output, config.force, |sink| {
-                renderer.render_streamed(|files| sink.write(&files))
-            })
-        });
-        match written.map_err(|e| site_problem(config, e)) {
-            Ok(written) => report.written = Some(written),
-            Err(Ok(found)) => add_diagnostics(config, report, found),
-            Err(Err(error)) => return Err(error),
-        }
-        timer.lap("render and write");
-        return Ok(());
-    }
-    timer.begin("rendering", 0);
-    let files = match render(config, model, Pages::All)? {
-        Ok(files) => files,
-        Err(found) => {
-            add_diagnostics(config, report, found);
-            return Ok(());
-        }
-    };
-    timer.lap("render");
-    timer.begin(if config.search { "writing and indexing for search" } else { "writing" }, 0);
-    // The search index is made from the pages while they are written: the
-    // one is CPU work, the other mostly waiting on the disk.
-    let (written, indexed) = std::thread::scope(|scope| {
-        let indexing = config.search.then(|| {
-            scope.spawn(|| {
-                let start = Instant::now();
-                search::index(&files, config.search_cache.as_deref()).map(|indexed| (indexed, start.elapsed()))
-            })
-        });
-        let mut indexed = None;
-        let written = output::write_with(&config.root, &config.output, config.force, &files, || {
-            let Some(indexing) = indexing else { return Ok(Vec::new()) };
-            let ((bundle, searched), took) =
-                indexing.join().map_err(|_| Error::Search("the indexing thread stopped unexpectedly".into()))??;
-            indexed = Some((searched, took));
-            Ok(bundle)
-        });
-        (written, indexed)
+    timer.begin(if config.search { "rendering, writing and indexing for search" } else { "rendering and writing" }, 0);
+    let mut searched = None;
+    let mut tail = Duration::ZERO;
+    let written = renderer(config, model).and_then(|renderer| {
+        output::write_streamed(&config.root, &config.output, config.force, |sink| {
+            let mut indexer = config.search.then(|| {
+                search::Indexer::start(search::IndexOptions {
+                    cache: config.search_cache.clone(),
+                    pages_per_index: config.search_pages_per_index,
+                })
+            });
+            renderer.render_streamed(|files| {
+                sink.write(&files)?;
+                indexer.as_mut().map_or(Ok(()), |indexer| indexer.add(files))
+            })?;
+            let Some(indexer) = indexer else { return Ok(()) };
+            let waiting = Instant::now();
+            let (bundle, indexed) = indexer.finish()?;
+            tail = waiting.elapsed();
+            searched = Some(indexed);
+            sink.write(&bundle)
+        })
     });
-    report.written = Some(written?);
-    // Laps add up to the whole build: search is its own time, write what
-    // writing took beyond it.
-    if let Some((searched, took)) = indexed {
-        report.search = Some(searched);
-        timer.overlapped("search", took);
+    match written.map_err(|e| site_problem(config, e)) {
+        Ok(written) => report.written = Some(written),
+        Err(Ok(found)) => add_diagnostics(config, report, found),
+        Err(Err(error)) => return Err(error),
     }
-    timer.lap("write");
+    report.search = searched;
+    if report.search.is_some() {
+        // Indexing runs beside the rendering; `search` is what it took after.
+        timer.lap_with_tail("render, write and index", "search", tail);
+    } else {
+        timer.lap("render and write");
+    }
     Ok(())
 }
 
@@ -276,10 +259,13 @@ impl StageTimer {
         Counter(self.progress.clone())
     }
 
-    /// A stage that ran alongside the next one, for `took` of its time.
-    fn overlapped(&mut self, stage: &'static str, took: Duration) {
-        self.laps.push((stage, took));
-        self.since += took;
+    /// The stage `stage` ends now, its last `tail` spent on `tail_stage`
+    /// alone: the work that ran beside it, finishing.
+    fn lap_with_tail(&mut self, stage: &'static str, tail_stage: &'static str, tail: Duration) {
+        let now = Instant::now();
+        self.laps.push((stage, (now - self.since).saturating_sub(tail)));
+        self.laps.push((tail_stage, tail));
+        self.since = now;
     }
 
     /// The stage `stage` ends now.

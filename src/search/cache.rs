@@ -1,7 +1,7 @@
-//! A language's search bundle kept between builds: a folder per language
-//! holding the bundle and the digest of what it was made from (the pages
-//! Pagefind reads, helpgen's version). A build whose pages of a language
-//! are byte for byte those of the kept bundle takes it instead of indexing
+//! Search bundles kept between builds: a folder per part of a language's
+//! index, holding the bundle and the digest of what it was made from (the
+//! pages Pagefind reads, helpgen's version). A build whose part has byte
+//! for byte the pages of the kept bundle takes it instead of indexing
 //! again. Only ever a shortcut: a folder that cannot be read or written is
 //! the same as none.
 
@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::Indexable;
-use crate::render::{OutputFile, SEARCH_DIR};
+use super::indexer::Part;
+use crate::render::OutputFile;
 
 /// What a bundle depends on besides the pages: a new helpgen may index
 /// differently, and so may a new Pagefind (raise this with its version).
@@ -28,22 +28,23 @@ impl<'a> SearchCache<'a> {
         SearchCache { dir }
     }
 
-    /// The digest of one language's pages, in the order they are indexed.
-    pub(super) fn digest(pages: &[Indexable]) -> String {
+    /// The digest of one part's pages, in the order they are indexed.
+    pub(super) fn digest(part: &Part) -> String {
         let mut digest = Sha256::new();
         digest.update(MADE_BY.as_bytes());
-        for page in pages {
-            for part in [page.lang.as_bytes(), page.url.as_bytes(), page.html] {
-                digest.update((part.len() as u64).to_le_bytes());
-                digest.update(part);
+        for page in &part.pages {
+            for bytes in [part.lang.as_bytes(), page.url.as_bytes(), &page.html] {
+                digest.update((bytes.len() as u64).to_le_bytes());
+                digest.update(bytes);
             }
         }
         digest.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
-    /// The bundle of `lang` kept for pages of this `digest`, if there is one.
-    pub(super) fn load(&self, lang: &str, digest: &str) -> Option<Vec<OutputFile>> {
-        let folder = self.dir.join(lang);
+    /// The bundle kept as `key` for pages of this `digest`, if there is
+    /// one, with its files in the output folder `dir`.
+    pub(super) fn load(&self, key: &str, dir: &str, digest: &str) -> Option<Vec<OutputFile>> {
+        let folder = self.dir.join(key);
         if std::fs::read_to_string(folder.join(DIGEST_FILE)).ok()? != digest {
             return None;
         }
@@ -54,24 +55,23 @@ impl<'a> SearchCache<'a> {
             if entry.file_type().is_file() {
                 let name = entry.path().strip_prefix(&files).ok()?.to_str()?.replace('\\', "/");
                 let bytes = std::fs::read(entry.path()).ok()?;
-                bundle.push(OutputFile::new(format!("{lang}/{SEARCH_DIR}{name}"), bytes));
+                bundle.push(OutputFile::new(format!("{dir}{name}"), bytes));
             }
         }
         bundle.sort_by(|a, b| a.path.cmp(&b.path));
         Some(bundle)
     }
 
-    /// Keeps `bundle` as the one of `lang` for pages of this `digest`. It is
-    /// written beside the kept one and takes its place in one rename, so a
-    /// build stopped halfway leaves the old one or the new one.
-    pub(super) fn store(&self, lang: &str, digest: &str, bundle: &[OutputFile]) -> std::io::Result<()> {
-        let folder = self.dir.join(lang);
-        let fresh = self.dir.join(format!(".{lang}.new-{}", std::process::id()));
+    /// Keeps `bundle`, whose files are in the output folder `dir`, as `key`
+    /// for pages of this `digest`. It is written beside the kept one and
+    /// takes its place in one rename, so a build stopped halfway leaves the
+    /// old one or the new one.
+    pub(super) fn store(&self, key: &str, dir: &str, digest: &str, bundle: &[OutputFile]) -> std::io::Result<()> {
+        let folder = self.dir.join(key);
+        let fresh = self.dir.join(format!(".{key}.new-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&fresh);
-        let prefix = format!("{lang}/{SEARCH_DIR}");
         for file in bundle {
-            let (Some(name), crate::render::FileContent::Bytes(bytes)) =
-                (file.path.strip_prefix(&prefix), &file.content)
+            let (Some(name), crate::render::FileContent::Bytes(bytes)) = (file.path.strip_prefix(dir), &file.content)
             else {
                 continue;
             };
@@ -83,7 +83,7 @@ impl<'a> SearchCache<'a> {
         }
         std::fs::create_dir_all(&fresh)?;
         std::fs::write(fresh.join(DIGEST_FILE), digest)?;
-        let old: PathBuf = self.dir.join(format!(".{lang}.old-{}", std::process::id()));
+        let old: PathBuf = self.dir.join(format!(".{key}.old-{}", std::process::id()));
         if folder.exists() {
             std::fs::rename(&folder, &old)?;
         }
@@ -96,34 +96,41 @@ impl<'a> SearchCache<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::indexer::Indexable;
 
-    fn page<'a>(url: &str, html: &'a [u8]) -> Indexable<'a> {
-        Indexable { lang: "fr", url: url.to_string(), html }
+    fn part(pages: &[(&str, &[u8])]) -> Part {
+        let pages = pages.iter().map(|(url, html)| Indexable { url: url.to_string(), html: html.to_vec() }).collect();
+        Part { lang: "fr".to_string(), number: 1, pages }
     }
 
     #[test]
     fn a_kept_bundle_is_taken_only_for_the_same_pages() {
         let dir = tempfile::tempdir().expect("a folder");
         let cache = SearchCache::new(dir.path());
-        let digest = SearchCache::digest(&[page("/fr/a/", b"<p>a</p>"), page("/fr/b/", b"<p>b</p>")]);
-        let bundle =
-            vec![OutputFile::new("fr/pagefind/pagefind.js", "js"), OutputFile::new("fr/pagefind/index/x.pf", "ix")];
-        assert!(cache.load("fr", &digest).is_none());
-        cache.store("fr", &digest, &bundle).expect("kept");
-        assert_eq!(cache.load("fr", &digest), Some(vec![bundle[1].clone(), bundle[0].clone()]));
+        let kept = part(&[("/fr/a/", b"<p>a</p>"), ("/fr/b/", b"<p>b</p>")]);
+        let (key, at) = (kept.key(), kept.dir());
+        assert_eq!((key.as_str(), at.as_str()), ("fr.1", "fr/pagefind/part/1/"));
+        let digest = SearchCache::digest(&kept);
+        let bundle = vec![
+            OutputFile::new("fr/pagefind/part/1/pagefind.js", "js"),
+            OutputFile::new("fr/pagefind/part/1/index/x.pf", "ix"),
+        ];
+        assert!(cache.load(&key, &at, &digest).is_none());
+        cache.store(&key, &at, &digest, &bundle).expect("kept");
+        assert_eq!(cache.load(&key, &at, &digest), Some(vec![bundle[1].clone(), bundle[0].clone()]));
         // Any change to a page, its address, or the pages' split is another digest.
         for other in [
-            vec![page("/fr/a/", b"<p>A</p>"), page("/fr/b/", b"<p>b</p>")],
-            vec![page("/fr/c/", b"<p>a</p>"), page("/fr/b/", b"<p>b</p>")],
-            vec![page("/fr/a/", b"<p>a</p><p>b</p>")],
+            part(&[("/fr/a/", b"<p>A</p>"), ("/fr/b/", b"<p>b</p>")]),
+            part(&[("/fr/c/", b"<p>a</p>"), ("/fr/b/", b"<p>b</p>")]),
+            part(&[("/fr/a/", b"<p>a</p><p>b</p>")]),
         ] {
             let changed = SearchCache::digest(&other);
             assert_ne!(changed, digest);
-            assert!(cache.load("fr", &changed).is_none());
+            assert!(cache.load(&key, &at, &changed).is_none());
         }
         // Stored again, the new bundle replaces the old one whole.
-        cache.store("fr", "other", &bundle[..1]).expect("kept");
-        assert_eq!(cache.load("fr", "other"), Some(vec![bundle[0].clone()]));
-        assert!(cache.load("fr", &digest).is_none());
+        cache.store(&key, &at, "other", &bundle[..1]).expect("kept");
+        assert_eq!(cache.load(&key, &at, "other"), Some(vec![bundle[0].clone()]));
+        assert!(cache.load(&key, &at, &digest).is_none());
     }
 }

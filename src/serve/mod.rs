@@ -51,7 +51,7 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
     })?;
     let watcher = Watcher::start(&options.root)?;
     let shared = Arc::new(Shared::default());
-    let indexer = config.search.then(|| search::Indexer::start(Arc::clone(&shared)));
+    let indexer = config.search.then(|| search::Indexer::start(Arc::clone(&shared), config.search_pages_per_index));
     let mut session = Session { config, model: None, shared: Arc::clone(&shared), human, url: url.clone(), indexer };
     session.rebuild_all();
     std::thread::spawn(move || http::answer_all(server, shared));

@@ -14,7 +14,8 @@ pub struct Indexer {
 }
 
 impl Indexer {
-    pub fn start(shared: Arc<Shared>) -> Indexer {
+    /// `pages_per_index`: as the build cuts a language's index into parts.
+    pub fn start(shared: Arc<Shared>, pages_per_index: usize) -> Indexer {
         let (wanted, requests) = mpsc::channel::<()>();
         std::thread::spawn(move || {
             while requests.recv().is_ok() {
@@ -25,7 +26,8 @@ impl Indexer {
                     Ok(site) => site.pages(),
                     Err(_) => return,
                 };
-                match crate::search::index_pages(pages.iter().map(|(path, html)| (path.as_str(), &html[..])), None) {
+                let options = crate::search::IndexOptions { cache: None, pages_per_index };
+                match crate::search::index_pages(pages.iter().map(|(path, html)| (path.as_str(), &html[..])), options) {
                     Ok((bundle, _)) => {
                         if let Ok(mut site) = shared.site.write() {
                             site.update(bundle);

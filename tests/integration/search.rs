@@ -172,7 +172,7 @@ fn a_search_cache_reindexes_only_the_languages_that_changed() {
 
     // Nothing changed: both bundles are taken, as they were.
     let again = site.build_ok();
-    assert!(again.stderr.contains("Search: 2 of 2 languages unchanged"), "{}", again.stderr);
+    assert!(again.stderr.contains("Search: 2 of 2 indexes unchanged"), "{}", again.stderr);
     assert_eq!((bundle(&site, "en"), bundle(&site, "fr")), (en.clone(), fr.clone()));
 
     // A French edit: French is indexed again and finds the new word; English is taken.
@@ -181,7 +181,7 @@ fn a_search_cache_reindexes_only_the_languages_that_changed() {
         "---\ntitle: Fonctions pro\nproduct_label: [advanced]\n---\n\nPrévision hebdomadaire.\n",
     );
     let edited = site.build_ok();
-    assert!(edited.stderr.contains("Search: 1 of 2 languages unchanged"), "{}", edited.stderr);
+    assert!(edited.stderr.contains("Search: 1 of 2 indexes unchanged"), "{}", edited.stderr);
     assert_eq!(bundle(&site, "en"), en);
     assert_ne!(bundle(&site, "fr"), fr);
 
@@ -194,5 +194,23 @@ fn a_search_cache_reindexes_only_the_languages_that_changed() {
     assert_eq!(bundle(&site, "en"), en);
     let elsewhere = site.path("elsewhere").display().to_string();
     site.build(&["--search-cache", &elsewhere]);
-    assert!(site.build(&["--search-cache", &elsewhere]).stderr.contains("Search: 2 of 2 languages unchanged"));
+    assert!(site.build(&["--search-cache", &elsewhere]).stderr.contains("Search: 2 of 2 indexes unchanged"));
+}
+
+/// Two pages per index: each language comes in two parts, and an edit
+/// makes only its own part again.
+#[test]
+fn a_search_cache_reindexes_only_the_part_that_changed() {
+    let site = site();
+    site.write("helpgen.toml", "search_cache = \".search-cache\"\nsearch_pages_per_index = 2\n");
+    site.build_ok();
+    assert!(site.build_ok().stderr.contains("Search: 4 of 4 indexes unchanged"));
+    // English in reading order: For everyone, Old things | Pro things.
+    let first = bundle(&site, "en").into_iter().filter(|(path, _)| !path.starts_with("part/")).collect::<Vec<_>>();
+    site.write("content/en/pro.md", "---\ntitle: Pro things\nproduct_label: [advanced]\n---\n\nForecasts.\n");
+    let edited = site.build_ok();
+    assert!(edited.stderr.contains("Search: 3 of 4 indexes unchanged"), "{}", edited.stderr);
+    let kept = bundle(&site, "en").into_iter().filter(|(path, _)| !path.starts_with("part/")).collect::<Vec<_>>();
+    assert_eq!(kept, first);
+    assert_eq!(site.output("en/pagefind/parts.json"), r#"["part/1/"]"#);
 }

@@ -236,10 +236,22 @@ fn search(session: &Session, url: &str, query: &str, expected_status: &str) -> V
 
 #[test]
 fn search_finds_the_articles_of_the_chosen_offer() {
+    search_by_offer("");
+}
+
+/// One page per index: English comes in three parts, which the search box
+/// merges into one list of results, filter included.
+#[test]
+fn search_merges_the_parts_of_a_language() {
+    search_by_offer("search_pages_per_index = 1\n");
+}
+
+fn search_by_offer(config: &str) {
     if !browser_available() {
         return;
     }
     let site = Site::empty();
+    site.write("helpgen.toml", config);
     site.write("content/en/all.md", "---\ntitle: Planning for everyone\n---\n\nShift planning basics.\n");
     site.write(
         "content/en/pro.md",
@@ -251,6 +263,8 @@ fn search_finds_the_articles_of_the_chosen_offer() {
     );
     site.write("content/fr/all.md", "---\ntitle: Planification pour tous\n---\n\nLes bases de la planification.\n");
     site.build_ok();
+    let parts = if config.is_empty() { "[]" } else { r#"["part/1/","part/2/"]"# };
+    assert_eq!(site.output("en/pagefind/parts.json"), parts);
     let port = servers::serve_site(&site.path("public"), servers::CSP_WITH_SEARCH);
     let driver = Driver::start();
     let session = driver.session(&[]);

@@ -20,9 +20,15 @@ function start() {
   let latest = 0;
 
   function load() {
-    engine ??= import(form.dataset.search + "pagefind.js").then(async (pagefind) => {
-      await pagefind.options({ baseUrl: form.dataset.siteRoot || "/" });
+    const bundle = form.dataset.search;
+    engine ??= import(bundle + "pagefind.js").then(async (pagefind) => {
+      const baseUrl = form.dataset.siteRoot || "/";
+      await pagefind.options({ baseUrl });
       await pagefind.init();
+      // A large language's index comes in parts, listed beside the first one.
+      const listed = await fetch(bundle + "parts.json");
+      const parts = listed.ok ? await listed.json() : [];
+      await Promise.all(parts.map((part) => pagefind.mergeIndex(bundle + part, { baseUrl })));
       return pagefind;
     });
     return engine;
