@@ -49,6 +49,12 @@ const PAGES_AT_ONCE: usize = 512;
 /// language folder; the pages' search box loads it from there.
 pub const SEARCH_DIR: &str = "pagefind/";
 
+/// Where part `number` (from 1) of a language's search index goes,
+/// relative to `SEARCH_DIR`: a large language is indexed in parts.
+pub fn search_part_dir(number: usize) -> String {
+    format!("part/{number}/")
+}
+
 /// A file to write, with its path relative to the output root.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
@@ -191,8 +197,7 @@ impl<'a> Renderer<'a> {
         files.push(OutputFile::new("index.html", self.languages_page()?));
         files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
         files.extend(self.llms_files());
-        let searched: Vec<&str> =
-            if self.config.search { self.site.languages.all.iter().map(LangId::as_str).collect() } else { Vec::new() };
+        let searched = if self.config.search { self.search_parts() } else { Vec::new() };
         files.push(OutputFile::new(
             "_headers",
             site_files::host_headers(&self.config.base_url, &self.policy, &searched, &self.assets_dir),
@@ -215,6 +220,15 @@ impl<'a> Renderer<'a> {
             files.push(OutputFile { path: format!("media/{}", file.key), content });
         }
         Ok(files)
+    }
+
+    /// Each language, with how many parts its search index has: one per
+    /// `search_pages_per_index` listed pages, as the article pages carry
+    /// the index body.
+    fn search_parts(&self) -> Vec<(&str, usize)> {
+        let per_index = self.config.search_pages_per_index.max(1);
+        let listed = |lang: &LangId| self.contents().sections(lang).iter().map(|s| s.articles.len()).sum::<usize>();
+        self.site.languages.all.iter().map(|lang| (lang.as_str(), listed(lang).div_ceil(per_index).max(1))).collect()
     }
 
     fn summary(&self, page: &Page) -> ArticleSummary {

@@ -82,7 +82,7 @@ pub fn host_redirects(rules: &[(String, String)]) -> String {
 /// keep the host's default (hosts join the values of a header that several
 /// rules set, so no rule sets one that another does). `policy` empty: no
 /// policy header.
-pub fn host_headers(base: &BaseUrl, policy: &str, search_langs: &[&str], assets_dir: &str) -> String {
+pub fn host_headers(base: &BaseUrl, policy: &str, search_parts: &[(&str, usize)], assets_dir: &str) -> String {
     let mut text = String::from("# Response headers, written by helpgen.\n");
     text.push_str(&format!("{}*\n  X-Content-Type-Options: nosniff\n", base.path()));
     text.push_str("  Referrer-Policy: strict-origin-when-cross-origin\n");
@@ -90,9 +90,12 @@ pub fn host_headers(base: &BaseUrl, policy: &str, search_langs: &[&str], assets_
         text.push_str(&format!("  Content-Security-Policy: {policy}; frame-ancestors 'self'\n"));
     }
     let mut immutable = vec![base.path_of(assets_dir)];
-    for lang in search_langs {
-        for folder in ["fragment", "index", "filter"] {
-            immutable.push(base.path_of(&format!("{lang}/pagefind/{folder}/")));
+    for (lang, parts) in search_parts {
+        let bundles = std::iter::once(String::new()).chain((1..*parts).map(super::search_part_dir));
+        for bundle in bundles {
+            for folder in ["fragment", "index", "filter"] {
+                immutable.push(base.path_of(&format!("{lang}/{}{bundle}{folder}/", super::SEARCH_DIR)));
+            }
         }
     }
     for path in immutable {
@@ -108,11 +111,17 @@ mod tests {
     #[test]
     fn host_headers_carry_the_policy_and_cache_by_kind() {
         let base = BaseUrl::parse("/docs/").expect("base");
-        let text = host_headers(&base, "default-src 'self'", &["en"], "assets/0123456789/");
+        let text = host_headers(&base, "default-src 'self'", &[("en", 2), ("fr", 1)], "assets/0123456789/");
         assert!(text.contains("/docs/*\n  X-Content-Type-Options: nosniff\n"), "{text}");
         assert!(text.contains("  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'\n"), "{text}");
         assert!(text.contains("/docs/assets/0123456789/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
         assert!(text.contains("/docs/en/pagefind/fragment/*\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        assert!(
+            text.contains("/docs/en/pagefind/part/1/index/*\n  Cache-Control: public, max-age=31536000, immutable\n")
+        );
+        assert!(text.contains("/docs/fr/pagefind/filter/*\n") && !text.contains("/docs/fr/pagefind/part/"), "{text}");
+        // A part's list and entry file change with its pages: never cached long.
+        assert!(!text.contains("/docs/en/pagefind/part/1/*"), "{text}");
         // The self-check's download, beside the folder, is not cached.
         assert!(!text.contains("/docs/assets/*"), "{text}");
         assert!(!host_headers(&base, "", &[], "assets/0/").contains("Content-Security-Policy"));

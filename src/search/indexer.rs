@@ -14,7 +14,7 @@ use std::thread::JoinHandle;
 use super::cache::SearchCache;
 use super::{index_part, SearchReport, BODY_MARKER, PARTS_FILE};
 use crate::error::{Error, Result};
-use crate::render::{FileContent, OutputFile, SEARCH_DIR};
+use crate::render::{search_part_dir, FileContent, OutputFile, SEARCH_DIR};
 
 /// A page to index: its root-relative URL and its HTML.
 pub(super) struct Indexable {
@@ -36,7 +36,7 @@ impl Part {
     pub fn dir(&self) -> String {
         match self.number {
             0 => format!("{}/{SEARCH_DIR}", self.lang),
-            n => format!("{}/{SEARCH_DIR}{}", self.lang, extra_part_dir(n)),
+            n => format!("{}/{SEARCH_DIR}{}", self.lang, search_part_dir(n)),
         }
     }
 
@@ -47,11 +47,6 @@ impl Part {
             n => format!("{}.{n}", self.lang),
         }
     }
-}
-
-/// A part after the first, relative to the language's search folder.
-fn extra_part_dir(number: usize) -> String {
-    format!("part/{number}/")
 }
 
 /// What a worker made of a part.
@@ -176,7 +171,7 @@ impl Indexer {
             report.reused += usize::from(part.reused);
             let listed = extra.entry(part.lang).or_default();
             if part.number > 0 {
-                listed.push(extra_part_dir(part.number));
+                listed.push(search_part_dir(part.number));
             }
             files.extend(part.files);
         }

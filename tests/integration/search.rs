@@ -213,4 +213,8 @@ fn a_search_cache_reindexes_only_the_part_that_changed() {
     let kept = bundle(&site, "en").into_iter().filter(|(path, _)| !path.starts_with("part/")).collect::<Vec<_>>();
     assert_eq!(kept, first);
     assert_eq!(site.output("en/pagefind/parts.json"), r#"["part/1/"]"#);
+    // Hosts cache each part's content-named files as long as the first's.
+    let headers = site.output("_headers");
+    assert!(headers.contains("/en/pagefind/part/1/fragment/*\n  Cache-Control: public"), "{headers}");
+    assert!(!headers.contains("/en/pagefind/part/2/"), "{headers}");
 }
