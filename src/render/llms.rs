@@ -14,24 +14,18 @@ use crate::config::BaseUrl;
 use crate::ids::LangId;
 
 impl Renderer<'_> {
-    /// The `llms.txt` files: the root's, and per language the whole list
-    /// and one per offer. The full texts are made with the pages.
-    pub(super) fn llms_files(&self) -> Vec<OutputFile> {
-        let base = &self.config.base_url;
-        let default = &self.site.languages.default;
-        let mut files: Vec<OutputFile> =
-            self.site.languages.all.iter().flat_map(|lang| self.language_llms_files(lang)).collect();
+    /// `/llms.txt`: the site's languages, each with its own list.
+    pub(super) fn llms_root_file(&self) -> OutputFile {
         let names: Vec<(&str, String)> = (self.site.languages.all.iter())
             .map(|lang| (lang.as_str(), self.l10n.get_exact(lang, "language-name").unwrap_or_else(|| lang.to_string())))
             .collect();
         let entries: Vec<LanguageEntry> = names.iter().map(|(lang, name)| LanguageEntry { lang, name }).collect();
-        let title = self.site_title(default);
-        files.push(OutputFile::new("llms.txt", root(base, &title, &entries)));
-        files
+        let title = self.site_title(&self.site.languages.default);
+        OutputFile::new("llms.txt", root(&self.config.base_url, &title, &entries))
     }
 
     /// A language's `llms.txt`, and one per offer.
-    fn language_llms_files(&self, lang: &LangId) -> Vec<OutputFile> {
+    pub(super) fn language_llms_files(&self, lang: &LangId) -> Vec<OutputFile> {
         let base = &self.config.base_url;
         self.with_language_list(lang, |list| {
             let mut files = vec![OutputFile::new(format!("{lang}/llms.txt"), language(base, list, None))];

@@ -34,8 +34,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Localizer;
 use crate::ids::LangId;
 use crate::offers::Offers;
-use crate::requirements::table::TableContext;
-use crate::requirements::{self, Requirements};
+use crate::requirements::Requirements;
 use crate::resolve::{Page, Site};
 use crate::theme::Theme;
 use contents::Contents;
@@ -171,64 +170,6 @@ impl<'a> Renderer<'a> {
             Ok(())
         })?;
         Ok(all)
-    }
-
-    /// The files made from the whole site: homes, 404s, offer pages, the
-    /// requirement data, root files, `llms.txt` files, host files,
-    /// redirects, sitemaps, assets and media.
-    fn site_files(&self) -> Result<Vec<OutputFile>> {
-        let mut files = Vec::new();
-        for lang in &self.site.languages.all {
-            files.push(OutputFile::new(format!("{lang}/index.html"), self.home(lang)?));
-            files.push(OutputFile::new(format!("{lang}/404.html"), self.not_found(lang, false)?));
-            for offer in self.data.offers.ids() {
-                files.push(OutputFile::new(format!("{lang}/offers/{offer}/index.html"), self.offer_page(lang, offer)?));
-            }
-            if let Some(data) = self.data.requirements {
-                let cx = TableContext { data, offers: self.data.offers, l10n: &self.l10n, lang };
-                files.push(OutputFile::new(format!("{lang}/requirements.json"), requirements::widget::json(&cx)));
-            }
-        }
-        if self.data.requirements.is_some() {
-            files.push(OutputFile::new(requirements::selfcheck::PROBE_PATH, requirements::selfcheck::probe()));
-        }
-        let default = &self.site.languages.default;
-        files.push(OutputFile::new("404.html", self.not_found(default, true)?));
-        files.push(OutputFile::new("index.html", self.languages_page()?));
-        files.push(OutputFile::new("robots.txt", site_files::robots(&self.config.base_url)));
-        files.extend(self.llms_files());
-        let searched = if self.config.search { self.search_parts() } else { Vec::new() };
-        files.push(OutputFile::new(
-            "_headers",
-            site_files::host_headers(&self.config.base_url, &self.policy, &searched, &self.assets_dir),
-        ));
-        if let Some(styles) = &self.offer_styles {
-            files.push(OutputFile::new(format!("{}{}", self.assets_dir, site_files::OFFER_STYLES), styles.clone()));
-        }
-        files.extend(self.redirect_files()?);
-        for (path, xml) in sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()) {
-            files.push(OutputFile::new(path, xml));
-        }
-        for (path, bytes) in self.assets {
-            files.push(OutputFile::new(format!("{}{path}", self.assets_dir), bytes.clone()));
-        }
-        let mut media: Vec<_> = self.site.articles().iter().flat_map(|a| &a.media).collect();
-        media.sort_by(|a, b| a.key.cmp(&b.key));
-        media.dedup_by(|a, b| a.key == b.key);
-        for file in media {
-            let content = FileContent::Copy(file.absolute.clone());
-            files.push(OutputFile { path: format!("media/{}", file.key), content });
-        }
-        Ok(files)
-    }
-
-    /// Each language, with how many parts its search index has: one per
-    /// `search_pages_per_index` listed pages, as the article pages carry
-    /// the index body.
-    fn search_parts(&self) -> Vec<(&str, usize)> {
-        let per_index = self.config.search_pages_per_index.max(1);
-        let listed = |lang: &LangId| self.contents().sections(lang).iter().map(|s| s.articles.len()).sum::<usize>();
-        self.site.languages.all.iter().map(|lang| (lang.as_str(), listed(lang).div_ceil(per_index).max(1))).collect()
     }
 
     fn summary(&self, page: &Page) -> ArticleSummary {

@@ -1,12 +1,99 @@
-//! Small files made from the site's data rather than from a template: the
-//! stylesheet that shows the reader's offer, robots.txt, `_redirects` and
-//! `_headers` for static hosts; and the folder the theme's assets go to.
+//! The files made from the whole site rather than from one article: each
+//! language's home, 404 and offer pages and `llms.txt` files, and the root
+//! files. The small ones come from the site's data rather than from a
+//! template: the stylesheet that shows the reader's offer, robots.txt,
+//! `_redirects` and `_headers` for static hosts; and the folder the theme's
+//! assets go to.
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+use super::{sitemap, FileContent, OutputFile, Renderer};
 use crate::config::BaseUrl;
+use crate::error::Result;
+use crate::ids::LangId;
+use crate::requirements::{self, table::TableContext};
+
+impl Renderer<'_> {
+    /// The files made from the whole site: per language (side by side: a
+    /// large site's home and offer pages list thousands of articles) the
+    /// home, 404 and offer pages, the requirement data and the `llms.txt`
+    /// files; then the root files, host files, redirects, sitemaps, assets
+    /// and media.
+    pub(super) fn site_files(&self) -> Result<Vec<OutputFile>> {
+        let (per_language, root) = rayon::join(
+            || self.site.languages.all.par_iter().map(|lang| self.language_files(lang)).collect::<Result<Vec<_>>>(),
+            || self.root_files(),
+        );
+        let mut files: Vec<OutputFile> = per_language?.into_iter().flatten().collect();
+        files.extend(root?);
+        Ok(files)
+    }
+
+    fn language_files(&self, lang: &LangId) -> Result<Vec<OutputFile>> {
+        let mut files = vec![
+            OutputFile::new(format!("{lang}/index.html"), self.home(lang)?),
+            OutputFile::new(format!("{lang}/404.html"), self.not_found(lang, false)?),
+        ];
+        let offers: Vec<&str> = self.data.offers.ids().collect();
+        let offer_pages = offers.par_iter().map(|offer| {
+            Ok(OutputFile::new(format!("{lang}/offers/{offer}/index.html"), self.offer_page(lang, offer)?))
+        });
+        files.extend(offer_pages.collect::<Result<Vec<_>>>()?);
+        if let Some(data) = self.data.requirements {
+            let cx = TableContext { data, offers: self.data.offers, l10n: &self.l10n, lang };
+            files.push(OutputFile::new(format!("{lang}/requirements.json"), requirements::widget::json(&cx)));
+        }
+        files.extend(self.language_llms_files(lang));
+        Ok(files)
+    }
+
+    fn root_files(&self) -> Result<Vec<OutputFile>> {
+        let mut files = Vec::new();
+        if self.data.requirements.is_some() {
+            files.push(OutputFile::new(requirements::selfcheck::PROBE_PATH, requirements::selfcheck::probe()));
+        }
+        let default = &self.site.languages.default;
+        files.push(OutputFile::new("404.html", self.not_found(default, true)?));
+        files.push(OutputFile::new("index.html", self.languages_page()?));
+        files.push(OutputFile::new("robots.txt", robots(&self.config.base_url)));
+        files.push(self.llms_root_file());
+        let searched = if self.config.search { self.search_parts() } else { Vec::new() };
+        files.push(OutputFile::new(
+            "_headers",
+            host_headers(&self.config.base_url, &self.policy, &searched, &self.assets_dir),
+        ));
+        if let Some(styles) = &self.offer_styles {
+            files.push(OutputFile::new(format!("{}{}", self.assets_dir, OFFER_STYLES), styles.clone()));
+        }
+        files.extend(self.redirect_files()?);
+        for (path, xml) in sitemap::render(self.site, &self.config.base_url, self.data.offers.ids()) {
+            files.push(OutputFile::new(path, xml));
+        }
+        for (path, bytes) in self.assets {
+            files.push(OutputFile::new(format!("{}{path}", self.assets_dir), bytes.clone()));
+        }
+        let mut media: Vec<_> = self.site.articles().iter().flat_map(|a| &a.media).collect();
+        media.sort_by(|a, b| a.key.cmp(&b.key));
+        media.dedup_by(|a, b| a.key == b.key);
+        for file in media {
+            let content = FileContent::Copy(file.absolute.clone());
+            files.push(OutputFile { path: format!("media/{}", file.key), content });
+        }
+        Ok(files)
+    }
+
+    /// Each language, with how many parts its search index has: one per
+    /// `search_pages_per_index` listed pages, as the article pages carry
+    /// the index body.
+    fn search_parts(&self) -> Vec<(&str, usize)> {
+        let per_index = self.config.search_pages_per_index.max(1);
+        let listed = |lang: &LangId| self.contents().sections(lang).iter().map(|s| s.articles.len()).sum::<usize>();
+        self.site.languages.all.iter().map(|lang| (lang.as_str(), listed(lang).div_ceil(per_index).max(1))).collect()
+    }
+}
 
 /// The offer stylesheet, below the assets folder.
 pub const OFFER_STYLES: &str = "css/offers.css";
