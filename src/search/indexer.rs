@@ -1,14 +1,15 @@
 //! Pages handed over as they are rendered, language by language, and cut
 //! into parts of at most `pages_per_index` pages. Each part is indexed (or
 //! taken from the cache) on a worker while later pages render; a part
-//! waits for a free worker, so the search stage holds a few parts' indexes
-//! at a time however large the site. The search box merges a language's
-//! parts, which `parts.json` lists.
+//! waits for a free worker and for room in the budget of pages being
+//! indexed, so the search stage holds about two parts' indexes at a time
+//! however large the site. The search box merges a language's parts,
+//! which `parts.json` lists.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
 use super::cache::SearchCache;
@@ -75,32 +76,56 @@ pub struct Indexer {
     /// Languages whose pages have all come.
     done: Vec<String>,
     parts: Option<SyncSender<Part>>,
+    budget: Arc<Budget>,
     workers: Vec<JoinHandle<Vec<Result<Indexed>>>>,
 }
 
+/// The pages being indexed, bounded: each holds about 170 KB until its
+/// part's bundle is written. Two full parts at a time; more smaller ones,
+/// so that a site of small languages keeps every core busy to the end.
+struct Budget {
+    limit: usize,
+    taken: Mutex<usize>,
+    freed: Condvar,
+}
+
+impl Budget {
+    /// Waits until `pages` more fit, or nothing is being indexed.
+    fn take(&self, pages: usize) {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        while *taken > 0 && *taken + pages > self.limit {
+            taken = self.freed.wait(taken).unwrap_or_else(PoisonError::into_inner);
+        }
+        *taken += pages;
+    }
+
+    fn give_back(&self, pages: usize) {
+        let mut taken = self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        *taken = taken.saturating_sub(pages);
+        self.freed.notify_all();
+    }
+}
+
 impl Indexer {
-    /// One worker per core: indexing a part is serial.
+    /// One worker more than there are cores: indexing a part is serial,
+    /// and with three small languages on two cores the third would
+    /// otherwise wait for a free core instead of sharing them.
     pub fn start(options: IndexOptions) -> Indexer {
+        let pages_per_index = options.pages_per_index.max(1);
         // No queue: a finished part waits in the hand of the page
-        // renderer until a worker is free, which bounds what is held.
+        // renderer until a worker is free and the budget allows it.
         let (parts, waiting) = mpsc::sync_channel::<Part>(0);
         let waiting = Arc::new(Mutex::new(waiting));
+        let budget = Arc::new(Budget { limit: 2 * pages_per_index, taken: Mutex::new(0), freed: Condvar::new() });
         let cache = Arc::new(options.cache);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let workers = (0..cores)
+        let workers = (0..=cores)
             .map(|_| {
-                let (waiting, cache) = (Arc::clone(&waiting), Arc::clone(&cache));
-                std::thread::spawn(move || work(&waiting, cache.as_deref().map(SearchCache::new).as_ref()))
+                let (waiting, budget, cache) = (Arc::clone(&waiting), Arc::clone(&budget), Arc::clone(&cache));
+                std::thread::spawn(move || work(&waiting, &budget, cache.as_deref().map(SearchCache::new).as_ref()))
             })
             .collect();
-        Indexer {
-            pages_per_index: options.pages_per_index.max(1),
-            filling: None,
-            last: None,
-            done: Vec::new(),
-            parts: Some(parts),
-            workers,
-        }
+        Indexer { pages_per_index, filling: None, last: None, done: Vec::new(), parts: Some(parts), budget, workers }
     }
 
     /// Takes the pages among `files` that carry an index body; the other
@@ -145,6 +170,7 @@ impl Indexer {
             }
         }
         self.last = Some((part.lang.clone(), part.number));
+        self.budget.take(part.pages.len());
         let stopped = || Error::Search("the indexing workers stopped unexpectedly".into());
         self.parts.as_ref().ok_or_else(stopped)?.send(part).map_err(|_| stopped())
     }
@@ -186,7 +212,7 @@ impl Indexer {
 }
 
 /// A worker: indexes the parts it receives until there are no more.
-fn work(waiting: &Mutex<Receiver<Part>>, cache: Option<&SearchCache>) -> Vec<Result<Indexed>> {
+fn work(waiting: &Mutex<Receiver<Part>>, budget: &Budget, cache: Option<&SearchCache>) -> Vec<Result<Indexed>> {
     let mut done = Vec::new();
     loop {
         // The lock is held only while waiting for a part, not while indexing.
@@ -195,13 +221,12 @@ fn work(waiting: &Mutex<Receiver<Part>>, cache: Option<&SearchCache>) -> Vec<Res
             Err(_) => return done,
         };
         let Ok(part) = part else { return done };
-        done.push(cached_or_indexed(&part, cache).map(|(files, reused)| Indexed {
-            lang: part.lang.clone(),
-            number: part.number,
-            files,
-            pages: part.pages.len(),
-            reused,
-        }));
+        let indexed = cached_or_indexed(&part, cache);
+        let Part { lang, number, pages: held } = part;
+        let pages = held.len();
+        drop(held);
+        budget.give_back(pages);
+        done.push(indexed.map(|(files, reused)| Indexed { lang, number, files, pages, reused }));
     }
 }
 
@@ -255,6 +280,24 @@ mod tests {
         // A merged part is read with the first part's script.
         assert!(files.iter().any(|f| f.path == "en/pagefind/pagefind.js"));
         assert!(!files.iter().any(|f| f.path.starts_with("en/pagefind/part/1/") && f.path.ends_with(".js")));
+    }
+
+    #[test]
+    fn the_budget_waits_for_room_but_never_for_nothing() {
+        let budget = Arc::new(Budget { limit: 4, taken: Mutex::new(0), freed: Condvar::new() });
+        // Larger than the limit, with nothing being indexed: taken at once.
+        budget.take(10);
+        let (taken, told) = mpsc::channel();
+        let waiting = Arc::clone(&budget);
+        let other = std::thread::spawn(move || {
+            waiting.take(1);
+            let _ = taken.send(());
+        });
+        assert!(told.recv_timeout(std::time::Duration::from_millis(200)).is_err(), "no room yet");
+        budget.give_back(10);
+        assert!(told.recv_timeout(std::time::Duration::from_secs(10)).is_ok(), "room once given back");
+        other.join().expect("the other thread");
+        assert_eq!(*budget.taken.lock().expect("taken"), 1);
     }
 
     #[test]
