@@ -106,6 +106,18 @@ impl Budget {
     }
 }
 
+/// Pages taken from the budget, given back when dropped.
+struct Room<'b> {
+    budget: &'b Budget,
+    pages: usize,
+}
+
+impl Drop for Room<'_> {
+    fn drop(&mut self) {
+        self.budget.give_back(self.pages);
+    }
+}
+
 impl Indexer {
     /// One worker more than there are cores: indexing a part is serial,
     /// and with three small languages on two cores the third would
@@ -139,8 +151,7 @@ impl Indexer {
                 continue;
             }
             let page = Indexable { url: format!("/{dir}"), html };
-            let lang = lang.to_string();
-            self.part_for(&lang)?.pages.push(page);
+            self.part_for(lang)?.pages.push(page);
         }
         Ok(())
     }
@@ -152,14 +163,20 @@ impl Indexer {
         if full {
             self.hand_over()?;
         }
-        let number = match &self.last {
-            Some((last, number)) if last == lang => number + 1,
-            _ if self.done.iter().any(|l| l == lang) => {
-                return Err(Error::Search(format!("{lang}: its pages came apart, after another language's")));
+        let part = match self.filling.take() {
+            Some(part) => part,
+            None => {
+                let number = match &self.last {
+                    Some((last, number)) if last == lang => number + 1,
+                    _ if self.done.iter().any(|l| l == lang) => {
+                        return Err(Error::Search(format!("{lang}: its pages came apart, after another language's")));
+                    }
+                    _ => 0,
+                };
+                Part { lang: lang.to_string(), number, pages: Vec::new() }
             }
-            _ => 0,
         };
-        Ok(self.filling.get_or_insert_with(|| Part { lang: lang.to_string(), number, pages: Vec::new() }))
+        Ok(self.filling.insert(part))
     }
 
     fn hand_over(&mut self) -> Result<()> {
@@ -221,11 +238,14 @@ fn work(waiting: &Mutex<Receiver<Part>>, budget: &Budget, cache: Option<&SearchC
             Err(_) => return done,
         };
         let Ok(part) = part else { return done };
+        let pages = part.pages.len();
+        // Given back however indexing ends, a panic included: the pages
+        // waiting for room must not wait forever.
+        let room = Room { budget, pages };
         let indexed = cached_or_indexed(&part, cache);
         let Part { lang, number, pages: held } = part;
-        let pages = held.len();
         drop(held);
-        budget.give_back(pages);
+        drop(room);
         done.push(indexed.map(|(files, reused)| Indexed { lang, number, files, pages, reused }));
     }
 }
