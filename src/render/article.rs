@@ -79,15 +79,20 @@ impl Renderer<'_> {
     }
 
     /// The files of the pages that show the article written in `file` (its
-    /// own, and those of languages that fall back to it): what a change to
-    /// its text alone changes.
+    /// own, and those of languages that fall back to it), and the full
+    /// texts of their languages: what a change to its text alone changes.
     pub fn pages_of(&self, file: &std::path::Path) -> Result<Vec<OutputFile>> {
         let mut files = Vec::new();
+        let mut languages = Vec::new();
         for page in self.site.pages().filter(|page| page.article.source.file == file) {
             let (html, twin) = self.page(&page)?;
             files.push(html);
-            files.extend(twin.map(MarkdownPage::into_file));
+            if let Some(twin) = twin {
+                files.push(twin.into_file());
+                languages.push(page.lang);
+            }
         }
+        files.extend(languages.into_iter().filter_map(|lang| self.full_text_file(lang)));
         Ok(files)
     }
 

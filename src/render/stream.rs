@@ -12,6 +12,7 @@ use super::published::PublishedLinks;
 use super::twin::MarkdownPage;
 use super::{OutputFile, Renderer, PAGES_AT_ONCE};
 use crate::error::{Error, Result};
+use crate::ids::LangId;
 use crate::resolve::Page;
 
 impl Renderer<'_> {
@@ -46,6 +47,19 @@ impl Renderer<'_> {
             return Err(Error::BrokenOutput(broken));
         }
         emit(files)
+    }
+
+    /// A language's whole `llms-full.txt`, made again from its pages.
+    pub(super) fn full_text_file(&self, lang: &LangId) -> Option<OutputFile> {
+        let mut text = self.full_text(lang);
+        for page in self.pages_in_reading_order().iter().filter(|page| page.lang == lang && !page.is_redirect()) {
+            let Some((section, at)) = self.contents().place(page.lang, page.path) else { continue };
+            let Some(article) = self.contents().sections(lang).get(section).and_then(|s| s.articles.get(at)) else {
+                continue;
+            };
+            text.add(section, article, self.markdown_page(page).body());
+        }
+        text.take_piece()
     }
 
     /// Language by language, each language's pages in the order of its

@@ -105,14 +105,17 @@ fn an_edit_reloads_the_page_an_error_shows_over_it_until_fixed() {
     assert!(page.contains("/__helpgen/live.js"), "{page}");
     let events = listen(server.port);
     std::thread::sleep(Duration::from_millis(200));
+    let built_full_text = request(server.port, "GET", "/en/llms-full.txt").1;
 
     let original = std::fs::read_to_string(site.path(ARTICLE)).unwrap();
     site.write(ARTICLE, format!("{original}\nA sentence added while serving.\n"));
     let reload = next_event(&events, "reload");
     assert!(reload.contains("\"/en/start/\""), "{reload}");
     assert!(request(server.port, "GET", "/en/start/").1.contains("A sentence added while serving."));
-    // Its Markdown twin too.
+    // Its Markdown twin too, and the full text of its language.
     assert!(request(server.port, "GET", "/en/start/index.md").1.contains("\nA sentence added while serving.\n"));
+    let full = request(server.port, "GET", "/en/llms-full.txt").1;
+    assert_eq!(full.matches("\nA sentence added while serving.\n").count(), 1, "{full}");
 
     site.write(ARTICLE, format!("{original}\nSee {{% link_new this | guide/nowhere.md %}}.\n"));
     let errors = next_event(&events, "errors");
@@ -124,6 +127,7 @@ fn an_edit_reloads_the_page_an_error_shows_over_it_until_fixed() {
     next_event(&events, "ok");
     next_event(&events, "reload");
     assert!(!request(server.port, "GET", "/en/start/").1.contains("A sentence added"));
+    assert_eq!(request(server.port, "GET", "/en/llms-full.txt").1, built_full_text);
 }
 
 #[test]
