@@ -24,6 +24,10 @@ pub enum Error {
     Serve(String),
     #[error("{0}")]
     Scaffold(String),
+    /// A thread of the build ended before its work: a panic, or its
+    /// partner's failure.
+    #[error("{0} stopped unexpectedly")]
+    Stopped(&'static str),
     /// Links in the Markdown files a build made that lead nowhere.
     #[error("the build wrote {} links that lead nowhere", .0.len())]
     BrokenOutput(Vec<crate::diag::Diagnostic>),

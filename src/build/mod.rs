@@ -112,7 +112,8 @@ fn run_mode(config: &Config, mode: Mode, mut timer: StageTimer) -> Result<BuildR
 }
 
 /// The stages that produce output, from the model. Pages are written as
-/// they are rendered, so the build never holds the whole site, and with
+/// they are rendered, on a thread of their own, so the build never holds
+/// the whole site, and with
 /// search each part of a language's index is made from its pages while
 /// later ones render. A template that cannot be rendered is the site's own
 /// problem, reported like content, and nothing is published.
@@ -122,16 +123,13 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
     let mut tail = Duration::ZERO;
     let written = renderer(config, model).and_then(|renderer| {
         output::write_streamed(&config.root, &config.output, config.force, |sink| {
-            let mut indexer = config.search.then(|| {
+            let indexer = config.search.then(|| {
                 search::Indexer::start(search::IndexOptions {
                     cache: config.search_cache.clone(),
                     pages_per_index: config.search_pages_per_index,
                 })
             });
-            renderer.render_streamed(|files| {
-                sink.write(&files)?;
-                indexer.as_mut().map_or(Ok(()), |indexer| indexer.add(files))
-            })?;
+            let (sink, indexer) = write_while_rendering(&renderer, sink, indexer)?;
             let Some(indexer) = indexer else { return Ok(()) };
             let waiting = Instant::now();
             let (bundle, indexed) = indexer.finish()?;
@@ -153,6 +151,36 @@ fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: 
         timer.lap("render and write");
     }
     Ok(())
+}
+
+/// Renders every file, writing (and indexing) each batch on a thread of
+/// its own while the next one renders. Returns the sink and the indexer
+/// for what follows the last batch.
+fn write_while_rendering<'s, 'o>(
+    renderer: &Renderer,
+    sink: &'s mut output::Sink<'o>,
+    mut indexer: Option<search::Indexer>,
+) -> Result<(&'s mut output::Sink<'o>, Option<search::Indexer>)> {
+    std::thread::scope(|scope| {
+        // One batch waits while another is written: no more are held.
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<OutputFile>>(1);
+        let writer = scope.spawn(move || -> Result<_> {
+            for files in received {
+                sink.write(&files)?;
+                if let Some(indexer) = indexer.as_mut() {
+                    indexer.add(files)?;
+                }
+            }
+            Ok((sink, indexer))
+        });
+        // Sending fails only once the writer has stopped, whose own error
+        // is the one returned.
+        let rendered = renderer.render_streamed(|files| batches.send(files).map_err(|_| Error::Stopped("writing")));
+        drop(batches);
+        let written = writer.join().map_err(|_| Error::Stopped("the writing thread"))??;
+        rendered?;
+        Ok(written)
+    })
 }
 
 /// Which pages to render.
