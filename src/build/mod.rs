@@ -169,6 +169,7 @@ fn write_while_rendering<'s, 'o>(
                 sink.write(&files)?;
                 if let Some(indexer) = indexer.as_mut() {
                     indexer.add(files)?;
+                    sink.write(&indexer.take_finished()?)?;
                 }
             }
             Ok((sink, indexer))

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver, Sender, SyncSender};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
 
@@ -77,7 +77,12 @@ pub struct Indexer {
     done: Vec<String>,
     parts: Option<SyncSender<Part>>,
     budget: Arc<Budget>,
-    workers: Vec<JoinHandle<Vec<Result<Indexed>>>>,
+    workers: Vec<JoinHandle<()>>,
+    /// Parts the workers are done with, in the order they finish.
+    finished: Receiver<Result<Indexed>>,
+    report: SearchReport,
+    /// Each language's parts after the first, by number.
+    extra: BTreeMap<String, Vec<usize>>,
 }
 
 /// The pages being indexed, bounded: each holds about 170 KB until its
@@ -129,15 +134,53 @@ impl Indexer {
         let (parts, waiting) = mpsc::sync_channel::<Part>(0);
         let waiting = Arc::new(Mutex::new(waiting));
         let budget = Arc::new(Budget { limit: 2 * pages_per_index, taken: Mutex::new(0), freed: Condvar::new() });
+        let (done, finished) = mpsc::channel();
         let cache = Arc::new(options.cache);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let workers = (0..=cores)
             .map(|_| {
-                let (waiting, budget, cache) = (Arc::clone(&waiting), Arc::clone(&budget), Arc::clone(&cache));
-                std::thread::spawn(move || work(&waiting, &budget, cache.as_deref().map(SearchCache::new).as_ref()))
+                let (waiting, budget, cache, done) =
+                    (Arc::clone(&waiting), Arc::clone(&budget), Arc::clone(&cache), done.clone());
+                std::thread::spawn(move || {
+                    work(&waiting, &budget, cache.as_deref().map(SearchCache::new).as_ref(), &done);
+                })
             })
             .collect();
-        Indexer { pages_per_index, filling: None, last: None, done: Vec::new(), parts: Some(parts), budget, workers }
+        Indexer {
+            pages_per_index,
+            filling: None,
+            last: None,
+            done: Vec::new(),
+            parts: Some(parts),
+            budget,
+            workers,
+            finished,
+            report: SearchReport::default(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The bundles of the parts finished since last asked, to be written
+    /// at once rather than held to the end.
+    pub fn take_finished(&mut self) -> Result<Vec<OutputFile>> {
+        let mut files = Vec::new();
+        while let Ok(part) = self.finished.try_recv() {
+            files.extend(self.note(part?));
+        }
+        Ok(files)
+    }
+
+    /// Counts a finished part in the report and the parts' lists.
+    fn note(&mut self, part: Indexed) -> Vec<OutputFile> {
+        self.report.indexes += 1;
+        self.report.pages += part.pages;
+        self.report.reused += usize::from(part.reused);
+        self.report.files += part.files.len();
+        let listed = self.extra.entry(part.lang).or_default();
+        if part.number > 0 {
+            listed.push(part.number);
+        }
+        part.files
     }
 
     /// Takes the pages among `files` that carry an index body; the other
@@ -192,52 +235,37 @@ impl Indexer {
         self.parts.as_ref().ok_or_else(stopped)?.send(part).map_err(|_| stopped())
     }
 
-    /// Indexes what is left and returns every part's bundle, with each
-    /// language's list of its parts.
+    /// Indexes what is left and returns the bundles not taken yet, with
+    /// each language's list of its parts, and the report of them all.
     pub fn finish(mut self) -> Result<(Vec<OutputFile>, SearchReport)> {
         self.hand_over()?;
         // Closing the channel lets the workers end once the queue is empty.
         self.parts = None;
-        let mut parts: Vec<Indexed> = Vec::new();
         for worker in std::mem::take(&mut self.workers) {
-            let results = worker.join().map_err(|_| Error::Search("an indexing thread stopped unexpectedly".into()))?;
-            for result in results {
-                parts.push(result?);
-            }
+            worker.join().map_err(|_| Error::Search("an indexing thread stopped unexpectedly".into()))?;
         }
-        parts.sort_by(|a, b| (&a.lang, a.number).cmp(&(&b.lang, b.number)));
-        let mut report = SearchReport { indexes: parts.len(), ..SearchReport::default() };
-        let mut extra: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        let mut files = Vec::new();
-        for part in parts {
-            report.pages += part.pages;
-            report.reused += usize::from(part.reused);
-            let listed = extra.entry(part.lang).or_default();
-            if part.number > 0 {
-                listed.push(search_part_dir(part.number));
-            }
-            files.extend(part.files);
-        }
-        for (lang, dirs) in extra {
+        let mut files = self.take_finished()?;
+        for (lang, mut numbers) in std::mem::take(&mut self.extra) {
+            numbers.sort_unstable();
+            let dirs: Vec<String> = numbers.into_iter().map(search_part_dir).collect();
             // Serializing a list of strings cannot fail.
             let json = serde_json::to_string(&dirs).unwrap_or_default();
             files.push(OutputFile::new(format!("{lang}/{SEARCH_DIR}{PARTS_FILE}"), json));
+            self.report.files += 1;
         }
-        report.files = files.len();
-        Ok((files, report))
+        Ok((files, self.report))
     }
 }
 
 /// A worker: indexes the parts it receives until there are no more.
-fn work(waiting: &Mutex<Receiver<Part>>, budget: &Budget, cache: Option<&SearchCache>) -> Vec<Result<Indexed>> {
-    let mut done = Vec::new();
+fn work(waiting: &Mutex<Receiver<Part>>, budget: &Budget, cache: Option<&SearchCache>, done: &Sender<Result<Indexed>>) {
     loop {
         // The lock is held only while waiting for a part, not while indexing.
         let part = match waiting.lock() {
             Ok(receiver) => receiver.recv(),
-            Err(_) => return done,
+            Err(_) => return,
         };
-        let Ok(part) = part else { return done };
+        let Ok(part) = part else { return };
         let pages = part.pages.len();
         // Given back however indexing ends, a panic included: the pages
         // waiting for room must not wait forever.
@@ -246,7 +274,8 @@ fn work(waiting: &Mutex<Receiver<Part>>, budget: &Budget, cache: Option<&SearchC
         let Part { lang, number, pages: held } = part;
         drop(held);
         drop(room);
-        done.push(indexed.map(|(files, reused)| Indexed { lang, number, files, pages, reused }));
+        // The indexer is gone only when the build has stopped anyway.
+        let _ = done.send(indexed.map(|(files, reused)| Indexed { lang, number, files, pages, reused }));
     }
 }
 
