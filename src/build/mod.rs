@@ -113,10 +113,10 @@ fn run_mode(config: &Config, mode: Mode, mut timer: StageTimer) -> Result<BuildR
 
 /// The stages that produce output, from the model. Pages are written as
 /// they are rendered, on a thread of their own, so the build never holds
-/// the whole site, and with
-/// search each part of a language's index is made from its pages while
-/// later ones render. A template that cannot be rendered is the site's own
-/// problem, reported like content, and nothing is published.
+/// the whole site; with search, each part of a language's index is made
+/// from its pages while later ones render. A template that cannot be
+/// rendered is the site's own problem, reported like content, and nothing
+/// is published.
 fn publish(config: &Config, model: &SiteModel, report: &mut BuildReport, timer: &mut StageTimer) -> Result<()> {
     timer.begin(if config.search { "rendering, writing and indexing for search" } else { "rendering and writing" }, 0);
     let mut searched = None;
