@@ -388,6 +388,20 @@ mod tests {
     }
 
     #[test]
+    fn pages_per_search_index_are_at_least_one() {
+        let per_index = |text: &str| {
+            let dir = tempfile::tempdir().expect("a folder");
+            std::fs::write(dir.path().join(CONFIG_FILE), text).expect("written");
+            Config::load(dir.path(), Overrides::default()).map(|c| c.search_pages_per_index)
+        };
+        assert_eq!(per_index("").ok(), Some(crate::search::PAGES_PER_INDEX));
+        assert_eq!(per_index("search_pages_per_index = 0\n").ok(), Some(1));
+        assert_eq!(per_index("search_pages_per_index = 18446744073709551615\n").ok(), Some(usize::MAX));
+        let negative = per_index("search_pages_per_index = -3\n").expect_err("refused");
+        assert_eq!((negative.code, negative.location.map(|l| l.line)), (Code::ConfigInvalid, Some(1)));
+    }
+
+    #[test]
     fn config_errors_have_positions() {
         let err = parse_file("title = \"x\"\nbase_ulr = \"/\"\n").unwrap_err();
         assert_eq!(err.code, Code::ConfigInvalid);

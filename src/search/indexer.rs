@@ -133,7 +133,8 @@ impl Indexer {
         // renderer until a worker is free and the budget allows it.
         let (parts, waiting) = mpsc::sync_channel::<Part>(0);
         let waiting = Arc::new(Mutex::new(waiting));
-        let budget = Arc::new(Budget { limit: 2 * pages_per_index, taken: Mutex::new(0), freed: Condvar::new() });
+        let budget =
+            Arc::new(Budget { limit: pages_per_index.saturating_mul(2), taken: Mutex::new(0), freed: Condvar::new() });
         let (done, finished) = mpsc::channel();
         let cache = Arc::new(options.cache);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
