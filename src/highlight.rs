@@ -27,7 +27,8 @@ pub struct Highlighter {
 
 #[derive(Default)]
 struct Cache {
-    blocks: HashMap<(String, String), String>,
+    /// By language, then code: looked up without copying the code.
+    blocks: HashMap<String, HashMap<String, String>>,
     bytes: usize,
 }
 
@@ -46,8 +47,8 @@ impl Highlighter {
     /// plain escaped text rather than an error: a writer's `~~~ foo` is fine.
     pub fn highlight(&self, code: &str, lang: &str) -> String {
         let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
-        let key = (lang.to_string(), code.to_string());
-        if let Some(html) = self.done.lock().ok().and_then(|done| done.blocks.get(&key).cloned()) {
+        let kept = |done: &Cache| done.blocks.get(lang).and_then(|blocks| blocks.get(code)).cloned();
+        if let Some(html) = self.done.lock().ok().and_then(|done| kept(&done)) {
             return html;
         }
         let html = self.highlight_once(code, lang);
@@ -55,7 +56,7 @@ impl Highlighter {
             let size = html.len() + code.len();
             if done.bytes + size <= CACHE_BYTES {
                 done.bytes += size;
-                done.blocks.insert(key, html.clone());
+                done.blocks.entry(lang.to_string()).or_default().insert(code.to_string(), html.clone());
             }
         }
         html
@@ -114,7 +115,7 @@ mod tests {
         let other = h.highlight("key: value\n", "json");
         assert_ne!(other, first);
         let done = h.done.lock().expect("cache");
-        assert_eq!(done.blocks.len(), 2);
+        assert_eq!(done.blocks.values().map(HashMap::len).sum::<usize>(), 2);
         assert_eq!(done.bytes, first.len() + other.len() + 2 * "key: value\n".len());
         drop(done);
         h.forget_blocks();

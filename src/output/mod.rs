@@ -21,25 +21,9 @@ pub use tree::WriteReport;
 /// The file that marks a folder as a site helpgen wrote, so it may replace it.
 pub const MARKER: &str = ".helpgen-output";
 
+/// Writes `files` as the whole site (see `write_streamed`).
 pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<WriteReport> {
-    write_with(root, output, false, files, || Ok(Vec::new()))
-}
-
-/// Like `write`, with more files that `later` makes while `files` are being
-/// written (the search index, made from the pages). The output is replaced
-/// only once both are on disk; if `later` fails, it is left as it was.
-/// `force`: replace an output folder that holds files helpgen did not write.
-pub fn write_with(
-    root: &Path,
-    output: &Path,
-    force: bool,
-    files: &[OutputFile],
-    later: impl FnOnce() -> Result<Vec<OutputFile>>,
-) -> Result<WriteReport> {
-    write_streamed(root, output, force, |sink| {
-        sink.write(files)?;
-        sink.write(&later()?)
-    })
+    write_streamed(root, output, false, |sink| sink.write(files))
 }
 
 /// Files handed over while they are made: each batch is written at once
@@ -71,9 +55,10 @@ impl Sink<'_> {
     }
 }
 
-/// Like `write_with`, with the files handed to the sink by `produce` as it
-/// makes them. The output is replaced only once `produce` has succeeded;
-/// if it fails, the previous output is left as it was.
+/// Writes the site whose files `produce` hands to the sink as it makes
+/// them. The output is replaced only once `produce` has succeeded; if it
+/// fails, the previous output is left as it was. `force`: replace an
+/// output folder that holds files helpgen did not write.
 pub fn write_streamed(
     root: &Path,
     output: &Path,
@@ -363,7 +348,7 @@ mod tests {
         let mine = root.path().join("mine");
         std::fs::create_dir_all(&mine).unwrap();
         std::fs::write(mine.join("notes.txt"), "mine").unwrap();
-        write_with(root.path(), &mine, true, &[file("index.html", "x")], || Ok(Vec::new())).unwrap();
+        write_streamed(root.path(), &mine, true, |sink| sink.write(&[file("index.html", "x")])).unwrap();
         assert!(!root.path().join(".mine.spare").exists());
     }
 
@@ -382,13 +367,15 @@ mod tests {
     fn files_made_during_the_write_join_it_or_cancel_it() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
-        let report = write_with(root.path(), &out, false, &[file("index.html", "page")], || {
-            Ok(vec![file("en/search/x", "idx")])
+        let report = write_streamed(root.path(), &out, false, |sink| {
+            sink.write(&[file("index.html", "page")])?;
+            sink.write(&[file("en/search/x", "idx")])
         })
         .unwrap();
         assert_eq!(report, WriteReport { files: 3, bytes: 7 + MARKER_TEXT.len() as u64, written: 3 });
         assert_eq!(std::fs::read_to_string(out.join("en/search/x")).unwrap(), "idx");
-        let failed = write_with(root.path(), &out, false, &[file("index.html", "new")], || {
+        let failed = write_streamed(root.path(), &out, false, |sink| {
+            sink.write(&[file("index.html", "new")])?;
             Err(Error::Search("indexing failed".into()))
         });
         assert!(matches!(failed, Err(Error::Search(_))));
@@ -423,7 +410,7 @@ mod tests {
         let err = write(root.path(), &out, &[file("index.html", "x")]).unwrap_err();
         assert!(err.to_string().contains("--force"), "{err}");
         assert_eq!(std::fs::read_to_string(out.join("notes.txt")).unwrap(), "mine");
-        write_with(root.path(), &out, true, &[file("index.html", "x")], || Ok(Vec::new())).unwrap();
+        write_streamed(root.path(), &out, true, |sink| sink.write(&[file("index.html", "x")])).unwrap();
         assert!(out.join(MARKER).is_file() && !out.join("notes.txt").exists());
         // Now it is helpgen's: replaced without asking.
         write(root.path(), &out, &[file("index.html", "y")]).unwrap();

@@ -10,6 +10,7 @@ use super::article::page_file;
 use super::llms::FullText;
 use super::published::PublishedLinks;
 use super::twin::MarkdownPage;
+use super::view::ArticleSummary;
 use super::{OutputFile, Renderer, PAGES_AT_ONCE};
 use crate::error::{Error, Result};
 use crate::ids::LangId;
@@ -52,14 +53,18 @@ impl Renderer<'_> {
     /// A language's whole `llms-full.txt`, made again from its pages.
     pub(super) fn full_text_file(&self, lang: &LangId) -> Option<OutputFile> {
         let mut text = self.full_text(lang);
-        for page in self.pages_in_reading_order().iter().filter(|page| page.lang == lang && !page.is_redirect()) {
-            let Some((section, at)) = self.contents().place(page.lang, page.path) else { continue };
-            let Some(article) = self.contents().sections(lang).get(section).and_then(|s| s.articles.get(at)) else {
-                continue;
-            };
-            text.add(section, article, self.markdown_page(page).body());
+        for page in self.pages_in_reading_order().iter().filter(|page| page.lang == lang) {
+            if let Some((section, article)) = self.listed(page) {
+                text.add(section, article, self.markdown_page(page).body());
+            }
         }
         text.take_piece()
+    }
+
+    /// Where `page` is listed: its section's place, and its entry there.
+    fn listed(&self, page: &Page) -> Option<(usize, &ArticleSummary)> {
+        let (section, at) = self.contents().place(page.lang, page.path)?;
+        Some((section, self.contents().sections(page.lang).get(section)?.articles.get(at)?))
     }
 
     /// Language by language, each language's pages in the order of its
@@ -90,16 +95,12 @@ struct FullTexts<'r, 'a> {
 
 impl FullTexts<'_, '_> {
     fn add(&mut self, page: &Page, twin: &MarkdownPage, batch: &mut Vec<OutputFile>) {
-        let Some((section, at)) = self.renderer.contents().place(page.lang, page.path) else { return };
+        let Some((section, article)) = self.renderer.listed(page) else { return };
         while self.current.as_ref().is_none_or(|text| text.lang() != page.lang) {
             if !self.begin_next(batch) {
                 return;
             }
         }
-        let Some(article) = self.renderer.contents().sections(page.lang).get(section).and_then(|s| s.articles.get(at))
-        else {
-            return;
-        };
         if let Some(text) = &mut self.current {
             text.add(section, article, twin.body());
         }
